@@ -1,0 +1,28 @@
+package dev.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs once when a connection has been opened, before any message callback of that connection.
+ *
+ * <p>An exception thrown here goes to the {@link OnError} handler and closes the connection with 1011.
+ *
+ * <p>Contract, checked at compile time by the annotation processor:
+ * <ul>
+ *   <li>Message parameter: none.</li>
+ *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
+ *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
+ *   <li>Return type: {@code void}.</li>
+ *   <li>At most one method of the route class carries this annotation; it is neither {@code private} nor
+ *       {@code static}, and may throw any exception.</li>
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnConnected {
+}

@@ -1,0 +1,30 @@
+package dev.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs exactly once per connection, after {@link OnConnected} and after every other callback of that
+ * connection, however it ended: closed by the client or the server, lost without a close frame, closed
+ * after a handler failure, or closed by server shutdown. The {@link CloseStatus} tells which.
+ *
+ * <p>The session is closed by then: writes fail.
+ *
+ * <p>Contract, checked at compile time by the annotation processor:
+ * <ul>
+ *   <li>Message parameter: optional, one {@link CloseStatus}.</li>
+ *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
+ *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
+ *   <li>Return type: {@code void}.</li>
+ *   <li>At most one method of the route class carries this annotation; it is neither {@code private} nor
+ *       {@code static}, and may throw any exception.</li>
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnDisconnected {
+}

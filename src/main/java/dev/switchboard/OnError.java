@@ -1,0 +1,30 @@
+package dev.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Receives an exception thrown by another handler of the route, or an error the connection met.
+ *
+ * <p>After a handler exception the connection is closed with 1011 (Internal Error) once this handler has
+ * run. Without an {@code OnError} handler such exceptions are logged. An exception thrown by this handler
+ * itself is logged.
+ *
+ * <p>Contract, checked at compile time by the annotation processor:
+ * <ul>
+ *   <li>Message parameter: exactly one {@link Throwable}.</li>
+ *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
+ *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
+ *   <li>Return type: {@code void}.</li>
+ *   <li>At most one method of the route class carries this annotation; it is neither {@code private} nor
+ *       {@code static}, and may throw any exception.</li>
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnError {
+}

@@ -1,0 +1,28 @@
+package dev.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Receives each pong frame of a connection, whether it answers {@link WebSocketSession#ping()} or was
+ * sent unsolicited.
+ *
+ * <p>Contract, checked at compile time by the annotation processor:
+ * <ul>
+ *   <li>Message parameter: optional, one {@link java.nio.ByteBuffer}, the pong payload (valid only during the
+ *       call).</li>
+ *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
+ *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
+ *   <li>Return type: {@code void}.</li>
+ *   <li>At most one method of the route class carries this annotation; it is neither {@code private} nor
+ *       {@code static}, and may throw any exception.</li>
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnPong {
+}

@@ -1,0 +1,30 @@
+package dev.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Receives each whole text message of a connection.
+ *
+ * <p>A non-null return value is sent back to the sender as a reply, after anything the handler itself
+ * wrote.
+ *
+ * <p>Contract, checked at compile time by the annotation processor:
+ * <ul>
+ *   <li>Message parameter: exactly one {@code String}, the whole message.</li>
+ *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
+ *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
+ *   <li>Return type: {@code void}, or {@code String}, {@code byte[]} or {@link java.nio.ByteBuffer}, sent back
+ *       as a text or binary message.</li>
+ *   <li>At most one method of the route class carries this annotation; it is neither {@code private} nor
+ *       {@code static}, and may throw any exception.</li>
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnText {
+}

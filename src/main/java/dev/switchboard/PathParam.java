@@ -1,0 +1,33 @@
+package dev.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Binds a handler parameter to a variable of the route's path template.
+ *
+ * <pre>{@code
+ * @Route("/chat/{room}")
+ * class ChatRoom {
+ *     @OnText void said(WebSocketSession session, @PathParam("room") String room, String text) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Rules checked at compile time: the parameter is a {@code String}, and the name is a variable of the
+ * {@link Route} template. The value is resolved once per connection.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface PathParam {
+
+    /**
+     * The name of the template variable, without braces.
+     *
+     * @return the variable name
+     */
+    String value();
+}

@@ -1,0 +1,71 @@
+package dev.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a class a WebSocket route served at a path.
+ *
+ * <p>The path is a Jakarta WebSocket URI template: it starts with {@code /}, and a segment may be a
+ * variable such as {@code {room}} that handlers read with {@link PathParam} or
+ * {@link WebSocketSession#pathParam(String)}. Two routes may not have equivalent paths (paths that differ
+ * only in variable names).
+ *
+ * <p>Rules checked at compile time by the annotation processor:
+ * <ul>
+ *   <li>the class is a top-level or {@code static} nested class, not {@code abstract}, not {@code private};</li>
+ *   <li>it has a no-argument constructor that is not {@code private};</li>
+ *   <li>it has at most one method of each handler kind ({@link OnConnected}, {@link OnText},
+ *       {@link OnBinary}, {@link OnPong}, {@link OnDisconnected}, {@link OnError}).</li>
+ * </ul>
+ *
+ * <p>By default every connection gets its own instance of the class, so fields hold per-connection state
+ * (as in Jakarta WebSocket). With {@link #shared()} one instance serves every connection of the route; it
+ * must then be thread-safe, since callbacks of different connections run concurrently.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Route {
+
+    /**
+     * The URI template this route answers, for example {@code "/chat/{room}"}.
+     *
+     * @return the path template
+     */
+    String value();
+
+    /**
+     * Whether one instance of the class serves every connection instead of one instance per connection.
+     *
+     * @return {@code true} for a single shared, thread-safe instance
+     */
+    boolean shared() default false;
+
+    /**
+     * Most messages a session of this route may have queued for sending; {@code 0} takes the server's
+     * setting ({@link SendQueueLimits#maxMessages()}).
+     *
+     * @return the message limit, or {@code 0} for the server default
+     */
+    int maxQueuedMessages() default 0;
+
+    /**
+     * Most bytes a session of this route may have queued for sending; {@code 0} takes the server's setting
+     * ({@link SendQueueLimits#maxBytes()}).
+     *
+     * @return the byte limit, or {@code 0} for the server default
+     */
+    long maxQueuedBytes() default 0;
+
+    /**
+     * What happens when a write would exceed the queue limits; {@link OverflowAction#INHERIT} takes the
+     * server's setting.
+     *
+     * @return the overflow action of this route
+     */
+    OverflowAction onOverflow() default OverflowAction.INHERIT;
+}

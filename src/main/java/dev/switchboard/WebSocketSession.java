@@ -1,0 +1,190 @@
+package dev.switchboard;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One open WebSocket connection, as handlers and other code see it.
+ *
+ * <h2>Threading</h2>
+ * Every method may be called from any thread, at any time, also outside handlers. Writes never block and
+ * never throw because another thread is writing: each session has one writer that drains a bounded
+ * outbound queue, so messages written by one thread go out in the order that thread wrote them. A write
+ * returns a {@link CompletionStage} that completes when the message has been handed to the socket, or fails
+ * with {@link SessionClosedException} (the session is closing or closed) or {@link SendOverflowException}
+ * (the queue limits of {@link SendQueueLimits} were reached). {@link #close()} is queued behind earlier
+ * writes, so {@code writeText("bye")} then {@code close()} delivers the text first.
+ */
+public interface WebSocketSession {
+
+    /**
+     * An identifier of this session, unique among the open sessions of the server.
+     *
+     * @return the session id
+     */
+    String id();
+
+    /**
+     * Queues a text message.
+     *
+     * @param text the message
+     * @return completes when the message was handed to the socket
+     */
+    CompletionStage<Void> writeText(String text);
+
+    /**
+     * Queues a binary message. The array must not be changed until the returned stage completes.
+     *
+     * @param data the message
+     * @return completes when the message was handed to the socket
+     */
+    CompletionStage<Void> writeData(byte[] data);
+
+    /**
+     * Queues a binary message: the buffer's remaining bytes. The buffer must not be changed until the
+     * returned stage completes.
+     *
+     * @param data the message
+     * @return completes when the message was handed to the socket
+     */
+    CompletionStage<Void> writeData(ByteBuffer data);
+
+    /**
+     * Queues a ping with an empty payload; the answer arrives at the route's {@link OnPong} handler.
+     *
+     * @return completes when the ping was handed to the socket
+     */
+    CompletionStage<Void> ping();
+
+    /**
+     * Queues a ping carrying up to 125 bytes of payload.
+     *
+     * @param payload the application data of the ping
+     * @return completes when the ping was handed to the socket
+     * @throws IllegalArgumentException if the payload is longer than 125 bytes
+     */
+    CompletionStage<Void> ping(ByteBuffer payload);
+
+    /**
+     * Closes the session with 1000 (Normal Closure) after everything already queued has been sent.
+     */
+    void close();
+
+    /**
+     * Closes the session with a code and reason after everything already queued has been sent. Later writes
+     * fail with {@link SessionClosedException}; calls after the first close are ignored.
+     *
+     * @param code   a close code that may be sent on the wire (1000-1003, 1007-1014, or 3000-4999)
+     * @param reason a reason of at most 123 UTF-8 bytes; {@code null} for none
+     * @throws IllegalArgumentException if the code may not be sent or the reason is too long
+     */
+    void close(int code, String reason);
+
+    /**
+     * Whether messages can still be written: the session is open and no close was requested.
+     *
+     * @return {@code true} while the session is {@link SessionState#OPEN}
+     */
+    boolean isOpen();
+
+    /**
+     * Where this session is in its life, like the {@code readyState} of a browser WebSocket.
+     *
+     * @return the current state
+     */
+    SessionState state();
+
+    /**
+     * The peer's address as the server saw it, possibly unresolved; port {@code 0} when the host does not
+     * report the port.
+     *
+     * @return the remote address
+     */
+    InetSocketAddress remoteAddress();
+
+    /**
+     * The value of a path template variable.
+     *
+     * @param name the variable name, without braces
+     * @return the value, or {@code null} if the template has no such variable
+     */
+    String pathParam(String name);
+
+    /**
+     * All path template variables of this connection.
+     *
+     * @return an unmodifiable map from variable name to value
+     */
+    Map<String, String> pathParams();
+
+    /**
+     * The first value of a query parameter of the upgrade request, decoded.
+     *
+     * @param name the parameter name
+     * @return the first value, or {@code null} if absent
+     */
+    String queryParam(String name);
+
+    /**
+     * All query parameters of the upgrade request, decoded, in request order.
+     *
+     * @return an unmodifiable map from name to values
+     */
+    Map<String, List<String>> queryParams();
+
+    /**
+     * The first value of a header of the upgrade request; the name is case-insensitive.
+     *
+     * @param name the header name
+     * @return the first value, or {@code null} if absent
+     */
+    String header(String name);
+
+    /**
+     * All headers of the upgrade request, with case-insensitive names.
+     *
+     * @return an unmodifiable map from name to values
+     */
+    Map<String, List<String>> headers();
+
+    /**
+     * A mutable, thread-safe map for application data that lives as long as the session.
+     * {@code null} keys and values are not allowed.
+     *
+     * @return the session's attributes
+     */
+    Map<String, Object> attributes();
+
+    /**
+     * The subprotocol agreed in the handshake.
+     *
+     * @return the subprotocol, or {@code null} if none was agreed
+     */
+    String subprotocol();
+
+    /**
+     * The URI of the upgrade request, with its query.
+     *
+     * @return the request URI
+     */
+    URI requestUri();
+
+    /**
+     * The authenticated user of the upgrade request, if the host authenticated one.
+     *
+     * @return the principal, or {@code null}
+     */
+    Principal principal();
+
+    /**
+     * Bytes written but not yet handed to the socket: the size of the outbound queue.
+     *
+     * @return queued bytes
+     */
+    long bufferedAmount();
+}

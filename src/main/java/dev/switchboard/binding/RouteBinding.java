@@ -1,0 +1,48 @@
+package dev.switchboard.binding;
+
+import dev.switchboard.WebSocketSession;
+
+/**
+ * The bridge between a {@code @Route} class and the runtime, implemented by the adapter that the annotation
+ * processor generates for each route and listed in {@code META-INF/services/dev.switchboard.binding.RouteBinding}.
+ * Not meant to be implemented by hand.
+ */
+public interface RouteBinding {
+
+    /**
+     * The {@code @Route} class this adapter serves.
+     *
+     * @return the route class
+     */
+    Class<?> routeClass();
+
+    /**
+     * The route's path template, as written in {@code @Route}.
+     *
+     * @return the path template
+     */
+    String path();
+
+    /**
+     * Whether the route has an {@code @OnText} handler.
+     *
+     * @return {@code true} if text messages are accepted
+     */
+    boolean handlesText();
+
+    /**
+     * Whether the route has an {@code @OnBinary} handler.
+     *
+     * @return {@code true} if binary messages are accepted
+     */
+    boolean handlesBinary();
+
+    /**
+     * Binds a new connection: creates its route instance (or takes the shared one) and resolves its path
+     * parameters, once.
+     *
+     * @param session the connection's session
+     * @return the connection's callbacks
+     */
+    ConnectionHandlers connect(WebSocketSession session);
+}
