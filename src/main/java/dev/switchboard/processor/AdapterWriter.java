@@ -1,0 +1,156 @@
+package dev.switchboard.processor;
+
+import dev.switchboard.processor.RoutePlan.Arg;
+import dev.switchboard.processor.RoutePlan.Handler;
+import dev.switchboard.processor.RoutePlan.MessageArg;
+import dev.switchboard.processor.RoutePlan.PathArg;
+import dev.switchboard.processor.RoutePlan.Reply;
+import dev.switchboard.processor.RoutePlan.SessionArg;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+
+/**
+ * Writes the Java source of a route's adapter: a {@code RouteBinding} in the route's package (so it can
+ * call package-private handlers) whose callbacks call the handlers as the {@link RoutePlan} says.
+ *
+ * <p>Every name except the route class's is fully qualified, {@code java.lang} included: a class of the
+ * user's package called {@code String}, {@code Override} or {@code Payloads} would otherwise shadow ours.
+ */
+final class AdapterWriter {
+
+    static final String GENERATED = "javax.annotation.processing.Generated";
+
+    private final Filer filer;
+    private final boolean generatedAvailable;
+
+    /**
+     * @param generatedAvailable whether {@code @Generated} can be used: it lives in the java.compiler module,
+     *                           which a modular application need not read
+     */
+    AdapterWriter(Filer filer, boolean generatedAvailable) {
+        this.filer = filer;
+        this.generatedAvailable = generatedAvailable;
+    }
+
+    /** Writes the adapter with the route class as originating element, for incremental builds. */
+    void write(RoutePlan plan) throws IOException {
+        try (Writer out = filer.createSourceFile(Naming.adapterBinaryName(plan.route()), plan.route()).openWriter()) {
+            out.write(source(plan));
+        }
+    }
+
+    String source(RoutePlan plan) {
+        String route = Naming.displayName(plan.route());
+        String pkg = Naming.packageName(plan.route());
+        StringBuilder s = new StringBuilder();
+        if (!pkg.isEmpty()) {
+            s.append("package ").append(pkg).append(";\n\n");
+        }
+        s.append("/** Binds {@link ").append(route)
+                .append("} to Switchboard's runtime. Generated from its annotations: do not edit. */\n");
+        if (generatedAvailable) {
+            s.append("@").append(GENERATED).append("(\"").append(RouteProcessor.class.getName()).append("\")\n");
+        }
+        s.append("public final class ").append(Naming.adapterSimpleName(plan.route()))
+                .append(" implements dev.switchboard.binding.RouteBinding {\n");
+        if (plan.shared()) {
+            s.append("    private final ").append(route).append(" shared = new ").append(route).append("();\n");
+        }
+        s.append("\n");
+        s.append("    @java.lang.Override public java.lang.Class<?> routeClass() { return ").append(route)
+                .append(".class; }\n");
+        s.append("    @java.lang.Override public java.lang.String path() { return ").append(literal(plan.path()))
+                .append("; }\n");
+        s.append("    @java.lang.Override public boolean handlesText() { return ").append(plan.has(HandlerKind.TEXT))
+                .append("; }\n");
+        s.append("    @java.lang.Override public boolean handlesBinary() { return ")
+                .append(plan.has(HandlerKind.BINARY)).append("; }\n\n");
+
+        s.append("    @java.lang.Override\n");
+        s.append("    public dev.switchboard.binding.ConnectionHandlers connect(dev.switchboard.WebSocketSession session) {\n");
+        s.append("        ").append(route).append(" route = ")
+                .append(plan.shared() ? "shared" : "new " + route + "()").append(";\n");
+        List<String> variables = plan.pathVariables();
+        for (int i = 0; i < variables.size(); i++) {
+            s.append("        java.lang.String path").append(i).append(" = session.pathParam(")
+                    .append(literal(variables.get(i))).append(");\n");
+        }
+        s.append("        return new dev.switchboard.binding.ConnectionHandlers() {");
+        List<String> callbacks = new ArrayList<>();
+        for (Handler handler : plan.handlers()) {
+            callbacks.add(callback(handler, variables));
+        }
+        s.append(callbacks.isEmpty() ? "\n" : "\n" + String.join("\n", callbacks));
+        s.append("        };\n");
+        s.append("    }\n");
+        s.append("}\n");
+        return s.toString();
+    }
+
+    private static String callback(Handler handler, List<String> variables) {
+        HandlerKind kind = handler.kind();
+        String parameter = kind.callbackParameter() == null ? ""
+                : kind.callbackParameterType() + " " + kind.callbackParameter();
+        String call = "route." + handler.method() + "(" + arguments(handler, variables) + ")";
+        StringBuilder s = new StringBuilder();
+        s.append("            @java.lang.Override\n");
+        s.append("            public ").append(kind == HandlerKind.ERROR ? "boolean " : "void ")
+                .append(kind.callback()).append("(").append(parameter).append(") throws java.lang.Throwable {\n");
+        if (handler.reply() == Reply.NONE) {
+            s.append("                ").append(call).append(";\n");
+        } else {
+            s.append("                ").append(handler.reply().javaType()).append(" reply = ").append(call).append(";\n");
+            s.append("                if (reply != null) {\n");
+            s.append("                    session.").append(handler.reply() == Reply.TEXT ? "writeText" : "writeData")
+                    .append("(reply);\n");
+            s.append("                }\n");
+        }
+        if (kind == HandlerKind.ERROR) {
+            // Tells the runtime the route handled the error, so it does not log it as unhandled.
+            s.append("                return true;\n");
+        }
+        s.append("            }\n");
+        return s.toString();
+    }
+
+    private static String arguments(Handler handler, List<String> variables) {
+        List<String> args = new ArrayList<>();
+        for (Arg arg : handler.args()) {
+            if (arg instanceof SessionArg) {
+                args.add("session");
+            } else if (arg instanceof PathArg path) {
+                args.add("path" + variables.indexOf(path.variable()));
+            } else if (arg instanceof MessageArg message) {
+                String name = handler.kind().callbackParameter();
+                args.add(message.asBytes() ? "dev.switchboard.binding.Payloads.bytes(" + name + ")" : name);
+            }
+        }
+        return String.join(", ", args);
+    }
+
+    /** A Java string literal; non-ASCII as unicode escapes, so the file's encoding cannot matter. */
+    static String literal(String value) {
+        StringBuilder s = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+        }
+        return s.append('"').toString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.switchboard.processor;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/** How classes, methods, parameters and types are named in messages and in generated code. */
+final class Naming {
+
+    /** Suffix of every generated adapter: {@code ChatRoom} is bound by {@code ChatRoom_SwitchboardRoute}. */
+    static final String ADAPTER_SUFFIX = "_SwitchboardRoute";
+
+    private Naming() {
+    }
+
+    /**
+     * The class's simple names from the outermost class, joined by '.': {@code Outer.Inner}. This is also
+     * how code in the same package refers to it.
+     */
+    static String displayName(TypeElement type) {
+        return String.join(".", simpleNames(type));
+    }
+
+    /** {@code ChatRoom#said}, or {@code ChatRoom#ChatRoom} for a constructor. */
+    static String methodRef(ExecutableElement method) {
+        TypeElement type = (TypeElement) method.getEnclosingElement();
+        String name = method.getKind() == ElementKind.CONSTRUCTOR
+                ? type.getSimpleName().toString()
+                : method.getSimpleName().toString();
+        return displayName(type) + "#" + name;
+    }
+
+    /** The adapter's simple name: {@code Outer_Inner_SwitchboardRoute}. */
+    static String adapterSimpleName(TypeElement type) {
+        return String.join("_", simpleNames(type)) + ADAPTER_SUFFIX;
+    }
+
+    /** The adapter's binary name, as listed in the ServiceLoader index: {@code com.example.ChatRoom_SwitchboardRoute}. */
+    static String adapterBinaryName(TypeElement type) {
+        String pkg = packageName(type);
+        return pkg.isEmpty() ? adapterSimpleName(type) : pkg + "." + adapterSimpleName(type);
+    }
+
+    static String packageName(TypeElement type) {
+        Element element = type;
+        while (!(element instanceof PackageElement)) {
+            element = element.getEnclosingElement();
+        }
+        return ((PackageElement) element).getQualifiedName().toString();
+    }
+
+    /** A parameter as written, with short type names and without annotations: {@code int count}. */
+    static String parameter(VariableElement parameter) {
+        return type(parameter.asType()) + " " + parameter.getSimpleName();
+    }
+
+    /**
+     * A type as a user would write it with imports: {@code List<String>} rather than
+     * {@code java.util.List<java.lang.String>}. Package prefixes are the lower-case parts before a capital.
+     */
+    static String type(TypeMirror type) {
+        return type.toString().replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+(?=[A-Z_$])", "");
+    }
+
+    private static Deque<String> simpleNames(TypeElement type) {
+        Deque<String> names = new ArrayDeque<>();
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            names.addFirst(e.getSimpleName().toString());
+        }
+        return names;
+    }
+}

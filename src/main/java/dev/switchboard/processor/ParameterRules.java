@@ -1,0 +1,182 @@
+package dev.switchboard.processor;
+
+import dev.switchboard.CloseStatus;
+import dev.switchboard.PathParam;
+import dev.switchboard.WebSocketSession;
+import dev.switchboard.processor.RoutePlan.Arg;
+import dev.switchboard.processor.RoutePlan.MessageArg;
+import dev.switchboard.processor.RoutePlan.PathArg;
+import dev.switchboard.processor.RoutePlan.SessionArg;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * The rules of handler parameters, each next to its message: every parameter is the connection's
+ * {@code WebSocketSession} (at most one), a {@code String} bound with {@code @PathParam} to a variable of the
+ * template, or the message of the handler's kind (exactly one, at most one, or none, by kind).
+ */
+final class ParameterRules {
+
+    private final Types types;
+    private final Problems problems;
+    private final TypeMirror string;
+    private final TypeMirror byteBuffer;
+    private final TypeMirror session;
+    private final TypeMirror closeStatus;
+    private final TypeMirror throwable;
+
+    ParameterRules(Elements elements, Types types, Problems problems) {
+        this.types = types;
+        this.problems = problems;
+        this.string = elements.getTypeElement(String.class.getName()).asType();
+        this.byteBuffer = elements.getTypeElement(ByteBuffer.class.getName()).asType();
+        this.session = elements.getTypeElement(WebSocketSession.class.getName()).asType();
+        this.closeStatus = elements.getTypeElement(CloseStatus.class.getName()).asType();
+        this.throwable = elements.getTypeElement(Throwable.class.getName()).asType();
+    }
+
+    /**
+     * Checks the parameters of a handler and returns its arguments, in parameter order.
+     *
+     * @param template the route's template, or {@code null} if it is invalid
+     */
+    List<Arg> check(HandlerKind kind, ExecutableElement method, RouteTemplate template) {
+        List<Arg> args = new ArrayList<>();
+        VariableElement firstSession = null;
+        VariableElement firstMessage = null;
+        for (VariableElement parameter : method.getParameters()) {
+            TypeMirror type = parameter.asType();
+            PathParam pathParam = parameter.getAnnotation(PathParam.class);
+            if (pathParam != null) {
+                pathParam(kind, method, parameter, pathParam.value(), template);
+                args.add(new PathArg(pathParam.value()));
+            } else if (types.isSameType(type, session)) {
+                if (firstSession != null) {
+                    problems.method(kind.label(), "handler takes at most one WebSocketSession parameter",
+                            "a second one, " + Naming.parameter(parameter) + ",", method, parameter,
+                            "remove it; both would receive the same session");
+                }
+                firstSession = parameter;
+                args.add(new SessionArg());
+            } else if (isMessage(kind, type)) {
+                if (firstMessage != null) {
+                    twoMessages(kind, method, firstMessage, parameter);
+                }
+                firstMessage = parameter;
+                args.add(new MessageArg(isByteArray(type)));
+            } else if (kind == HandlerKind.ERROR && types.isAssignable(type, throwable)) {
+                problems.method(kind.label(), "handler's error parameter must be declared Throwable",
+                        Naming.parameter(parameter), method, parameter,
+                        "declare it as Throwable " + parameter.getSimpleName() + "; the handler receives every"
+                                + " failure, also Errors and checked exceptions, so test the type with instanceof");
+                // It is meant as the error parameter: count it as one, so "needs the error" does not repeat this.
+                firstMessage = firstMessage == null ? parameter : firstMessage;
+            } else {
+                unsupported(kind, method, parameter);
+            }
+        }
+        if (firstMessage == null) {
+            missingMessage(kind, method);
+        }
+        return args;
+    }
+
+    private void pathParam(HandlerKind kind, ExecutableElement method, VariableElement parameter, String name,
+            RouteTemplate template) {
+        if (!types.isSameType(parameter.asType(), string)) {
+            problems.method(kind.label(), "handler's @PathParam parameter must be a String",
+                    pathParamText(parameter), method, parameter,
+                    "declare it as String " + parameter.getSimpleName() + " and convert the value in the method");
+        }
+        if (template != null && !template.variables().contains(name)) {
+            String quoted = RouteTemplate.quote(template.path());
+            problems.method(kind.label(), "handler's @PathParam must name a variable of the route's template",
+                    pathParamText(parameter), method, parameter,
+                    template.variables().isEmpty()
+                            ? quoted + " has no variables; add {" + name + "} to the @Route path, or remove the parameter"
+                            : "name one of the variables of " + quoted + ": " + String.join(", ", template.variables()));
+        }
+    }
+
+    private void twoMessages(HandlerKind kind, ExecutableElement method, VariableElement first,
+            VariableElement second) {
+        String rule = switch (kind) {
+            case TEXT -> "handler takes exactly one String message parameter";
+            case BINARY -> "handler takes exactly one byte[] or ByteBuffer message parameter";
+            case PONG -> "handler takes at most one ByteBuffer payload parameter";
+            case DISCONNECTED -> "handler takes at most one CloseStatus parameter";
+            case ERROR -> "handler takes exactly one Throwable parameter";
+            case CONNECTED -> throw new AssertionError("@OnConnected has no message parameter");
+        };
+        problems.method(kind.label(), rule,
+                "a second one, " + Naming.parameter(second) + ", after " + Naming.parameter(first), method, second,
+                kind == HandlerKind.TEXT
+                        ? "remove one; to receive a path variable, annotate the String with @PathParam(\"name\")"
+                        : "remove one of them");
+    }
+
+    private void unsupported(HandlerKind kind, ExecutableElement method, VariableElement parameter) {
+        String allowed = switch (kind) {
+            case CONNECTED -> "a WebSocketSession and String parameters annotated @PathParam";
+            case TEXT -> "the String message, a WebSocketSession and String parameters annotated @PathParam";
+            case BINARY -> "the byte[] or ByteBuffer message, a WebSocketSession and String parameters annotated"
+                    + " @PathParam";
+            case PONG -> "an optional ByteBuffer payload, a WebSocketSession and String parameters annotated"
+                    + " @PathParam";
+            case DISCONNECTED -> "an optional CloseStatus, a WebSocketSession and String parameters annotated"
+                    + " @PathParam";
+            case ERROR -> "the Throwable, a WebSocketSession and String parameters annotated @PathParam";
+        };
+        boolean pathVariableLike = types.isSameType(parameter.asType(), string);
+        problems.method(kind.label(), "handler parameter has an unsupported type", Naming.parameter(parameter),
+                method, parameter,
+                (pathVariableLike ? "annotate it with @PathParam(\"name\") to receive a path variable, or remove it"
+                        : "remove it") + "; a " + kind.label() + " handler takes only " + allowed);
+    }
+
+    private void missingMessage(HandlerKind kind, ExecutableElement method) {
+        switch (kind) {
+            case TEXT -> problems.method(kind.label(), "handler needs the message as one String parameter",
+                    "no message parameter", method, method, "add a String parameter for the message text");
+            case BINARY -> problems.method(kind.label(),
+                    "handler needs the message as one byte[] or ByteBuffer parameter", "no message parameter",
+                    method, method, "add a byte[] or java.nio.ByteBuffer parameter for the message data");
+            case ERROR -> problems.method(kind.label(), "handler needs the error as one Throwable parameter",
+                    "no Throwable parameter", method, method, "add a Throwable parameter for the error");
+            default -> {
+                // The message parameter of the other kinds is optional (@OnPong, @OnDisconnected) or absent.
+            }
+        }
+    }
+
+    /** Whether a parameter of this type receives the message of a handler of this kind. */
+    private boolean isMessage(HandlerKind kind, TypeMirror type) {
+        return switch (kind) {
+            case CONNECTED -> false;
+            case TEXT -> types.isSameType(type, string);
+            case BINARY -> isByteArray(type) || types.isSameType(type, byteBuffer);
+            case PONG -> types.isSameType(type, byteBuffer);
+            case DISCONNECTED -> types.isSameType(type, closeStatus);
+            case ERROR -> types.isSameType(type, throwable);
+        };
+    }
+
+    static boolean isByteArray(TypeMirror type) {
+        return type.getKind() == TypeKind.ARRAY && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
+    }
+
+    /** A {@code @PathParam} parameter as written: {@code @PathParam("room") String room}. */
+    static String pathParamText(VariableElement parameter) {
+        String name = parameter.getAnnotation(PathParam.class).value();
+        return "@PathParam(\"" + name + "\") " + Naming.parameter(parameter);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What the adapter of one valid route does, decided once by the rules: which handlers to call, with which
+ * arguments, and what to do with their return values. {@link AdapterWriter} only prints it.
+ *
+ * @param route    the {@code @Route} class
+ * @param path     the path template as written
+ * @param shared   whether one instance serves every connection
+ * @param handlers the handlers, in {@link HandlerKind} order
+ */
+record RoutePlan(TypeElement route, String path, boolean shared, List<Handler> handlers) {
+
+    /** What a handler's return value becomes. */
+    enum Reply {
+        NONE("void"), TEXT("java.lang.String"), BYTES("byte[]"), BUFFER("java.nio.ByteBuffer");
+
+        private final String javaType;
+
+        Reply(String javaType) {
+            this.javaType = javaType;
+        }
+
+        String javaType() {
+            return javaType;
+        }
+    }
+
+    /** One argument of a handler call. */
+    sealed interface Arg {
+    }
+
+    /** The connection's {@code WebSocketSession}. */
+    record SessionArg() implements Arg {
+    }
+
+    /**
+     * The callback's message (text, data, pong payload, close status or error).
+     *
+     * @param asBytes whether a {@code ByteBuffer} is copied into the {@code byte[]} the handler declares
+     */
+    record MessageArg(boolean asBytes) implements Arg {
+    }
+
+    /** A path template variable, resolved once per connection. */
+    record PathArg(String variable) implements Arg {
+    }
+
+    /**
+     * One handler call.
+     *
+     * @param kind   which callback it serves
+     * @param method the method name
+     * @param args   the arguments, in the method's parameter order
+     * @param reply  what its return value becomes
+     */
+    record Handler(HandlerKind kind, String method, List<Arg> args, Reply reply) {
+    }
+
+    boolean has(HandlerKind kind) {
+        return handlers.stream().anyMatch(h -> h.kind() == kind);
+    }
+
+    /** The distinct path variables any handler reads, in order of first use. */
+    List<String> pathVariables() {
+        List<String> variables = new ArrayList<>();
+        for (Handler handler : handlers) {
+            for (Arg arg : handler.args()) {
+                if (arg instanceof PathArg path && !variables.contains(path.variable())) {
+                    variables.add(path.variable());
+                }
+            }
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.switchboard.processor;
+
+import dev.switchboard.Route;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * The rules of a {@code @Route} class as a whole, as {@link dev.switchboard.Route}'s Javadoc states them:
+ * the runtime must be able to create it, its template must be valid, and no other route of the
+ * compilation may answer the same paths.
+ */
+final class RouteRules {
+
+    private final Elements elements;
+    private final Problems problems;
+    /** Equivalence key of each valid path seen in this compilation (all rounds), to the class that has it. */
+    private final Map<String, TypeElement> pathOwners = new HashMap<>();
+
+    RouteRules(Elements elements, Problems problems) {
+        this.elements = elements;
+        this.problems = problems;
+    }
+
+    /** Checks that the generated adapter can write {@code new Route()}. */
+    void instantiable(TypeElement type) {
+        if (type.getKind() != ElementKind.CLASS) {
+            problems.type("class must be a plain class", article(type.getKind()), type,
+                    "put @Route on a concrete class with a no-argument constructor");
+            // Constructors of interfaces, enums, records and annotations say nothing useful beyond this.
+            return;
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            problems.type("class must not be abstract", "an abstract class", type,
+                    "remove 'abstract'; the runtime creates an instance of the route class itself");
+        }
+        nesting(type);
+        if (!type.getTypeParameters().isEmpty()) {
+            String parameters = type.getTypeParameters().stream().map(p -> p.getSimpleName().toString())
+                    .collect(Collectors.joining(", ", "<", ">"));
+            problems.type("class must not be generic", "type parameters " + parameters, type,
+                    "remove the type parameters; the runtime creates the route without type arguments");
+        }
+        constructor(type);
+    }
+
+    private void nesting(TypeElement type) {
+        NestingKind nesting = type.getNestingKind();
+        if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
+            // javac does not show local and anonymous classes to processors today; kept for other compilers.
+            problems.type("class must be top-level or a static nested class",
+                    nesting == NestingKind.LOCAL ? "a local class" : "an anonymous class", type,
+                    "move it out of the method into a top-level or static nested class");
+            return;
+        }
+        if (type.getModifiers().contains(Modifier.PRIVATE)) {
+            problems.type("class must not be private", "a private class", type,
+                    "make it package-private, protected or public; the generated adapter in the same package"
+                            + " creates it");
+        }
+        if (nesting == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+            problems.type("class must be top-level or a static nested class", "a non-static inner class", type,
+                    "declare it static; an inner class needs an instance of its enclosing class");
+        }
+        for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement;
+                outer = outer.getEnclosingElement()) {
+            if (outer.getModifiers().contains(Modifier.PRIVATE)) {
+                problems.type("class must not be inside a private class",
+                        "the private enclosing class " + Naming.displayName((TypeElement) outer), type,
+                        "make " + outer.getSimpleName() + " package-private or wider, or move the route out of it");
+            }
+        }
+    }
+
+    private void constructor(TypeElement type) {
+        List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
+        ExecutableElement noArgs = constructors.stream().filter(c -> c.getParameters().isEmpty()).findFirst()
+                .orElse(null);
+        if (noArgs == null) {
+            String found = constructors.stream()
+                    .map(c -> type.getSimpleName() + c.getParameters().stream()
+                            .map(p -> Naming.type(p.asType())).collect(Collectors.joining(", ", "(", ")")))
+                    .collect(Collectors.joining(", "));
+            problems.type("class needs a no-argument constructor", "only " + found, type,
+                    "add a constructor without parameters that is not private");
+        } else if (noArgs.getModifiers().contains(Modifier.PRIVATE)
+                && elements.getOrigin(noArgs) == Elements.Origin.EXPLICIT) {
+            // The implicit constructor of a private class is private too: that case is the class's problem.
+            problems.type("class needs a no-argument constructor that is not private",
+                    "a private no-argument constructor", type, "make the constructor package-private or wider");
+        }
+    }
+
+    /** Reports every defect of the route's template; returns it if it is valid, else {@code null}. */
+    RouteTemplate template(TypeElement type, String path) {
+        RouteTemplate template = RouteTemplate.parse(path);
+        for (RouteTemplate.Defect defect : template.defects()) {
+            problems.type(defect.rule(), defect.found(), type, defect.fix());
+        }
+        return template.valid() ? template : null;
+    }
+
+    /** Reports a route whose path matches the same requests as an earlier route's of this compilation. */
+    void unique(TypeElement type, RouteTemplate template) {
+        TypeElement owner = pathOwners.putIfAbsent(template.equivalenceKey(), type);
+        if (owner != null && !owner.equals(type)) {
+            String other = owner.getAnnotation(Route.class).value();
+            problems.type("path must differ from every other route's path",
+                    RouteTemplate.quote(template.path()) + ", which " + owner.getQualifiedName()
+                            + " already serves as " + RouteTemplate.quote(other) + ",", type,
+                    "change one of the two paths; paths that differ only in variable names match the same requests");
+        }
+    }
+
+    private static String article(ElementKind kind) {
+        return switch (kind) {
+            case INTERFACE -> "an interface";
+            case ENUM -> "an enum";
+            case ANNOTATION_TYPE -> "an annotation type";
+            default -> "a " + kind.name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

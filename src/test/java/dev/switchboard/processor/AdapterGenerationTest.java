@@ -1,0 +1,332 @@
+package dev.switchboard.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+import dev.switchboard.binding.ConnectionHandlers;
+import dev.switchboard.binding.RouteBinding;
+import dev.switchboard.processor.InMemoryCompiler.Result;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every allowed handler form compiles cleanly into an adapter that is indexed and calls the handlers right. */
+class AdapterGenerationTest {
+
+    private static final String IMPORTS = "import dev.switchboard.*;\nimport java.nio.ByteBuffer;\n\n";
+
+    /** Asserts a clean compilation whose generated adapters and index are exactly these. */
+    private static Result assertAdapters(Result result, String... adapters) {
+        result.assertClean();
+        assertEquals(Set.of(adapters), result.sources().keySet());
+        assertEquals(Arrays.stream(adapters).sorted().toList(), result.index().lines().toList());
+        return result;
+    }
+
+    @Test
+    void textHandlerForms() {
+        assertAdapters(InMemoryCompiler.compile(
+                "package t;\n" + IMPORTS + """
+                        @Route("/void") class TextVoid { @OnText void said(String text) {} }
+                        """,
+                "package t;\n" + IMPORTS + """
+                        @Route("/{a}/string/{b}") class TextString {
+                            @OnText public String said(@PathParam("b") String b, WebSocketSession session, String text,
+                                    @PathParam("a") String a) { return text; }
+                        }
+                        """,
+                "package t;\n" + IMPORTS + """
+                        @Route("/bytes") class TextBytes {
+                            @OnText protected byte[] said(String text, WebSocketSession session) throws Exception {
+                                return text.getBytes("UTF-8");
+                            }
+                        }
+                        """,
+                "package t;\n" + IMPORTS + """
+                        @Route("/buffer") class TextBuffer {
+                            @OnText <T> ByteBuffer said(String text) { return ByteBuffer.allocate(0); }
+                        }
+                        """),
+                "t.TextVoid_SwitchboardRoute", "t.TextString_SwitchboardRoute", "t.TextBytes_SwitchboardRoute",
+                "t.TextBuffer_SwitchboardRoute");
+    }
+
+    @Test
+    void binaryHandlerForms() {
+        Result result = assertAdapters(InMemoryCompiler.compile(
+                "package b;\n" + IMPORTS + """
+                        @Route("/bytes") class BinaryBytes { @OnBinary protected void data(byte[] data) {} }
+                        """,
+                "package b;\n" + IMPORTS + """
+                        @Route("/buffer") class BinaryBuffer {
+                            @OnBinary public String data(ByteBuffer data, WebSocketSession session) { return "n"; }
+                        }
+                        """,
+                "package b;\n" + IMPORTS + """
+                        @Route("/bytes/{x}") class BinaryBytesReply {
+                            @OnBinary byte[] data(@PathParam("x") String x, byte[] data) { return data; }
+                        }
+                        """,
+                "package b;\n" + IMPORTS + """
+                        @Route("/buffer/{x}") class BinaryBufferReply {
+                            @OnBinary ByteBuffer data(WebSocketSession s, ByteBuffer data, @PathParam("x") String x) {
+                                return data;
+                            }
+                        }
+                        """),
+                "b.BinaryBytes_SwitchboardRoute", "b.BinaryBuffer_SwitchboardRoute",
+                "b.BinaryBytesReply_SwitchboardRoute", "b.BinaryBufferReply_SwitchboardRoute");
+        assertTrue(result.sources().get("b.BinaryBytes_SwitchboardRoute")
+                .contains("route.data(dev.switchboard.binding.Payloads.bytes(message));"));
+        assertTrue(result.sources().get("b.BinaryBufferReply_SwitchboardRoute")
+                .contains("java.nio.ByteBuffer reply = route.data(session, message, path0);"));
+    }
+
+    @Test
+    void lifecycleHandlerFormsWithOptionalParametersOmitted() {
+        assertAdapters(InMemoryCompiler.compile("package l;\n" + IMPORTS + """
+                @Route("/minimal")
+                public class Minimal {
+                    @OnConnected void joined() {}
+                    @OnPong void pong() {}
+                    @OnDisconnected void left() {}
+                    @OnError void failed(Throwable error) {}
+                }
+                """), "l.Minimal_SwitchboardRoute");
+    }
+
+    @Test
+    void lifecycleHandlerFormsWithEveryParameter() {
+        Result result = assertAdapters(InMemoryCompiler.compile("package l;\n" + IMPORTS + """
+                @Route("/full/{room}/{user}")
+                public class Full {
+                    @OnConnected protected void joined(@PathParam("user") String user, WebSocketSession session,
+                            @PathParam("room") String room) {}
+                    @OnPong public void pong(WebSocketSession session, ByteBuffer payload, @PathParam("room") String r) {}
+                    @OnDisconnected void left(CloseStatus status, @PathParam("user") String user, WebSocketSession s) {}
+                    @OnError void failed(@PathParam("room") String room, Throwable error, WebSocketSession s)
+                            throws java.io.IOException {}
+                }
+                """), "l.Full_SwitchboardRoute");
+        String source = result.sources().get("l.Full_SwitchboardRoute");
+        assertTrue(source.contains("java.lang.String path0 = session.pathParam(\"user\");\n"
+                + "        java.lang.String path1 = session.pathParam(\"room\");\n"), source);
+        assertTrue(source.contains("route.joined(path0, session, path1);"), source);
+        assertTrue(source.contains("route.pong(session, payload, path1);"), source);
+        assertTrue(source.contains("route.left(status, path0, session);"), source);
+        assertTrue(source.contains("route.failed(path1, error, session);\n                return true;"), source);
+    }
+
+    @Test
+    void sharedAndNestedRoutes() {
+        Result result = assertAdapters(InMemoryCompiler.compile("package n;\n" + IMPORTS + """
+                public class Outer {
+                    @Route(value = "/shared", shared = true)
+                    public static class Shared { @OnText String said(String text) { return text; } }
+
+                    protected static class Middle {
+                        @Route("/deep") static class Inner { @OnConnected public void joined() {} }
+                    }
+                }
+                """), "n.Outer_Shared_SwitchboardRoute", "n.Outer_Middle_Inner_SwitchboardRoute");
+        String shared = result.sources().get("n.Outer_Shared_SwitchboardRoute");
+        assertTrue(shared.contains("private final Outer.Shared shared = new Outer.Shared();"), shared);
+        assertTrue(shared.contains("Outer.Shared route = shared;"), shared);
+        assertTrue(result.sources().get("n.Outer_Middle_Inner_SwitchboardRoute")
+                .contains("Outer.Middle.Inner route = new Outer.Middle.Inner();"));
+    }
+
+    @Test
+    void routeInTheDefaultPackageWithoutHandlers() {
+        assertAdapters(InMemoryCompiler.compile(IMPORTS + "@Route(\"/\") class Root {}"), "Root_SwitchboardRoute");
+    }
+
+    @Test
+    void classesOfTheRoutesPackageCannotShadowNamesOfTheAdapter() {
+        assertAdapters(InMemoryCompiler.compile(
+                "package s;\n" + IMPORTS + """
+                        @Route("/s") class Clash {
+                            @OnText java.lang.String said(java.lang.String text) { return text; }
+                            @OnBinary void data(byte[] data) {}
+                        }
+                        """,
+                "package s; class String {}",
+                "package s; class Override {}",
+                "package s; class Payloads {}",
+                "package s; class Generated {}",
+                "package s; class WebSocketSession {}",
+                "package s; class Throwable {}",
+                "package s; class Class {}"),
+                "s.Clash_SwitchboardRoute");
+    }
+
+    @Test
+    void pathIsWrittenAsAnEscapedLiteral() throws Exception {
+        Result result = assertAdapters(InMemoryCompiler.compile("package p;\n" + IMPORTS
+                + "@Route(\"/caf\\u00e9/\\\"q\\\"/back\\\\slash/{id}\") class Odd {}"), "p.Odd_SwitchboardRoute");
+        RouteBinding binding = (RouteBinding) result.loader().loadClass("p.Odd_SwitchboardRoute")
+                .getDeclaredConstructor().newInstance();
+        assertEquals("/caf\u00e9/\"q\"/back\\slash/{id}", binding.path());
+    }
+
+    @Test
+    void generatedAdapterCallsTheHandlersWithTheRightArguments(@TempDir Path out) throws Throwable {
+        Result result = InMemoryCompiler.compileInto(out, """
+                package com.example.chat;
+
+                import dev.switchboard.*;
+                import java.nio.ByteBuffer;
+
+                @Route("/chat/{room}/{user}")
+                public class ChatRoom {
+                    private int texts;
+
+                    @OnConnected
+                    void joined(@PathParam("user") String user, WebSocketSession session, @PathParam("room") String room) {
+                        session.writeText("joined " + user + "@" + room);
+                    }
+
+                    @OnText
+                    String said(WebSocketSession session, String text, @PathParam("user") String user) {
+                        texts++;
+                        if (text.equals("fail")) {
+                            throw new IllegalStateException("asked to fail");
+                        }
+                        return user + " said " + text + " #" + texts;
+                    }
+
+                    @OnBinary
+                    byte[] data(byte[] data) {
+                        byte[] reversed = new byte[data.length];
+                        for (int i = 0; i < data.length; i++) {
+                            reversed[i] = data[data.length - 1 - i];
+                        }
+                        return reversed;
+                    }
+
+                    @OnPong
+                    void pong(ByteBuffer payload, WebSocketSession session) {
+                        session.writeText("pong of " + payload.remaining());
+                    }
+
+                    @OnDisconnected
+                    void left(CloseStatus status, WebSocketSession session, @PathParam("room") String room) {
+                        session.writeText("left " + room + " " + status.code() + " " + status.cause());
+                    }
+
+                    @OnError
+                    void failed(WebSocketSession session, Throwable error) {
+                        session.writeText("error " + error.getMessage());
+                    }
+                }
+                """, """
+                package com.example.chat;
+
+                import dev.switchboard.*;
+                import java.nio.ByteBuffer;
+
+                @Route(value = "/count", shared = true)
+                public class Counter {
+                    private int count;
+
+                    @OnBinary
+                    synchronized String data(ByteBuffer data) {
+                        return "count " + (++count);
+                    }
+                }
+                """);
+        result.assertClean();
+        assertEquals("com.example.chat.ChatRoom_SwitchboardRoute\ncom.example.chat.Counter_SwitchboardRoute\n",
+                result.index());
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
+                AdapterGenerationTest.class.getClassLoader())) {
+            // The index in the output directory is what ServiceLoader reads, as the runtime will.
+            Map<String, RouteBinding> bindings = ServiceLoader.load(RouteBinding.class, loader).stream()
+                    .filter(provider -> provider.type().getClassLoader() == loader)
+                    .map(ServiceLoader.Provider::get)
+                    .collect(Collectors.toMap(RouteBinding::path, Function.identity(), (a, b) -> a, TreeMap::new));
+            assertEquals(Set.of("/chat/{room}/{user}", "/count"), bindings.keySet());
+
+            RouteBinding chat = bindings.get("/chat/{room}/{user}");
+            assertEquals("com.example.chat.ChatRoom", chat.routeClass().getName());
+            assertTrue(chat.handlesText());
+            assertTrue(chat.handlesBinary());
+
+            RecordingSession session = new RecordingSession(Map.of("room", "lobby", "user", "ann"));
+            ConnectionHandlers handlers = chat.connect(session);
+            assertEquals(List.of("user", "room"), session.pathLookups, "each variable resolved once, at connect");
+            handlers.onConnected();
+            handlers.onText("hi");
+            handlers.onText("again");
+            ByteBuffer message = ByteBuffer.wrap("abc".getBytes(StandardCharsets.UTF_8));
+            handlers.onBinary(message);
+            assertEquals(0, message.position(), "the handler got a copy; the buffer is untouched");
+            handlers.onPong(ByteBuffer.allocate(4));
+            assertTrue(handlers.onError(new IllegalStateException("boom")));
+            handlers.onDisconnected(new CloseStatus(CloseStatus.NORMAL, "", CloseCause.CLIENT_CLOSED));
+            assertEquals(List.of("text:joined ann@lobby", "text:ann said hi #1", "text:ann said again #2", "data:cba",
+                    "text:pong of 4", "text:error boom", "text:left lobby 1000 CLIENT_CLOSED"), session.events);
+            assertEquals(List.of("user", "room"), session.pathLookups, "no look-ups per message");
+
+            // Handler exceptions reach the caller unchanged, for the runtime's error policy.
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> handlers.onText("fail"));
+            assertEquals("asked to fail", failure.getMessage());
+
+            // Without shared = true every connection gets its own instance.
+            RecordingSession second = new RecordingSession(Map.of("room", "attic", "user", "bob"));
+            chat.connect(second).onText("hello");
+            assertEquals(List.of("text:bob said hello #1"), second.events);
+
+            // With shared = true one instance serves every connection; absent handlers keep the defaults.
+            RouteBinding counter = bindings.get("/count");
+            assertFalse(counter.handlesText());
+            assertTrue(counter.handlesBinary());
+            RecordingSession a = new RecordingSession(Map.of());
+            RecordingSession b = new RecordingSession(Map.of());
+            counter.connect(a).onBinary(ByteBuffer.allocate(1));
+            ConnectionHandlers handlersOfB = counter.connect(b);
+            handlersOfB.onBinary(ByteBuffer.allocate(1));
+            handlersOfB.onText("ignored");
+            assertFalse(handlersOfB.onError(new RuntimeException()), "no @OnError handler: the runtime logs");
+            assertEquals(List.of("text:count 1"), a.events);
+            assertEquals(List.of("text:count 2"), b.events);
+        }
+    }
+
+    @Test
+    void repliesOfEachTypeAreWrittenAndNullRepliesAreNot() throws Throwable {
+        Result result = InMemoryCompiler.compile("package r;\n" + IMPORTS + """
+                @Route("/r")
+                public class Replies {
+                    @OnText ByteBuffer said(String text) {
+                        return text.isEmpty() ? null : ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                """).assertClean();
+        RouteBinding binding = (RouteBinding) result.loader().loadClass("r.Replies_SwitchboardRoute")
+                .getDeclaredConstructor().newInstance();
+        RecordingSession session = new RecordingSession(Map.of());
+        ConnectionHandlers handlers = binding.connect(session);
+        handlers.onText("x");
+        handlers.onText("");
+        assertEquals(List.of("data:x"), session.events);
+    }
+}

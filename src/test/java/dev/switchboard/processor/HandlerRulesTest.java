@@ -1,0 +1,325 @@
+package dev.switchboard.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.processor.InMemoryCompiler.Result;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** One test per handler rule: the broken route, the exact message, and the element javac points at. */
+class HandlerRulesTest {
+
+    /** A route at "/chat/{room}" with the given members. */
+    static Result chatRoom(String members) {
+        return InMemoryCompiler.compile("""
+                package com.example;
+
+                import dev.switchboard.*;
+                import java.nio.ByteBuffer;
+
+                @Route("/chat/{room}")
+                class ChatRoom {
+                %s
+                }
+                """.formatted(members));
+    }
+
+    @Test
+    void textHandlerWithoutMessage() {
+        chatRoom("""
+                    @OnText void said(WebSocketSession session) {}
+                """).assertErrors(
+                "@OnText handler needs the message as one String parameter: found no message parameter in"
+                        + " ChatRoom#said. Fix: add a String parameter for the message text.",
+                "@OnText void said(WebSocketSession session) {}");
+    }
+
+    @Test
+    void binaryHandlerWithoutMessage() {
+        chatRoom("""
+                    @OnBinary void data(@PathParam("room") String room) {}
+                """).assertErrors(
+                "@OnBinary handler needs the message as one byte[] or ByteBuffer parameter: found no message"
+                        + " parameter in ChatRoom#data. Fix: add a byte[] or java.nio.ByteBuffer parameter for the"
+                        + " message data.",
+                "@OnBinary void data(@PathParam(\"room\") String room) {}");
+    }
+
+    @Test
+    void errorHandlerWithoutThrowable() {
+        chatRoom("""
+                    @OnError void failed(WebSocketSession session) {}
+                """).assertErrors(
+                "@OnError handler needs the error as one Throwable parameter: found no Throwable parameter in"
+                        + " ChatRoom#failed. Fix: add a Throwable parameter for the error.",
+                "@OnError void failed(WebSocketSession session) {}");
+    }
+
+    @Test
+    void errorHandlerTakingASubtypeOfThrowable() {
+        chatRoom("""
+                    @OnError void failed(WebSocketSession session, Exception problem) {}
+                """).assertErrors(
+                "@OnError handler's error parameter must be declared Throwable: found Exception problem in"
+                        + " ChatRoom#failed. Fix: declare it as Throwable problem; the handler receives every failure,"
+                        + " also Errors and checked exceptions, so test the type with instanceof.",
+                "Exception problem");
+    }
+
+    @Test
+    void twoTextMessageParameters() {
+        chatRoom("""
+                    @OnText void said(String text, WebSocketSession session, String room) {}
+                """).assertErrors(
+                "@OnText handler takes exactly one String message parameter: found a second one, String room,"
+                        + " after String text in ChatRoom#said. Fix: remove one; to receive a path variable, annotate"
+                        + " the String with @PathParam(\"name\").",
+                "String room");
+    }
+
+    @Test
+    void twoBinaryMessageParameters() {
+        chatRoom("""
+                    @OnBinary void data(byte[] bytes,
+                                        ByteBuffer buffer) {}
+                """).assertErrors(
+                "@OnBinary handler takes exactly one byte[] or ByteBuffer message parameter: found a second one,"
+                        + " ByteBuffer buffer, after byte[] bytes in ChatRoom#data. Fix: remove one of them.",
+                "ByteBuffer buffer");
+    }
+
+    @Test
+    void twoOptionalMessageParameters() {
+        chatRoom("""
+                    @OnDisconnected void left(CloseStatus status, CloseStatus again) {}
+                """).assertErrors(
+                "@OnDisconnected handler takes at most one CloseStatus parameter: found a second one, CloseStatus"
+                        + " again, after CloseStatus status in ChatRoom#left. Fix: remove one of them.",
+                "CloseStatus again");
+    }
+
+    @Test
+    void parameterOfUnsupportedType() {
+        chatRoom("""
+                    @OnText void said(String text, int count) {}
+                """).assertErrors(
+                "@OnText handler parameter has an unsupported type: found int count in ChatRoom#said. Fix: remove"
+                        + " it; a @OnText handler takes only the String message, a WebSocketSession and String"
+                        + " parameters annotated @PathParam.",
+                "int count");
+    }
+
+    @Test
+    void stringParameterWithoutPathParamWhereNoStringMessageIsTaken() {
+        chatRoom("""
+                    @OnConnected void joined(WebSocketSession session, String room) {}
+                """).assertErrors(
+                "@OnConnected handler parameter has an unsupported type: found String room in ChatRoom#joined."
+                        + " Fix: annotate it with @PathParam(\"name\") to receive a path variable, or remove it; a"
+                        + " @OnConnected handler takes only a WebSocketSession and String parameters annotated"
+                        + " @PathParam.",
+                "String room");
+    }
+
+    @Test
+    void genericParameterTypesAreShownWithSimpleNames() {
+        chatRoom("""
+                    @OnPong void pong(java.util.List<java.nio.ByteBuffer> payloads) {}
+                """).assertErrors(
+                "@OnPong handler parameter has an unsupported type: found List<ByteBuffer> payloads in"
+                        + " ChatRoom#pong. Fix: remove it; a @OnPong handler takes only an optional ByteBuffer payload,"
+                        + " a WebSocketSession and String parameters annotated @PathParam.",
+                "java.util.List<java.nio.ByteBuffer> payloads");
+    }
+
+    @Test
+    void secondSession() {
+        chatRoom("""
+                    @OnText void said(WebSocketSession session, String text, WebSocketSession other) {}
+                """).assertErrors(
+                "@OnText handler takes at most one WebSocketSession parameter: found a second one, WebSocketSession"
+                        + " other, in ChatRoom#said. Fix: remove it; both would receive the same session.",
+                "WebSocketSession other");
+    }
+
+    @Test
+    void pathParamThatIsNotAString() {
+        chatRoom("""
+                    @OnText void said(@PathParam("room") int room, String text) {}
+                """).assertErrors(
+                "@OnText handler's @PathParam parameter must be a String: found @PathParam(\"room\") int room in"
+                        + " ChatRoom#said. Fix: declare it as String room and convert the value in the method.",
+                "@PathParam(\"room\") int room");
+    }
+
+    @Test
+    void pathParamNamingAnUnknownVariable() {
+        chatRoom("""
+                    @OnText void said(String text, @PathParam("rom") String room) {}
+                """).assertErrors(
+                "@OnText handler's @PathParam must name a variable of the route's template: found"
+                        + " @PathParam(\"rom\") String room in ChatRoom#said. Fix: name one of the variables of"
+                        + " \"/chat/{room}\": room.",
+                "@PathParam(\"rom\") String room");
+    }
+
+    @Test
+    void pathParamOnARouteWithoutVariables() {
+        InMemoryCompiler.compile("""
+                package com.example;
+
+                import dev.switchboard.*;
+
+                @Route("/lobby")
+                class Lobby {
+                    @OnConnected void joined(@PathParam("room") String room) {}
+                }
+                """).assertErrors(
+                "@OnConnected handler's @PathParam must name a variable of the route's template: found"
+                        + " @PathParam(\"room\") String room in Lobby#joined. Fix: \"/lobby\" has no variables; add"
+                        + " {room} to the @Route path, or remove the parameter.",
+                "@PathParam(\"room\") String room");
+    }
+
+    @Test
+    void pathParamOnAMethodThatIsNotAHandler() {
+        chatRoom("""
+                    void helper(@PathParam("room") String room) {}
+                """).assertErrors(
+                "@PathParam parameter must belong to a handler method: found @PathParam(\"room\") String room on a"
+                        + " method without a handler annotation in ChatRoom#helper. Fix: annotate the method as a"
+                        + " handler, such as @OnText, or remove @PathParam.",
+                "@PathParam(\"room\") String room");
+    }
+
+    @Test
+    void unsupportedReplyType() {
+        chatRoom("""
+                    @OnText int said(String text) { return 0; }
+                """).assertErrors(
+                "@OnText handler must return void, String, byte[] or ByteBuffer: found int in ChatRoom#said. Fix:"
+                        + " return void, or the reply to send: a String as text, a byte[] or ByteBuffer as binary.",
+                "@OnText int said(String text) { return 0; }");
+    }
+
+    @Test
+    void nonVoidReturnWhereNoReplyIsSent() {
+        chatRoom("""
+                    @OnConnected String joined() { return "hi"; }
+                """).assertErrors(
+                "@OnConnected handler must return void: found String in ChatRoom#joined. Fix: declare it void,"
+                        + " and send messages through a WebSocketSession parameter.",
+                "@OnConnected String joined() { return \"hi\"; }");
+    }
+
+    @Test
+    void twoHandlersOfTheSameKind() {
+        chatRoom("""
+                    @OnText void said(String text) {}
+                    @OnText void echoed(String text) {}
+                    @OnText void shouted(String text) {}
+                """).assertErrors(
+                "@OnText handler must be the only one of its kind in a route: found a second @OnText method, after"
+                        + " said in ChatRoom#echoed. Fix: merge the two into said, or remove @OnText from one of them.",
+                "@OnText void echoed(String text) {}",
+                "@OnText handler must be the only one of its kind in a route: found a second @OnText method, after"
+                        + " said in ChatRoom#shouted. Fix: merge the two into said, or remove @OnText from one of"
+                        + " them.",
+                "@OnText void shouted(String text) {}");
+    }
+
+    @Test
+    void twoHandlerAnnotationsOnOneMethod() {
+        chatRoom("""
+                    @OnText @OnBinary void received(String text) {}
+                """).assertErrors(
+                "@OnText handler must carry no other handler annotation: found @OnText and @OnBinary in"
+                        + " ChatRoom#received. Fix: keep one handler annotation per method and give each kind its own"
+                        + " method.",
+                "@OnText @OnBinary void received(String text) {}");
+    }
+
+    @Test
+    void privateHandler() {
+        chatRoom("""
+                    @OnText private void said(String text) {}
+                """).assertErrors(
+                "@OnText handler must not be private: found a private method in ChatRoom#said. Fix: remove"
+                        + " 'private'; package-private, protected and public all work, since the generated adapter is"
+                        + " in the same package.",
+                "@OnText private void said(String text) {}");
+    }
+
+    @Test
+    void staticHandler() {
+        chatRoom("""
+                    @OnText static void said(String text) {}
+                """).assertErrors(
+                "@OnText handler must not be static: found a static method in ChatRoom#said. Fix: remove 'static';"
+                        + " handlers run on the route instance of the connection.",
+                "@OnText static void said(String text) {}");
+    }
+
+    @Test
+    void handlerInAClassWithoutRoute() {
+        Result result = InMemoryCompiler.compile("""
+                package com.example;
+
+                import dev.switchboard.*;
+
+                class Lobby {
+                    static class Desk {
+                        @OnText @OnBinary void said(String text) {}
+                    }
+                }
+                """);
+        result.assertErrors(
+                "@OnText handler must be declared in a @Route class: found no @Route on Lobby.Desk in"
+                        + " Lobby.Desk#said. Fix: annotate Lobby.Desk with @Route(\"/path\"), or move the method into a"
+                        + " @Route class.",
+                "@OnText @OnBinary void said(String text) {}");
+        assertNull(result.index());
+    }
+
+    @Test
+    void allProblemsOfAClassAreReportedInOneCompilation() {
+        Result result = chatRoom("""
+                    @OnText private void said(String text) {}
+                    @OnBinary void data(int size) {}
+                    @OnConnected void joined(@PathParam("user") String user) {}
+                """);
+        result.assertErrors(
+                "@OnText handler must not be private: found a private method in ChatRoom#said. Fix: remove"
+                        + " 'private'; package-private, protected and public all work, since the generated adapter is"
+                        + " in the same package.",
+                "@OnText private void said(String text) {}",
+                "@OnBinary handler parameter has an unsupported type: found int size in ChatRoom#data. Fix: remove"
+                        + " it; a @OnBinary handler takes only the byte[] or ByteBuffer message, a WebSocketSession and"
+                        + " String parameters annotated @PathParam.",
+                "int size",
+                "@OnBinary handler needs the message as one byte[] or ByteBuffer parameter: found no message"
+                        + " parameter in ChatRoom#data. Fix: add a byte[] or java.nio.ByteBuffer parameter for the"
+                        + " message data.",
+                "@OnBinary void data(int size) {}",
+                "@OnConnected handler's @PathParam must name a variable of the route's template: found"
+                        + " @PathParam(\"user\") String user in ChatRoom#joined. Fix: name one of the variables of"
+                        + " \"/chat/{room}\": room.",
+                "@PathParam(\"user\") String user");
+        assertTrue(result.sources().isEmpty(), "no adapter for a route with errors");
+    }
+
+    @Test
+    void unresolvedTypesAreLeftToJavac() {
+        Result result = chatRoom("""
+                    @OnText void said(String text, Missing missing) {}
+                """);
+        assertFalse(result.success());
+        assertEquals(1, result.errors().size(), result.errorMessages().toString());
+        assertTrue(result.errors().get(0).getMessage(Locale.ROOT).startsWith("cannot find symbol"),
+                result.errorMessages().toString());
+    }
+}
