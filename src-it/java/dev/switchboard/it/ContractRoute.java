@@ -1,0 +1,71 @@
+package dev.switchboard.it;
+
+import dev.switchboard.CloseStatus;
+import dev.switchboard.OnBinary;
+import dev.switchboard.OnConnected;
+import dev.switchboard.OnDisconnected;
+import dev.switchboard.OnError;
+import dev.switchboard.OnPong;
+import dev.switchboard.OnText;
+import dev.switchboard.PathParam;
+import dev.switchboard.Route;
+import dev.switchboard.WebSocketSession;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A route whose handlers record what they see and obey simple text commands, so tests can drive every
+ * path of the session contract.
+ */
+@Route("/contract/{room}")
+public class ContractRoute {
+
+    @OnConnected
+    void connected(WebSocketSession session, @PathParam("room") String room) {
+        ServerSide.sessions.put(ServerSide.name(session), session);
+        ServerSide.record("connected", session, room);
+    }
+
+    @OnText
+    String text(String text, WebSocketSession session) {
+        ServerSide.record("text", session, text);
+        if (text.startsWith("echo:")) {
+            return text.substring(5);
+        }
+        switch (text) {
+            case "fail" -> throw new IllegalStateException("handler failed on purpose");
+            case "bye" -> {
+                session.writeText("Goodbye!");
+                session.close(4000, "see you");
+            }
+            case "room" -> session.writeText(session.pathParam("room"));
+            default -> { }
+        }
+        return null;
+    }
+
+    @OnBinary
+    byte[] binary(byte[] data, WebSocketSession session) {
+        ServerSide.record("binary", session, data.length);
+        return data;
+    }
+
+    @OnPong
+    void pong(ByteBuffer payload, WebSocketSession session) {
+        ServerSide.record("pong", session, StandardCharsets.UTF_8.decode(payload));
+    }
+
+    @OnDisconnected
+    void disconnected(CloseStatus status, WebSocketSession session) {
+        ServerSide.disconnects.computeIfAbsent(ServerSide.name(session), n -> new CopyOnWriteArrayList<>()).add(status);
+        ServerSide.record("disconnected", session, status.code() + ":" + status.cause());
+    }
+
+    @OnError
+    void error(WebSocketSession session, Throwable error) {
+        ServerSide.errors.computeIfAbsent(ServerSide.name(session), n -> new CopyOnWriteArrayList<>()).add(error);
+        ServerSide.record("error", session, error.getMessage());
+    }
+}

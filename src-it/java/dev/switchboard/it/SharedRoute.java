@@ -1,0 +1,17 @@
+package dev.switchboard.it;
+
+import dev.switchboard.OnConnected;
+import dev.switchboard.Route;
+import dev.switchboard.WebSocketSession;
+
+/**
+ * A route with one instance for every connection.
+ */
+@Route(value = "/shared", shared = true)
+public class SharedRoute {
+
+    @OnConnected
+    void connected(WebSocketSession session) {
+        ServerSide.record("instance", session, System.identityHashCode(this));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.switchboard.it;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+import dev.switchboard.Switchboard;
+import dev.switchboard.WebSocketSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the standalone host promises beyond the session contract: an honest bind, port 0, and a draining stop.
+ */
+class StandaloneHostIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @BeforeEach
+    void reset() {
+        ServerSide.reset();
+    }
+
+    private static Switchboard server(String host) {
+        return Switchboard.builder().host(host).port(0).route(ContractRoute.class).build().start();
+    }
+
+    private static URI uri(Switchboard server, String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    @Test
+    void portZeroPicksAFreePort() {
+        try (Switchboard a = server("127.0.0.1"); Switchboard b = server("127.0.0.1")) {
+            assertTrue(a.port() > 0);
+            assertTrue(b.port() > 0);
+            assertNotEquals(a.port(), b.port());
+        }
+    }
+
+    @Test
+    void listensOnlyOnTheHostAskedFor() throws IOException {
+        try (Switchboard server = server("127.0.0.1")) {
+            try (Socket asked = new Socket()) {
+                asked.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+            }
+            // 127.0.0.2 is another loopback address of this machine: a listener on 0.0.0.0 would accept it.
+            try (Socket other = new Socket()) {
+                assertThrows(ConnectException.class,
+                        () -> other.connect(new InetSocketAddress("127.0.0.2", server.port()), 5_000));
+            }
+        }
+    }
+
+    @Test
+    void stopFlushesQueuedMessagesThenClosesWith1001() {
+        Switchboard server = server("127.0.0.1");
+        try (WsClient client = WsClient.connect(uri(server, "/contract/x?name=a"))) {
+            await().atMost(WAIT).until(() -> ServerSide.sessions.containsKey("a"));
+            WebSocketSession session = ServerSide.sessions.get("a");
+            session.writeText("last words");
+
+            server.stop();
+
+            assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(List.of("last words"), client.texts);
+            assertEquals(List.of(new CloseStatus(1001, "server shutting down", CloseCause.SHUTDOWN)),
+                    ServerSide.disconnects.get("a"));
+            assertEquals(0, server.openSessions());
+        }
+    }
+
+    @Test
+    void stopCutsClientsThatNeverAnswerWithinTheDeadline() throws IOException {
+        Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(ContractRoute.class)
+                .shutdownTimeout(Duration.ofMillis(500)).build().start();
+        try (RawClient silent = RawClient.upgrade(server.port(), "/contract/x?name=silent")) {
+            await().atMost(WAIT).until(() -> ServerSide.sessions.containsKey("silent"));
+
+            server.stop();
+
+            assertEquals(1, ServerSide.disconnects.get("silent").size());
+            assertEquals(CloseCause.SHUTDOWN, ServerSide.disconnects.get("silent").get(0).cause());
+            assertEquals(0, server.openSessions());
+        }
+    }
+
+    @Test
+    void stopTwiceIsHarmless() {
+        Switchboard server = server("127.0.0.1");
+        server.stop();
+        server.stop();
+    }
+}

@@ -1,0 +1,330 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+import dev.switchboard.OverflowAction;
+import dev.switchboard.SessionClosedException;
+import dev.switchboard.SessionState;
+import dev.switchboard.WebSocketSession;
+import dev.switchboard.binding.ConnectionHandlers;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@link WebSocketSession} of one connection: its writes go through the single-writer
+ * {@link OutboundQueue}, its callbacks through {@link SerialCallbacks}, and its end is reported once.
+ */
+final class ConnectionSession implements WebSocketSession {
+
+    private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+    private final ConnectionInfo info;
+    private final RouteSettings route;
+    private final OutboundQueue outbound;
+    private final Transport transport;
+    private final SessionRegistry registry;
+    private final SerialCallbacks callbacks = new SerialCallbacks();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
+    private final AtomicBoolean disconnected = new AtomicBoolean();
+    /** Why the server asked to close, if it did: reported instead of what the close code suggests. */
+    private volatile CloseCause requestedCause;
+    private ConnectionHandlers handlers = new ConnectionHandlers() { };
+
+    ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry) {
+        this.info = info;
+        this.route = route;
+        this.transport = transport;
+        this.registry = registry;
+        this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::overflowed);
+    }
+
+    // ---- events from the host, in the order a connection meets them
+
+    /** Binds the route's handlers and runs {@code @OnConnected}, before any message callback. */
+    void opened(ConnectionHandlers connectionHandlers) {
+        handlers = connectionHandlers;
+        registry.add(this);
+        callbacks.execute(() -> invoke(handlers::onConnected));
+    }
+
+    void textReceived(String text, boolean routeHandlesText) {
+        if (!routeHandlesText) {
+            closeSoon(CloseStatus.UNSUPPORTED_DATA, "text messages are not accepted", CloseCause.UNSUPPORTED_DATA);
+            return;
+        }
+        callbacks.execute(() -> invoke(() -> handlers.onText(text)));
+    }
+
+    void binaryReceived(ByteBuffer data, boolean routeHandlesBinary) {
+        if (!routeHandlesBinary) {
+            closeSoon(CloseStatus.UNSUPPORTED_DATA, "binary messages are not accepted", CloseCause.UNSUPPORTED_DATA);
+            return;
+        }
+        if (!callbacks.runIfIdle(() -> invoke(() -> handlers.onBinary(data)))) {
+            ByteBuffer copy = copyOf(data); // the host may reuse its buffer once this call returns
+            callbacks.execute(() -> invoke(() -> handlers.onBinary(copy)));
+        }
+    }
+
+    void pongReceived(ByteBuffer payload) {
+        if (!callbacks.runIfIdle(() -> invoke(() -> handlers.onPong(payload)))) {
+            ByteBuffer copy = copyOf(payload);
+            callbacks.execute(() -> invoke(() -> handlers.onPong(copy)));
+        }
+    }
+
+    /** An error the host met on this connection; the host closes the connection itself if it must. */
+    void hostFailed(Throwable error) {
+        callbacks.execute(() -> {
+            if (!disconnected.get()) {
+                report(error);
+            }
+        });
+    }
+
+    /** The host closed the connection: report it once, after every callback before it. */
+    void hostClosed(int code, String reason) {
+        CloseCause requested = requestedCause;
+        disconnect(new CloseStatus(code, reason, requested != null ? requested : causeOf(code)));
+    }
+
+    /** Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed. */
+    void abandon(CloseStatus status) {
+        requestedCause = status.cause();
+        disconnect(status);
+    }
+
+    private void disconnect(CloseStatus status) {
+        state.set(SessionState.CLOSED);
+        outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
+        callbacks.execute(() -> {
+            if (disconnected.compareAndSet(false, true)) {
+                try {
+                    handlers.onDisconnected(status);
+                } catch (Throwable e) {
+                    LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
+                } finally {
+                    registry.remove(this);
+                }
+            }
+        });
+    }
+
+    private static CloseCause causeOf(int code) {
+        return switch (code) {
+            case CloseStatus.ABNORMAL -> CloseCause.CONNECTION_LOST;
+            case CloseStatus.PROTOCOL_ERROR, CloseStatus.INVALID_PAYLOAD -> CloseCause.PROTOCOL_ERROR;
+            case CloseStatus.TOO_BIG -> CloseCause.TOO_BIG;
+            default -> CloseCause.CLIENT_CLOSED;
+        };
+    }
+
+    // ---- handler invocation
+
+    private interface Callback {
+        void call() throws Throwable;
+    }
+
+    private void invoke(Callback callback) {
+        if (disconnected.get()) {
+            return;
+        }
+        try {
+            callback.call();
+        } catch (Throwable failure) {
+            report(failure);
+            closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
+        }
+    }
+
+    private void report(Throwable error) {
+        try {
+            if (!handlers.onError(error)) {
+                LOG.log(System.Logger.Level.WARNING, "Handler of route " + route.path() + " failed on session "
+                        + id() + "; add an @OnError handler to handle it", error);
+            }
+        } catch (Throwable onErrorFailure) {
+            onErrorFailure.addSuppressed(error);
+            LOG.log(System.Logger.Level.WARNING, "@OnError of route " + route.path() + " failed", onErrorFailure);
+        }
+    }
+
+    // ---- closing
+
+    @Override
+    public void close() {
+        close(CloseStatus.NORMAL, null);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        CloseCodes.check(code, reason);
+        closeSoon(code, reason, CloseCause.SERVER_CLOSED);
+    }
+
+    /** Closes after everything queued so far; the first close wins. */
+    void closeSoon(int code, String reason, CloseCause cause) {
+        if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
+            requestedCause = cause;
+            outbound.offer(Outbound.close(code, reason == null ? "" : reason));
+        }
+    }
+
+    private void overflowed() {
+        if (route.sendQueueLimits().onOverflow() == OverflowAction.CLOSE_SESSION
+                && state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
+            requestedCause = CloseCause.SLOW_CONSUMER;
+            outbound.close("closed as a slow consumer");
+            try {
+                // The queue is full by definition: the close cannot wait behind it.
+                transport.close(CloseStatus.POLICY_VIOLATION, "slow consumer");
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "Closing slow consumer " + id() + " failed", e);
+            }
+        }
+    }
+
+    // ---- writing
+
+    @Override
+    public CompletionStage<Void> writeText(String text) {
+        return write(Outbound.text(text));
+    }
+
+    @Override
+    public CompletionStage<Void> writeData(byte[] data) {
+        return write(Outbound.binary(ByteBuffer.wrap(data)));
+    }
+
+    @Override
+    public CompletionStage<Void> writeData(ByteBuffer data) {
+        return write(Outbound.binary(data));
+    }
+
+    @Override
+    public CompletionStage<Void> ping() {
+        return ping(EMPTY);
+    }
+
+    @Override
+    public CompletionStage<Void> ping(ByteBuffer payload) {
+        if (payload.remaining() > 125) {
+            throw new IllegalArgumentException("A ping payload has at most 125 bytes, was " + payload.remaining());
+        }
+        return write(Outbound.ping(payload));
+    }
+
+    private CompletableFuture<Void> write(Outbound entry) {
+        if (state.get() != SessionState.OPEN) {
+            entry.completeExceptionally(new SessionClosedException(
+                    "Session " + id() + " is " + state.get().name().toLowerCase() + "; the message was not sent."));
+            return entry;
+        }
+        return outbound.offer(entry);
+    }
+
+    // ---- what the session knows
+
+    @Override
+    public String id() {
+        return info.id();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state.get() == SessionState.OPEN;
+    }
+
+    @Override
+    public SessionState state() {
+        return state.get();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return info.remoteAddress();
+    }
+
+    @Override
+    public String pathParam(String name) {
+        return info.pathParams().get(name);
+    }
+
+    @Override
+    public Map<String, String> pathParams() {
+        return info.pathParams();
+    }
+
+    @Override
+    public String queryParam(String name) {
+        return first(info.queryParams().get(name));
+    }
+
+    @Override
+    public Map<String, List<String>> queryParams() {
+        return info.queryParams();
+    }
+
+    @Override
+    public String header(String name) {
+        return first(info.headers().get(name));
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return info.headers();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public String subprotocol() {
+        return info.subprotocol();
+    }
+
+    @Override
+    public URI requestUri() {
+        return info.requestUri();
+    }
+
+    @Override
+    public Principal principal() {
+        return info.principal();
+    }
+
+    @Override
+    public long bufferedAmount() {
+        return outbound.bufferedBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "WebSocketSession[" + id() + " " + route.path() + " " + state.get() + "]";
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer data) {
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data.duplicate()).flip();
+        return copy;
+    }
+
+}

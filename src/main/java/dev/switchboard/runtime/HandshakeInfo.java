@@ -1,0 +1,31 @@
+package dev.switchboard.runtime;
+
+import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What only the upgrade request knows, carried from the configurator to the session through the
+ * handshake's per-connection user properties.
+ *
+ * @param headers       the request headers, names case-insensitive, unmodifiable
+ * @param remoteAddress the peer's address
+ */
+record HandshakeInfo(Map<String, List<String>> headers, InetSocketAddress remoteAddress) {
+
+    /** The user-property key; never mapped to {@code null} (Tomcat turns that into HTTP 500). */
+    static final String KEY = HandshakeInfo.class.getName();
+
+    static HandshakeInfo of(Map<String, List<String>> requestHeaders, InetSocketAddress remoteAddress) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        requestHeaders.forEach((name, values) -> headers.merge(name, List.copyOf(values), HandshakeInfo::concat));
+        return new HandshakeInfo(Collections.unmodifiableMap(headers), remoteAddress);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

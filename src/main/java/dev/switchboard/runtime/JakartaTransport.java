@@ -1,0 +1,47 @@
+package dev.switchboard.runtime;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.Session;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Transport} over a Jakarta WebSocket session's asynchronous remote endpoint.
+ */
+final class JakartaTransport implements Transport {
+
+    private final Session session;
+    private final RemoteEndpoint.Async remote;
+
+    JakartaTransport(Session session) {
+        this.session = session;
+        this.remote = session.getAsyncRemote();
+    }
+
+    @Override
+    public void sendText(String text, Consumer<Throwable> done) {
+        remote.sendText(text, handler(done));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
+        remote.sendBinary(data, handler(done));
+    }
+
+    @Override
+    public void sendPing(ByteBuffer payload) throws Exception {
+        remote.sendPing(payload);
+    }
+
+    @Override
+    public void close(int code, String reason) throws Exception {
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    }
+
+    private static SendHandler handler(Consumer<Throwable> done) {
+        return result -> done.accept(result.isOK() ? null : result.getException());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+import dev.switchboard.binding.ConnectionHandlers;
+import dev.switchboard.binding.RouteBinding;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one Jakarta WebSocket endpoint of a route: turns the host's events into the route's callbacks through
+ * each connection's {@link ConnectionSession}. Public only because hosts call its methods reflectively.
+ */
+public final class RouteEndpoint extends Endpoint {
+
+    private static final System.Logger LOG = System.getLogger(RouteEndpoint.class.getName());
+    private static final String SESSION_KEY = ConnectionSession.class.getName();
+
+    private final RouteBinding binding;
+    private final RouteSettings settings;
+    private final SessionRegistry registry;
+    private final List<String> pathVariables;
+
+    RouteEndpoint(RouteBinding binding, RouteSettings settings, SessionRegistry registry) {
+        this.binding = binding;
+        this.settings = settings;
+        this.registry = registry;
+        this.pathVariables = PathTemplates.variables(binding.path());
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        HandshakeInfo handshake = (HandshakeInfo) session.getUserProperties().get(HandshakeInfo.KEY);
+        ConnectionSession connection = new ConnectionSession(
+                connectionInfo(session, handshake), settings, new JakartaTransport(session), registry);
+        session.getUserProperties().put(SESSION_KEY, connection);
+
+        boolean text = binding.handlesText();
+        boolean binary = binding.handlesBinary();
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message ->
+                connection.textReceived(message, text));
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message ->
+                connection.binaryReceived(message, binary));
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
+                connection.pongReceived(pong.getApplicationData()));
+
+        ConnectionHandlers handlers;
+        try {
+            handlers = binding.connect(connection);
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not create " + binding.routeClass().getName()
+                    + " for a connection to " + settings.path(), e);
+            connection.opened(new ConnectionHandlers() { });
+            connection.closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
+            return;
+        }
+        connection.opened(handlers);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        ConnectionSession connection = connectionOf(session);
+        if (connection != null) {
+            connection.hostClosed(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        ConnectionSession connection = connectionOf(session);
+        if (connection != null) {
+            connection.hostFailed(error);
+        }
+    }
+
+    /** Only the template's variables: Tyrus mixes query parameters into this map. */
+    private Map<String, String> pathParams(Map<String, String> hostParams) {
+        Map<String, String> params = new HashMap<>();
+        for (String name : pathVariables) {
+            String value = hostParams.get(name);
+            if (value != null) {
+                params.put(name, value);
+            }
+        }
+        return Map.copyOf(params);
+    }
+
+    private static ConnectionSession connectionOf(Session session) {
+        return (ConnectionSession) session.getUserProperties().get(SESSION_KEY);
+    }
+
+    private ConnectionInfo connectionInfo(Session session, HandshakeInfo handshake) {
+        String query = session.getQueryString();
+        // Some hosts hand over the path decoded: re-encode it so the URI is what went over the wire.
+        URI uri = URI.create(session.getRequestURI().toASCIIString());
+        if (uri.getRawQuery() == null && query != null && !query.isEmpty()) {
+            uri = URI.create(uri + "?" + query);
+        }
+        String subprotocol = session.getNegotiatedSubprotocol();
+        return new ConnectionInfo(
+                session.getId(),
+                handshake != null ? handshake.remoteAddress() : InetSocketAddress.createUnresolved("unknown", 0),
+                pathParams(session.getPathParameters()),
+                QueryString.parse(query),
+                handshake != null ? handshake.headers() : Map.of(),
+                subprotocol == null || subprotocol.isEmpty() ? null : subprotocol,
+                uri,
+                session.getUserPrincipal());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.Route;
+import dev.switchboard.binding.RouteBinding;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The routes a server serves, taken from the index the annotation processor writes
+ * ({@code META-INF/services/dev.switchboard.binding.RouteBinding}), checked for missing adapters and
+ * duplicate paths, and turned into endpoint configurations for any Jakarta WebSocket host.
+ */
+public final class Routes {
+
+    private final List<RouteBinding> bindings;
+
+    private Routes(List<RouteBinding> bindings) {
+        this.bindings = List.copyOf(bindings);
+        refuseDuplicatePaths(this.bindings);
+    }
+
+    /**
+     * Every route in the index visible to a class loader.
+     *
+     * @param loader where to look for the index and the adapters
+     * @return the routes
+     * @throws IllegalStateException if the index names an adapter that cannot be loaded, or two routes share a path
+     */
+    public static Routes discover(ClassLoader loader) {
+        return discoverWith(List.of(), loader);
+    }
+
+    /**
+     * The given route classes, then every other route in the index.
+     *
+     * @param routeClasses the {@code @Route} classes, each of which must have a generated adapter
+     * @param loader       where to look for the index and the adapters
+     * @return the routes
+     * @throws IllegalStateException if a class has no adapter, an adapter cannot be loaded, or two routes share a path
+     */
+    public static Routes discoverWith(Collection<Class<?>> routeClasses, ClassLoader loader) {
+        Map<String, RouteBinding> index = index(loader);
+        List<RouteBinding> chosen = chosen(routeClasses, index);
+        index.values().stream().filter(binding -> !chosen.contains(binding)).forEach(chosen::add);
+        return new Routes(chosen);
+    }
+
+    /**
+     * The given route classes, each of which must have a generated adapter in the index.
+     *
+     * @param routeClasses the {@code @Route} classes
+     * @param loader       where to look for the index and the adapters
+     * @return the routes, in the order given
+     * @throws IllegalStateException if a class is not a route, has no adapter, or two routes share a path
+     */
+    public static Routes of(Collection<Class<?>> routeClasses, ClassLoader loader) {
+        return new Routes(chosen(routeClasses, index(loader)));
+    }
+
+    private static List<RouteBinding> chosen(Collection<Class<?>> routeClasses, Map<String, RouteBinding> index) {
+        List<RouteBinding> chosen = new ArrayList<>();
+        for (Class<?> routeClass : routeClasses) {
+            RouteBinding binding = index.get(routeClass.getName());
+            if (binding == null) {
+                throw new IllegalStateException(missingAdapter(routeClass));
+            }
+            if (!chosen.contains(binding)) {
+                chosen.add(binding);
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * The path templates, in order.
+     *
+     * @return the paths
+     */
+    public List<String> paths() {
+        return bindings.stream().map(RouteBinding::path).toList();
+    }
+
+    /**
+     * One endpoint configuration per route, for a host to register.
+     *
+     * @param server        the settings routes inherit
+     * @param registry      where sessions are tracked
+     * @param peerAddresses the host's way to tell a handshake's peer address
+     * @return the configurations
+     */
+    public List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry,
+                                                      PeerAddresses peerAddresses) {
+        List<ServerEndpointConfig> configs = new ArrayList<>();
+        for (RouteBinding binding : bindings) {
+            RouteSettings settings = RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server);
+            RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry);
+            configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
+                    .configurator(new RouteConfigurator(endpoint, peerAddresses))
+                    .build());
+        }
+        return configs;
+    }
+
+    private static Map<String, RouteBinding> index(ClassLoader loader) {
+        Map<String, RouteBinding> byRouteClass = new LinkedHashMap<>();
+        try {
+            for (RouteBinding binding : ServiceLoader.load(RouteBinding.class, loader)) {
+                byRouteClass.putIfAbsent(binding.routeClass().getName(), binding);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("The route index META-INF/services/" + RouteBinding.class.getName()
+                    + " names an adapter that cannot be loaded: " + e.getMessage()
+                    + ". Rebuild the project so the annotation processor regenerates the adapters.", e);
+        }
+        return byRouteClass;
+    }
+
+    private static String missingAdapter(Class<?> routeClass) {
+        if (!routeClass.isAnnotationPresent(Route.class)) {
+            return routeClass.getName() + " is not a route: annotate it with @dev.switchboard.Route(\"/path\").";
+        }
+        return routeClass.getName() + " is annotated @Route but has no generated adapter in the route index "
+                + "(META-INF/services/" + RouteBinding.class.getName() + "). Is annotation processing enabled? "
+                + "javac runs dev.switchboard.processor.RouteProcessor from the switchboard jar on JDK 17-22; "
+                + "JDK 23+ runs it only when asked: pass -proc:full, or name it in the maven-compiler-plugin's "
+                + "<annotationProcessors> or <annotationProcessorPaths>.";
+    }
+
+    private static void refuseDuplicatePaths(List<RouteBinding> bindings) {
+        Map<String, RouteBinding> byShape = new HashMap<>();
+        for (RouteBinding binding : bindings) {
+            RouteBinding other = byShape.putIfAbsent(PathTemplates.shape(binding.path()), binding);
+            if (other != null) {
+                throw new IllegalStateException("Routes " + other.routeClass().getName() + " (" + other.path()
+                        + ") and " + binding.routeClass().getName() + " (" + binding.path()
+                        + ") serve the same path: give each route its own path.");
+            }
+        }
+    }
+}

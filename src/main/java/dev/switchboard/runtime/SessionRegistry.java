@@ -1,0 +1,82 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The open sessions of one server, from {@code @OnConnected} until their {@code @OnDisconnected} returned.
+ */
+public final class SessionRegistry {
+
+    private final Set<ConnectionSession> open = ConcurrentHashMap.newKeySet();
+    private final Object emptied = new Object();
+
+    void add(ConnectionSession session) {
+        open.add(session);
+    }
+
+    void remove(ConnectionSession session) {
+        open.remove(session);
+        if (open.isEmpty()) {
+            synchronized (emptied) {
+                emptied.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * How many sessions are open.
+     *
+     * @return the number of open sessions
+     */
+    public int size() {
+        return open.size();
+    }
+
+    /**
+     * Asks every open session to close after its queued messages.
+     *
+     * @param code   the close code
+     * @param reason the close reason
+     * @param cause  the cause reported to {@code @OnDisconnected}
+     */
+    public void closeAll(int code, String reason, CloseCause cause) {
+        for (ConnectionSession session : List.copyOf(open)) {
+            session.closeSoon(code, reason, cause);
+        }
+    }
+
+    /**
+     * Waits until every session has been disconnected, or the timeout passed.
+     *
+     * @param timeoutMillis the most to wait
+     * @return {@code true} if no session is open any more
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (emptied) {
+            for (long left = timeoutMillis; !open.isEmpty() && left > 0;
+                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                emptied.wait(left);
+            }
+        }
+        return open.isEmpty();
+    }
+
+    /**
+     * Reports every session still open as disconnected with the given status, without waiting for its host.
+     *
+     * @param status the status reported to each {@code @OnDisconnected}
+     */
+    public void abandonAll(CloseStatus status) {
+        for (ConnectionSession session : List.copyOf(open)) {
+            session.abandon(status);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.switchboard.runtime;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * The host's way to put frames on one connection. Each send is started by the session's single writer only
+ * after the previous one completed, so an implementation never sees two sends at once, which is exactly
+ * what Tomcat and Jetty require.
+ */
+interface Transport {
+
+    /**
+     * Starts sending a text message; {@code done} receives {@code null} on success or the failure.
+     */
+    void sendText(String text, Consumer<Throwable> done);
+
+    /**
+     * Starts sending a binary message; {@code done} receives {@code null} on success or the failure.
+     */
+    void sendBinary(ByteBuffer data, Consumer<Throwable> done);
+
+    /**
+     * Sends a ping without waiting for it to be written.
+     */
+    void sendPing(ByteBuffer payload) throws Exception;
+
+    /**
+     * Sends a close frame and closes the connection.
+     */
+    void close(int code, String reason) throws Exception;
+}

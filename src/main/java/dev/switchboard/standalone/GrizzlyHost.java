@@ -1,0 +1,142 @@
+package dev.switchboard.standalone;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+import dev.switchboard.runtime.Routes;
+import dev.switchboard.runtime.ServerSettings;
+import dev.switchboard.runtime.SessionRegistry;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Serves routes on a Grizzly {@code HttpServer} that Switchboard wires itself: it binds only the host asked
+ * for, and it shuts down by draining sessions before the transport stops.
+ */
+public final class GrizzlyHost {
+
+    private static final System.Logger LOG = System.getLogger(GrizzlyHost.class.getName());
+
+    private final String host;
+    private final int requestedPort;
+    private final Routes routes;
+    private final List<ServerEndpointConfig> plainEndpoints;
+    private final ServerSettings settings;
+    private final Duration shutdownTimeout;
+    private final SessionRegistry registry = new SessionRegistry();
+
+    private HttpServer server;
+    private StandaloneContainer container;
+    private int port = -1;
+
+    /**
+     * Prepares a host; nothing is bound until {@link #start()}.
+     *
+     * @param host            the address to bind
+     * @param port            the port to bind, 0 for any free one
+     * @param routes          the routes to serve
+     * @param plainEndpoints  plain Jakarta WebSocket endpoints to serve beside them
+     * @param settings        the settings routes inherit
+     * @param shutdownTimeout how long {@link #stop()} waits for sessions to close
+     */
+    public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
+                       ServerSettings settings, Duration shutdownTimeout) {
+        this.host = host;
+        this.requestedPort = port;
+        this.routes = routes;
+        this.plainEndpoints = List.copyOf(plainEndpoints);
+        this.settings = settings;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /**
+     * Registers the routes and binds the listener.
+     *
+     * @throws UncheckedIOException if the address cannot be bound
+     * @throws IllegalStateException if a route cannot be deployed
+     */
+    public synchronized void start() {
+        if (server != null) {
+            throw new IllegalStateException("Already started");
+        }
+        StandaloneContainer tyrus = new StandaloneContainer();
+        try {
+            for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, PeerAddressFilter::of)) {
+                tyrus.addEndpoint(config);
+            }
+            for (ServerEndpointConfig config : plainEndpoints) {
+                tyrus.addEndpoint(config);
+            }
+            tyrus.start(StandaloneContainer.CONTEXT_PATH, requestedPort);
+        } catch (DeploymentException | IOException e) {
+            throw new IllegalStateException("Could not deploy routes " + routes.paths() + ": " + e.getMessage(), e);
+        }
+
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener("switchboard", host, requestedPort);
+        // Handlers may block: keep them off the selector threads.
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // A WebSocket connection is quiet as long as its users are; Grizzly must not time it out as HTTP.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        listener.registerAddOn(new SwitchboardAddOn(tyrus));
+        http.addListener(listener);
+        try {
+            http.start();
+        } catch (IOException e) {
+            tyrus.stop();
+            throw new UncheckedIOException("Could not listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+        }
+        server = http;
+        container = tyrus;
+        port = listener.getPort();
+    }
+
+    /**
+     * The bound port.
+     *
+     * @return the port, or -1 before {@link #start()}
+     */
+    public synchronized int port() {
+        return port;
+    }
+
+    /**
+     * The sessions open on this host.
+     *
+     * @return the registry
+     */
+    public SessionRegistry sessions() {
+        return registry;
+    }
+
+    /**
+     * Closes every session with 1001 after its queued messages, waits for their {@code @OnDisconnected} up
+     * to the shutdown timeout, reports the rest as disconnected, then stops the transport.
+     */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        registry.closeAll(CloseStatus.GOING_AWAY, "server shutting down", CloseCause.SHUTDOWN);
+        try {
+            if (!registry.awaitEmpty(shutdownTimeout.toMillis())) {
+                LOG.log(System.Logger.Level.WARNING, registry.size() + " sessions did not close within "
+                        + shutdownTimeout + "; cutting them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.shutdownNow();
+        registry.abandonAll(new CloseStatus(CloseStatus.GOING_AWAY, "server shut down", CloseCause.SHUTDOWN));
+        container.stop();
+        server = null;
+        container = null;
+    }
+}

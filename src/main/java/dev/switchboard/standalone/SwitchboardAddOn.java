@@ -1,0 +1,29 @@
+package dev.switchboard.standalone;
+
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+
+/**
+ * Puts WebSocket handling in front of Grizzly's HTTP handling, as Tyrus's own add-on does, with the
+ * peer-address filter just before it. Requests that are no upgrade to a route fall through to HTTP, which
+ * answers 404.
+ */
+final class SwitchboardAddOn implements AddOn {
+
+    private final TyrusServerContainer container;
+
+    SwitchboardAddOn(TyrusServerContainer container) {
+        this.container = container;
+    }
+
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        int http = builder.indexOfType(HttpServerFilter.class);
+        builder.add(http, new GrizzlyServerFilter(container, StandaloneContainer.CONTEXT_PATH));
+        builder.add(http, new PeerAddressFilter());
+    }
+}
