@@ -184,6 +184,19 @@ class SessionContractIT {
     }
 
     @Test
+    void replyToTheLastMessageBeforeTheClientsCloseStillArrives() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=last"))) {
+            client.socket().sendText("echo:last reply", true)
+                    .thenCompose(socket -> socket.sendClose(1000, "done"))
+                    .orTimeout(20, TimeUnit.SECONDS).join();
+
+            assertEquals(1000, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(List.of("last reply"), client.texts);
+            assertEquals(CloseCause.CLIENT_CLOSED, awaitDisconnect("last").cause());
+        }
+    }
+
+    @Test
     void closeFromAnotherThreadAndWritesAfterItFail() {
         try (WsClient client = WsClient.connect(uri("/contract/x?name=d"))) {
             WebSocketSession session = serverSession("d");

@@ -36,7 +36,7 @@ import javax.tools.ToolProvider;
  * Compiles sources in memory with the test class path and the route processor, keeping every output
  * (class files, generated sources, resources) in memory for inspection.
  */
-final class InMemoryCompiler {
+public final class InMemoryCompiler {
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
     /** Shared so that the class path's jars are opened once, not once per compilation: keeps tests fast. */
@@ -49,7 +49,7 @@ final class InMemoryCompiler {
     }
 
     /** What one compilation produced. */
-    record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
+    public record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
             Map<String, String> sources, Map<String, byte[]> classes, Map<String, String> resources) {
 
         List<Diagnostic<? extends JavaFileObject>> errors() {
@@ -80,7 +80,7 @@ final class InMemoryCompiler {
         }
 
         /** Asserts that nothing went wrong, printing the diagnostics if it did. */
-        Result assertClean() {
+        public Result assertClean() {
             List<String> bad = diagnostics.stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
                             || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
@@ -146,10 +146,26 @@ final class InMemoryCompiler {
      * Compiles into a real directory that is also on the class path, as a build tool does: a later call with
      * the same directory sees the earlier classes and index, like an incremental build.
      */
-    static Result compileInto(Path directory, String... sources) throws IOException {
+    public static Result compileInto(Path directory, String... sources) throws IOException {
+        return compileInto(directory, true, sources);
+    }
+
+    /**
+     * Compiles into a real directory with annotation processing off, as a build that forgot to enable the
+     * processor does: the classes carry {@code @Route} but have no adapters.
+     */
+    public static Result compileWithoutProcessorInto(Path directory, String... sources) throws IOException {
+        return compileInto(directory, false, sources);
+    }
+
+    private static Result compileInto(Path directory, boolean process, String... sources) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path generated = Files.createDirectories(directory.resolve("generated"));
         List<String> options = new ArrayList<>(options(System.getProperty("java.class.path") + File.pathSeparator + directory));
+        if (!process) {
+            options.removeAll(List.of("-processor", RouteProcessor.class.getName()));
+            options.add("-proc:none");
+        }
         options.addAll(List.of("-d", directory.toString(), "-s", generated.toString()));
         try (StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {

@@ -1,0 +1,82 @@
+package dev.switchboard;
+
+import dev.switchboard.processor.InMemoryCompiler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runtime refuses routes it cannot serve, with a message that says what to do.
+ */
+class SwitchboardBuilderTest {
+
+    private static final String CHAT = """
+            package com.example;
+            @dev.switchboard.Route("/lobby/{room}")
+            public class Chat { @dev.switchboard.OnText String said(String text) { return text; } }
+            """;
+    private static final String OTHER_CHAT = """
+            package com.other;
+            @dev.switchboard.Route("/lobby/{id}")
+            public class Chat { @dev.switchboard.OnText String said(String text) { return text; } }
+            """;
+
+    @Test
+    void aRouteCompiledWithoutTheProcessorIsRefused(@TempDir Path classes) throws Exception {
+        InMemoryCompiler.compileWithoutProcessorInto(classes, CHAT).assertClean();
+        try (URLClassLoader loader = loaderOf(classes)) {
+            Class<?> chat = loader.loadClass("com.example.Chat");
+
+            IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                    () -> Switchboard.builder().port(0).classLoader(loader).route(chat).build());
+
+            String message = refusal.getMessage();
+            assertTrue(message.startsWith("com.example.Chat is annotated @Route but has no generated adapter"), message);
+            assertTrue(message.contains("Is annotation processing enabled?"), message);
+            assertTrue(message.contains("-proc:full"), message);
+        }
+    }
+
+    @Test
+    void aClassWithoutRouteIsRefused() {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> Switchboard.builder().route(String.class).build());
+        assertTrue(refusal.getMessage().startsWith("java.lang.String is not a route"), refusal.getMessage());
+    }
+
+    @Test
+    void routesWithEquivalentPathsFromSeparateBuildsAreRefused(@TempDir Path one, @TempDir Path two) throws Exception {
+        InMemoryCompiler.compileInto(one, CHAT).assertClean();
+        InMemoryCompiler.compileInto(two, OTHER_CHAT).assertClean();
+        try (URLClassLoader loader = loaderOf(one, two)) {
+            IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                    () -> Switchboard.builder().port(0).classLoader(loader).discoverRoutes().build());
+
+            assertTrue(refusal.getMessage().equals("Routes com.example.Chat (/lobby/{room}) and com.other.Chat "
+                    + "(/lobby/{id}) serve the same path: give each route its own path."), refusal.getMessage());
+        }
+    }
+
+    @Test
+    void aServerWithoutRoutesIsRefused(@TempDir Path empty) throws Exception {
+        try (URLClassLoader loader = loaderOf(empty)) {
+            IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                    () -> Switchboard.builder().classLoader(loader).build());
+            assertTrue(refusal.getMessage().startsWith("No routes to serve"), refusal.getMessage());
+        }
+    }
+
+    private static URLClassLoader loaderOf(Path... directories) throws Exception {
+        URL[] urls = new URL[directories.length];
+        for (int i = 0; i < directories.length; i++) {
+            urls[i] = directories[i].toUri().toURL();
+        }
+        return new URLClassLoader(urls, SwitchboardBuilderTest.class.getClassLoader());
+    }
+}
