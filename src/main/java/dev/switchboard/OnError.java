@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
  *
  * <p>Contract, checked at compile time by the annotation processor:
  * <ul>
- *   <li>Message parameter: exactly one {@link Throwable}.</li>
+ *   <li>Message parameter: exactly one, declared {@link Throwable} (a subtype such as {@code Exception}
+ *       is refused: any throwable may arrive).</li>
  *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
  *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
  *   <li>Return type: {@code void}.</li>

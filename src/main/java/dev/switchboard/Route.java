@@ -9,14 +9,17 @@ import java.lang.annotation.Target;
 /**
  * Makes a class a WebSocket route served at a path.
  *
- * <p>The path is a Jakarta WebSocket URI template: it starts with {@code /}, and a segment may be a
- * variable such as {@code {room}} that handlers read with {@link PathParam} or
- * {@link WebSocketSession#pathParam(String)}. Two routes may not have equivalent paths (paths that differ
- * only in variable names).
+ * <p>The path is a Jakarta WebSocket URI template: it starts with {@code /}, has no empty segments, no
+ * trailing {@code /} (unless it is just {@code "/"}), no {@code ?} or {@code #}; a whole segment may be a
+ * variable such as {@code {room}} (a name matching {@code [A-Za-z_][A-Za-z0-9_.-]*}, each name once) that
+ * handlers read with {@link PathParam} or {@link WebSocketSession#pathParam(String)}. Two routes may not
+ * have equivalent paths (paths that differ only in variable names).
  *
  * <p>Rules checked at compile time by the annotation processor:
  * <ul>
- *   <li>the class is a top-level or {@code static} nested class, not {@code abstract}, not {@code private};</li>
+ *   <li>the class is a plain class (not an interface, enum, record or annotation type), top-level or
+ *       {@code static} nested (not inside a {@code private} class), not {@code abstract}, not
+ *       {@code private}, not generic;</li>
  *   <li>it has a no-argument constructor that is not {@code private};</li>
  *   <li>it has at most one method of each handler kind ({@link OnConnected}, {@link OnText},
  *       {@link OnBinary}, {@link OnPong}, {@link OnDisconnected}, {@link OnError}).</li>

@@ -29,9 +29,11 @@ import java.util.Set;
 public final class Switchboard implements AutoCloseable {
 
     private final GrizzlyHost host;
+    private final List<String> routes;
 
-    private Switchboard(GrizzlyHost host) {
+    private Switchboard(GrizzlyHost host, List<String> routes) {
         this.host = host;
+        this.routes = routes;
     }
 
     /**
@@ -62,6 +64,15 @@ public final class Switchboard implements AutoCloseable {
      */
     public int port() {
         return host.port();
+    }
+
+    /**
+     * The path templates of the routes this server serves.
+     *
+     * @return the paths, in the order routes were added
+     */
+    public List<String> routes() {
+        return routes;
     }
 
     /**
@@ -215,7 +226,7 @@ public final class Switchboard implements AutoCloseable {
                         + "with @Route classes compiled by the annotation processor on the class path.");
             }
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
-                    new ServerSettings(sendQueueLimits), shutdownTimeout));
+                    new ServerSettings(sendQueueLimits), shutdownTimeout), resolved.paths());
         }
     }
 }

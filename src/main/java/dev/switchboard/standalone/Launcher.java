@@ -5,7 +5,8 @@ import dev.switchboard.Switchboard;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Serves every route on the class path: {@code java dev.switchboard.standalone.Launcher [--host H] [--port P]},
+ * Runs a standalone server from the command line:
+ * {@code java dev.switchboard.standalone.Launcher [--host H] [--port P]} serves every route on the class path,
  * by default on 0.0.0.0:8080, until the process is stopped.
  */
 public final class Launcher {
@@ -14,12 +15,24 @@ public final class Launcher {
     }
 
     /**
-     * Starts the server and waits until the JVM shuts down.
+     * Serves every route on the class path until the JVM shuts down.
      *
      * @param args {@code --host H} and {@code --port P}, both optional
      * @throws InterruptedException if interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
+        serve(Switchboard.builder().discoverRoutes(), args);
+    }
+
+    /**
+     * Starts a server from a builder, on the host and port the arguments name, and serves until the JVM
+     * shuts down, draining sessions then.
+     *
+     * @param builder the configured server, whose host and port the arguments override
+     * @param args    {@code --host H} (default 0.0.0.0) and {@code --port P} (default 8080), both optional
+     * @throws InterruptedException if interrupted while serving
+     */
+    public static void serve(Switchboard.Builder builder, String[] args) throws InterruptedException {
         String host = "0.0.0.0";
         int port = 8080;
         for (int i = 0; i < args.length; i++) {
@@ -27,16 +40,17 @@ public final class Launcher {
                 case "--host" -> host = value(args, ++i);
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; usage: Launcher [--host H] [--port P]");
+                        + "; usage: [--host H] [--port P]");
             }
         }
-        Switchboard server = Switchboard.builder().host(host).port(port).discoverRoutes().build().start();
+        Switchboard server = builder.host(host).port(port).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             stopped.countDown();
         }, "switchboard-shutdown"));
-        System.out.println("Switchboard listening on ws://" + host + ":" + server.port() + " (Ctrl+C stops)");
+        System.out.println("Switchboard serving " + server.routes() + " on ws://" + host + ":" + server.port()
+                + " (Ctrl+C stops)");
         stopped.await();
     }
 

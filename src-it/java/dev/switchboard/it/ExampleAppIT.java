@@ -1,0 +1,72 @@
+package dev.switchboard.it;
+
+import dev.switchboard.Switchboard;
+import dev.switchboard.example.ChatRoute;
+import dev.switchboard.example.EchoRoute;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The example app that the README shows and its run command serves.
+ */
+class ExampleAppIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static Switchboard server;
+
+    @BeforeAll
+    static void start() {
+        server = Switchboard.builder().host("127.0.0.1").port(0)
+                .route(EchoRoute.class).route(ChatRoute.class).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static URI uri(String path) {
+        return URI.create("ws://127.0.0.1:" + server.port() + path);
+    }
+
+    @Test
+    void echoSendsEveryMessageBack() {
+        try (WsClient client = WsClient.connect(uri("/echo"))) {
+            client.sendText("hello");
+            client.sendBinary(new byte[]{1, 2, 3});
+            await().atMost(WAIT).until(() -> client.texts.size() == 1 && client.binaries.size() == 1);
+            assertEquals(List.of("hello"), client.texts);
+            assertEquals(ByteBuffer.wrap(new byte[]{1, 2, 3}), client.binaries.get(0));
+        }
+    }
+
+    @Test
+    void chatReachesEverySessionOfTheRoomAndNoOther() {
+        try (WsClient ann = WsClient.connect(uri("/chat/lobby"));
+             WsClient bob = WsClient.connect(uri("/chat/lobby"));
+             WsClient eve = WsClient.connect(uri("/chat/kitchen"))) {
+            // Each member's own message comes back to it once it has joined: then all three are in.
+            ann.sendText("ann here");
+            bob.sendText("bob here");
+            eve.sendText("eve here");
+            await().atMost(WAIT).until(() -> ann.texts.contains("ann here") && bob.texts.contains("bob here")
+                    && eve.texts.contains("eve here"));
+
+            ann.sendText("hello lobby");
+
+            await().atMost(WAIT).until(() -> ann.texts.contains("hello lobby") && bob.texts.contains("hello lobby"));
+            eve.sendText("eve again");
+            await().atMost(WAIT).until(() -> eve.texts.contains("eve again"));
+            assertEquals(List.of("eve here", "eve again"), eve.texts);
+        }
+    }
+}
