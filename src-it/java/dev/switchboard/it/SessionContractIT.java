@@ -110,7 +110,7 @@ class SessionContractIT {
     @Test
     void sessionKnowsItsHandshake() {
         try (WsClient client = WsClient.connect(uri("/contract/r%C3%A9?name=b&x=1&x=2&word=%C3%A9t%C3%A9"),
-                Map.of("X-Token", "secret"))) {
+                Map.of("X-Token", "secret", "X-Agent", "Mozilla/5.0 (X11, Linux)"))) {
             WebSocketSession session = serverSession("b");
 
             assertEquals("ré", session.pathParam("room"));
@@ -123,6 +123,7 @@ class SessionContractIT {
             assertEquals("secret", session.header("x-token"));
             assertEquals("secret", session.header("X-TOKEN"));
             assertNull(session.header("X-Missing"));
+            assertEquals("Mozilla/5.0 (X11, Linux)", session.header("x-agent"));
             assertEquals("/contract/r%C3%A9", session.requestUri().getRawPath());
             assertEquals("name=b&x=1&x=2&word=%C3%A9t%C3%A9", session.requestUri().getRawQuery());
             assertEquals("127.0.0.1", session.remoteAddress().getAddress().getHostAddress());

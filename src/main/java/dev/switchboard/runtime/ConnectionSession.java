@@ -40,7 +40,7 @@ final class ConnectionSession implements WebSocketSession {
     private final AtomicBoolean disconnected = new AtomicBoolean();
     /** Why the server asked to close, if it did: reported instead of what the close code suggests. */
     private volatile CloseCause requestedCause;
-    private ConnectionHandlers handlers = new ConnectionHandlers() { };
+    private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry) {
         this.info = info;

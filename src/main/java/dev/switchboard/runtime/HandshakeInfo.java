@@ -8,18 +8,25 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * What only the upgrade request knows, carried from the configurator to the session through the
- * handshake's per-connection user properties.
+ * What a session needs that only the upgrade request knows, carried from the configurator to the session
+ * through the handshake's per-connection user properties.
  *
  * @param headers       the request headers, names case-insensitive, unmodifiable
  * @param remoteAddress the peer's address
  */
-record HandshakeInfo(Map<String, List<String>> headers, InetSocketAddress remoteAddress) {
+public record HandshakeInfo(Map<String, List<String>> headers, InetSocketAddress remoteAddress) {
 
     /** The user-property key; never mapped to {@code null} (Tomcat turns that into HTTP 500). */
     static final String KEY = HandshakeInfo.class.getName();
 
-    static HandshakeInfo of(Map<String, List<String>> requestHeaders, InetSocketAddress remoteAddress) {
+    /**
+     * Copies request headers into a case-insensitive map.
+     *
+     * @param requestHeaders the headers as the host has them
+     * @param remoteAddress  the peer's address
+     * @return the handshake's details
+     */
+    public static HandshakeInfo of(Map<String, List<String>> requestHeaders, InetSocketAddress remoteAddress) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         requestHeaders.forEach((name, values) -> headers.merge(name, List.copyOf(values), HandshakeInfo::concat));
         return new HandshakeInfo(Collections.unmodifiableMap(headers), remoteAddress);

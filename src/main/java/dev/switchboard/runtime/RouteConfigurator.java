@@ -11,17 +11,16 @@ import jakarta.websocket.server.ServerEndpointConfig;
 final class RouteConfigurator extends ServerEndpointConfig.Configurator {
 
     private final RouteEndpoint endpoint;
-    private final PeerAddresses peerAddresses;
+    private final HandshakeReader handshakeReader;
 
-    RouteConfigurator(RouteEndpoint endpoint, PeerAddresses peerAddresses) {
+    RouteConfigurator(RouteEndpoint endpoint, HandshakeReader handshakeReader) {
         this.endpoint = endpoint;
-        this.peerAddresses = peerAddresses;
+        this.handshakeReader = handshakeReader;
     }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        config.getUserProperties().put(HandshakeInfo.KEY,
-                HandshakeInfo.of(request.getHeaders(), peerAddresses.of(request)));
+        config.getUserProperties().put(HandshakeInfo.KEY, handshakeReader.read(request));
     }
 
     @Override

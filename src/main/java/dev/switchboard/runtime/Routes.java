@@ -93,17 +93,17 @@ public final class Routes {
      *
      * @param server        the settings routes inherit
      * @param registry      where sessions are tracked
-     * @param peerAddresses the host's way to tell a handshake's peer address
+     * @param handshakes    the host's way to read an upgrade request
      * @return the configurations
      */
     public List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry,
-                                                      PeerAddresses peerAddresses) {
+                                                      HandshakeReader handshakes) {
         List<ServerEndpointConfig> configs = new ArrayList<>();
         for (RouteBinding binding : bindings) {
             RouteSettings settings = RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server);
             RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry);
             configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
-                    .configurator(new RouteConfigurator(endpoint, peerAddresses))
+                    .configurator(new RouteConfigurator(endpoint, handshakes))
                     .build());
         }
         return configs;

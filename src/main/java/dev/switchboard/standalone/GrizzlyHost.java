@@ -68,7 +68,7 @@ public final class GrizzlyHost {
         }
         StandaloneContainer tyrus = new StandaloneContainer();
         try {
-            for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, PeerAddressFilter::of)) {
+            for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, UpgradeRequestFilter::read)) {
                 tyrus.addEndpoint(config);
             }
             for (ServerEndpointConfig config : plainEndpoints) {

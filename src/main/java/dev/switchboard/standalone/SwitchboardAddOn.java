@@ -9,7 +9,7 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 
 /**
  * Puts WebSocket handling in front of Grizzly's HTTP handling, as Tyrus's own add-on does, with the
- * peer-address filter just before it. Requests that are no upgrade to a route fall through to HTTP, which
+ * filter that notes the upgrade request just before it. Requests that are no upgrade to a route fall through to HTTP, which
  * answers 404.
  */
 final class SwitchboardAddOn implements AddOn {
@@ -24,6 +24,6 @@ final class SwitchboardAddOn implements AddOn {
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int http = builder.indexOfType(HttpServerFilter.class);
         builder.add(http, new GrizzlyServerFilter(container, StandaloneContainer.CONTEXT_PATH));
-        builder.add(http, new PeerAddressFilter());
+        builder.add(http, new UpgradeRequestFilter());
     }
 }
