@@ -1,0 +1,293 @@
+package dev.switchboard.bench;
+
+import java.net.http.WebSocket;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One load-generating connection: keeps a fixed number of text messages outstanding, sending a new one as
+ * each echo arrives, checks every echo against what was sent, and records round-trip times.
+ *
+ * <p>Echoes arrive in the order the messages were sent, so the outstanding messages and their send times sit
+ * in a FIFO ring. The JDK's {@link WebSocket} allows one send in progress at a time; messages issued while one
+ * is in progress wait in a backlog and are sent from its completion. All state is guarded by this object's
+ * monitor, which only this connection's listener and send completions take, so it is hardly ever contended.
+ */
+final class EchoConnection implements WebSocket.Listener {
+
+    private final int id;
+    private final int window;
+    private final int messageSize;
+    private final LoadEvents events;
+
+    /** Completed when, after {@link #stop()}, every outstanding message was echoed. */
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    /** Completed when the connection has closed, in whatever way. */
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private final long[] sentAt;
+    private final String[] sentText;
+    private int ringHead;
+    private int ringSize;
+    private final ArrayDeque<String> backlog = new ArrayDeque<>();
+    private boolean sending;
+    private long nextSeq;
+    private boolean stopping;
+    private boolean closing;
+    private LatencyHistogram histogram;
+    private long echoed;
+    private StringBuilder partial;
+    private WebSocket socket;
+
+    EchoConnection(int id, int window, int messageSize, LoadEvents events) {
+        this.id = id;
+        this.window = window;
+        this.messageSize = messageSize;
+        this.events = events;
+        this.sentAt = new long[window];
+        this.sentText = new String[window];
+    }
+
+    // ---- driven by the load run
+
+    /** Issues the first window of messages on the open socket. */
+    void start(WebSocket openSocket) {
+        String first;
+        synchronized (this) {
+            socket = openSocket;
+            for (int i = 0; i < window; i++) {
+                backlog.add(newMessage());
+            }
+            first = takeNextToSend();
+        }
+        transmit(first);
+    }
+
+    /** Starts recording round trips into a fresh histogram. */
+    synchronized void beginMeasurement() {
+        histogram = new LatencyHistogram();
+        echoed = 0;
+    }
+
+    /** Stops recording; returns what was recorded since {@link #beginMeasurement()}. */
+    synchronized Measurement endMeasurement() {
+        Measurement result = new Measurement(histogram != null ? histogram : new LatencyHistogram(), echoed);
+        histogram = null;
+        return result;
+    }
+
+    /** Sends nothing new; {@link #drained()} completes once the outstanding messages are back. */
+    void stop() {
+        synchronized (this) {
+            stopping = true;
+            if (outstanding() > 0) {
+                return;
+            }
+        }
+        drained.complete(null);
+    }
+
+    /** Starts the closing handshake; {@link #closed()} completes when the server answers it. */
+    void close() {
+        WebSocket ws;
+        synchronized (this) {
+            closing = true;
+            ws = socket;
+        }
+        if (ws == null || ws.isOutputClosed()) {
+            closed.complete(null);
+            return;
+        }
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done").whenComplete((done, failure) -> {
+            if (failure != null) {
+                closed.complete(null);
+            }
+        });
+    }
+
+    /** Drops the TCP connection without a closing handshake, for a connection that did not close in time. */
+    void abort() {
+        WebSocket ws;
+        synchronized (this) {
+            ws = socket;
+        }
+        if (ws != null) {
+            ws.abort();
+        }
+        closed.complete(null);
+    }
+
+    CompletableFuture<Void> drained() {
+        return drained;
+    }
+
+    CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    synchronized int outstanding() {
+        return ringSize + backlog.size();
+    }
+
+    // ---- WebSocket.Listener, called one at a time by the client
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        // Back-pressure is the message window itself: the server only ever sends echoes of what we sent.
+        webSocket.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        if (!last || partial != null) {
+            if (partial == null) {
+                partial = new StringBuilder(messageSize);
+            }
+            partial.append(data);
+            if (!last) {
+                return null;
+            }
+        }
+        String text = partial != null ? partial.toString() : data.toString();
+        partial = null;
+        echoReceived(text, System.nanoTime());
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+        events.mismatch(id, "a binary message in reply to text");
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        boolean expected;
+        synchronized (this) {
+            expected = closing;
+        }
+        if (!expected) {
+            events.unexpectedClose(id, statusCode, reason);
+        }
+        drained.complete(null);
+        closed.complete(null);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        events.error(id, error);
+        drained.complete(null);
+        closed.complete(null);
+    }
+
+    // ---- the message window
+
+    private void echoReceived(String text, long now) {
+        String next;
+        boolean nowDrained = false;
+        synchronized (this) {
+            if (ringSize == 0) {
+                events.mismatch(id, "an echo with nothing outstanding: " + abbreviate(text));
+                return;
+            }
+            skipLost(text);
+            String expected = sentText[ringHead];
+            long startedAt = sentAt[ringHead];
+            sentText[ringHead] = null;
+            ringHead = (ringHead + 1) % window;
+            ringSize--;
+            if (!expected.equals(text)) {
+                events.mismatch(id, "sent " + abbreviate(expected) + " got " + abbreviate(text));
+            }
+            if (histogram != null) {
+                histogram.record(now - startedAt);
+                echoed++;
+            }
+            if (!stopping) {
+                backlog.add(newMessage());
+            }
+            next = takeNextToSend();
+            nowDrained = stopping && outstanding() == 0;
+        }
+        events.echoed();
+        transmit(next);
+        if (nowDrained) {
+            drained.complete(null);
+        }
+    }
+
+    /**
+     * Under the monitor: if the echo is of a later outstanding message than the oldest, the ones before it were
+     * lost; count them and drop them, so one lost message does not turn every later echo into a mismatch.
+     */
+    private void skipLost(String text) {
+        for (int skip = 1; skip < ringSize; skip++) {
+            if (text.equals(sentText[(ringHead + skip) % window])) {
+                for (int i = 0; i < skip; i++) {
+                    events.lost(id, sentText[ringHead]);
+                    sentText[ringHead] = null;
+                    ringHead = (ringHead + 1) % window;
+                    ringSize--;
+                }
+                return;
+            }
+        }
+    }
+
+    /** Under the monitor: the next message to send if no send is in progress, stamped and moved to the ring. */
+    private String takeNextToSend() {
+        if (sending || backlog.isEmpty()) {
+            return null;
+        }
+        String message = backlog.poll();
+        int slot = (ringHead + ringSize) % window;
+        sentText[slot] = message;
+        // Stamped when handed to the socket, so a wait behind our own previous send is not counted.
+        sentAt[slot] = System.nanoTime();
+        ringSize++;
+        sending = true;
+        return message;
+    }
+
+    private void transmit(String message) {
+        if (message == null) {
+            return;
+        }
+        socket.sendText(message, true).whenComplete((ws, failure) -> sent(failure));
+    }
+
+    private void sent(Throwable failure) {
+        if (failure != null) {
+            events.error(id, failure);
+            drained.complete(null);
+            return;
+        }
+        String next;
+        synchronized (this) {
+            sending = false;
+            next = takeNextToSend();
+        }
+        transmit(next);
+    }
+
+    /** A message unique across connections and rounds of this connection: id, sequence number, filler. */
+    private String newMessage() {
+        StringBuilder text = new StringBuilder(messageSize);
+        text.append('c').append(id).append('#').append(nextSeq++).append(' ');
+        for (int i = text.length(); i < messageSize; i++) {
+            text.append((char) ('a' + i % 26));
+        }
+        text.setLength(messageSize);
+        return text.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? "'" + text + "'" : "'" + text.substring(0, 40) + "...' (" + text.length() + " chars)";
+    }
+
+    /** What one connection recorded during a measurement window. */
+    record Measurement(LatencyHistogram histogram, long echoes) {
+    }
+}
