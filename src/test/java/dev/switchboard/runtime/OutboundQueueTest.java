@@ -1,0 +1,147 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.OverflowAction;
+import dev.switchboard.SendOverflowException;
+import dev.switchboard.SendQueueLimits;
+import dev.switchboard.SessionClosedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The queue's own rules, against a transport that completes sends later on another thread, as hosts do
+ * under load. The integration tests cover the same over real sockets.
+ */
+class OutboundQueueTest {
+
+    private final ExecutorService completer = Executors.newSingleThreadExecutor();
+    private final RecordingTransport transport = new RecordingTransport();
+    private final AtomicInteger overflows = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        completer.shutdownNow();
+    }
+
+    private OutboundQueue queue(int maxMessages, long maxBytes) {
+        return new OutboundQueue("s1", transport, new SendQueueLimits(maxMessages, maxBytes, OverflowAction.FAIL_SEND),
+                overflows::incrementAndGet);
+    }
+
+    @Test
+    void sendsOneAtATimeInOrder() {
+        OutboundQueue queue = queue(1000, 1 << 20);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            writes.add(queue.offer(Outbound.text("m" + i)));
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS).join();
+
+        assertEquals(1, transport.maxInFlight.get(), "at most one send in flight");
+        for (int i = 0; i < 500; i++) {
+            assertEquals("m" + i, transport.sent.get(i));
+        }
+        assertEquals(0, queue.bufferedBytes());
+    }
+
+    @Test
+    void refusesWritesBeyondTheLimitsButAlwaysTakesOneIntoAnEmptyQueue() {
+        transport.holdSends = true;
+        OutboundQueue queue = queue(2, 10);
+
+        CompletableFuture<Void> big = queue.offer(Outbound.text("x".repeat(100)));
+        CompletableFuture<Void> refused = queue.offer(Outbound.text("y"));
+
+        assertFalse(big.isDone(), "the first message fits whatever its size");
+        SendOverflowException overflow = (SendOverflowException) assertThrows(CompletionException.class,
+                refused::join).getCause();
+        assertTrue(overflow.getMessage().contains("limits 2 messages, 10 bytes"), overflow.getMessage());
+        assertEquals(1, overflows.get());
+        assertEquals(100, queue.bufferedBytes());
+    }
+
+    @Test
+    void closeFailsWhatIsQueuedAndRefusesMore() {
+        transport.holdSends = true;
+        OutboundQueue queue = queue(10, 1 << 20);
+        queue.offer(Outbound.text("in flight"));
+        CompletableFuture<Void> queued = queue.offer(Outbound.binary(ByteBuffer.allocate(3)));
+
+        queue.close("client went away");
+        CompletableFuture<Void> late = queue.offer(Outbound.text("late"));
+
+        for (CompletableFuture<Void> failed : List.of(queued, late)) {
+            CompletionException e = assertThrows(CompletionException.class, failed::join);
+            assertInstanceOf(SessionClosedException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("client went away"), e.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void nothingIsWrittenAfterAClose() {
+        OutboundQueue queue = queue(10, 1 << 20);
+        queue.offer(Outbound.text("bye")).orTimeout(10, TimeUnit.SECONDS).join();
+        queue.offer(Outbound.close(1000, "done")).orTimeout(10, TimeUnit.SECONDS).join();
+        CompletableFuture<Void> after = queue.offer(Outbound.text("after"));
+
+        assertInstanceOf(SessionClosedException.class,
+                assertThrows(CompletionException.class, () -> after.orTimeout(10, TimeUnit.SECONDS).join()).getCause());
+        assertEquals(List.of("bye", "close 1000 done"), transport.sent);
+    }
+
+    /** Completes each send later on another thread, unless told to hold them. */
+    private final class RecordingTransport implements Transport {
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        volatile boolean holdSends;
+
+        private void send(String what, Consumer<Throwable> done) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            sent.add(what);
+            if (!holdSends) {
+                completer.execute(() -> {
+                    inFlight.decrementAndGet();
+                    done.accept(null);
+                });
+            }
+        }
+
+        @Override
+        public void sendText(String text, Consumer<Throwable> done) {
+            send(text, done);
+        }
+
+        @Override
+        public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
+            send("binary " + data.remaining(), done);
+        }
+
+        @Override
+        public void sendPing(ByteBuffer payload) {
+            sent.add("ping");
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            sent.add("close " + code + " " + reason);
+        }
+    }
+}
