@@ -14,9 +14,9 @@ import java.util.function.ToDoubleFunction;
  * Echo load benchmark: Switchboard's example {@code EchoRoute} against the same echo written as a plain
  * JSR-356 endpoint ({@link RawEchoEndpoint}), both served by one {@link BenchServer} in a child JVM.
  *
- * <p>Run it from the project directory with {@code mvn -q -DskipTests test-compile exec:exec@bench}; settings
- * go on the same command line, e.g. {@code mvn -q -DskipTests test-compile exec:exec@bench -Drounds=5
- * -Dseconds=10}. They are {@code rounds} (3, per target), {@code warmup} (2 s), {@code seconds} (5),
+ * <p>Run it from the project directory with {@code mvn -q test-compile exec:exec@bench}; settings
+ * go on the same command line, e.g. {@code mvn -q test-compile exec:exec@bench -Drounds=7
+ * -Dseconds=10}. They are {@code rounds} (5, per target), {@code warmup} (3 s), {@code seconds} (5),
  * {@code connections} (100), {@code window} (8 messages in flight per connection) and {@code size} (64 bytes).
  *
  * <p>Each connection keeps {@code window} text messages outstanding and sends a new one as each echo arrives;
@@ -50,8 +50,8 @@ public final class EchoBenchmark {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
-                    intProperty("rounds", 3),
-                    Math.round(doubleProperty("warmup", 2) * 1000),
+                    intProperty("rounds", 5),
+                    Math.round(doubleProperty("warmup", 3) * 1000),
                     Math.round(doubleProperty("seconds", 5) * 1000),
                     intProperty("connections", 100),
                     intProperty("window", 8),
@@ -201,10 +201,10 @@ public final class EchoBenchmark {
         return (int) doubleProperty(name, fallback);
     }
 
-    /** A setting; Maven passes an unset one through as the literal {@code ${name}}, which means the default. */
+    /** A setting given as a system property (the pom passes its defaults), or the fallback. */
     private static double doubleProperty(String name, double fallback) {
         String value = System.getProperty(name);
-        if (value == null || value.isBlank() || value.startsWith("${")) {
+        if (value == null || value.isBlank()) {
             return fallback;
         }
         return Double.parseDouble(value.trim());
