@@ -359,6 +359,7 @@ class SessionContractIT {
 
             CloseStatus status = awaitDisconnect("slow");
             assertEquals(CloseCause.SLOW_CONSUMER, status.cause());
+            assertEquals(CloseStatus.POLICY_VIOLATION, status.code());
             assertFalse(session.isOpen());
         }
     }
