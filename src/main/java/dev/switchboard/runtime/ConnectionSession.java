@@ -102,7 +102,6 @@ final class ConnectionSession implements WebSocketSession {
 
     /** Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed. */
     void abandon(CloseStatus status) {
-        requestedCause = status.cause();
         disconnect(status);
     }
 
