@@ -98,6 +98,18 @@ public final class Switchboard implements AutoCloseable {
         stop();
     }
 
+    /** Tyrus and Grizzly are optional dependencies, so that a WAR does not ship them: say so if they are missing. */
+    private static void requireStandaloneEngine() {
+        try {
+            Class.forName("org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter", false,
+                    Switchboard.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The standalone server runs on Tyrus and Grizzly, which are not on the "
+                    + "class path: add the dependency org.glassfish.tyrus:tyrus-container-grizzly-server:2.2.2. "
+                    + "(In a WAR, deployed to a Jakarta container, no Switchboard server is needed.)", e);
+        }
+    }
+
     /**
      * Configures a {@link Switchboard}.
      */
@@ -214,10 +226,11 @@ public final class Switchboard implements AutoCloseable {
          * Checks the routes and creates the server, not yet started.
          *
          * @return the server
-         * @throws IllegalStateException if there is no route, a route has no generated adapter, or two routes
-         *                               share a path
+         * @throws IllegalStateException if Tyrus is not on the class path, there is no route, a route has no
+         *                               generated adapter, or two routes share a path
          */
         public Switchboard build() {
+            requireStandaloneEngine();
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<Class<?>> chosen = new ArrayList<>(routes);
             Routes resolved = discover ? Routes.discoverWith(chosen, loader) : Routes.of(chosen, loader);
