@@ -18,8 +18,15 @@ public enum CloseCause {
     TOO_BIG,
     /** The client sent a kind of message the route has no handler for (1003). */
     UNSUPPORTED_DATA,
-    /** The outbound queue overflowed and the overflow action closes the session (1008). */
+    /**
+     * The client reads too slowly: its outbound queue overflowed under a closing overflow action, or a send
+     * did not complete within the send timeout (1008, or 1013 with {@link OverflowAction#CLOSE_TRY_AGAIN_LATER}).
+     */
     SLOW_CONSUMER,
+    /** No pong answered a heartbeat ping within the heartbeat timeout: the client is gone or stuck (1001). */
+    HEARTBEAT_TIMEOUT,
+    /** No message went either way within the idle timeout (1001). */
+    IDLE_TIMEOUT,
     /** The server is shutting down (1001). */
     SHUTDOWN
 }

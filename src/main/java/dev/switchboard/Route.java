@@ -71,4 +71,28 @@ public @interface Route {
      * @return the overflow action of this route
      */
     OverflowAction onOverflow() default OverflowAction.INHERIT;
+
+    /**
+     * Seconds one send may wait for the client before the session is closed as a slow consumer; {@code -1}
+     * takes the server's {@link SendQueueLimits#sendTimeout()}, {@code 0} sets no limit.
+     *
+     * @return the send timeout in seconds, {@code 0} for none, or {@code -1} for the server default
+     */
+    int sendTimeoutSeconds() default -1;
+
+    /**
+     * Seconds between heartbeat pings for this route's sessions, also the time a pong may take; {@code -1}
+     * takes the server's {@link Heartbeat}, {@code 0} turns heartbeats off for this route.
+     *
+     * @return the heartbeat interval in seconds, {@code 0} for off, or {@code -1} for the server default
+     */
+    int heartbeatSeconds() default -1;
+
+    /**
+     * Seconds without any message either way after which a session is closed with cause
+     * {@link CloseCause#IDLE_TIMEOUT}; {@code -1} takes the server's setting, {@code 0} turns it off.
+     *
+     * @return the idle timeout in seconds, {@code 0} for none, or {@code -1} for the server default
+     */
+    int idleTimeoutSeconds() default -1;
 }

@@ -76,6 +76,17 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * The open sessions of one of this server's routes, to count, list or broadcast to from anywhere.
+     * {@link Sessions#of(Class)} gives the same for every server in this class loader.
+     *
+     * @param routeClass the route class
+     * @return a live view; empty if this server does not serve the route
+     */
+    public Sessions sessions(Class<?> routeClass) {
+        return host.sessions().sessionsOf(routeClass);
+    }
+
+    /**
      * How many sessions are open.
      *
      * @return the number of open sessions
@@ -121,6 +132,8 @@ public final class Switchboard implements AutoCloseable {
         private boolean discover;
         private SendQueueLimits sendQueueLimits = SendQueueLimits.DEFAULT;
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Heartbeat heartbeat = Heartbeat.DEFAULT;
+        private Duration idleTimeout = Duration.ZERO;
         private ClassLoader classLoader;
         private final List<ServerEndpointConfig> endpoints = new ArrayList<>();
 
@@ -198,6 +211,32 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
+         * The heartbeat of every session, unless its route overrides it.
+         *
+         * @param heartbeat the heartbeat; {@link Heartbeat#DEFAULT} (30 seconds) if not set, {@link Heartbeat#OFF}
+         *                  for none
+         * @return this builder
+         */
+        public Builder heartbeat(Heartbeat heartbeat) {
+            this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+            return this;
+        }
+
+        /**
+         * Closes sessions with no message either way for this long, unless their route overrides it.
+         *
+         * @param timeout the idle timeout; {@link Duration#ZERO}, the default, for none
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("Idle timeout must not be negative, was " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
          * How long {@link Switchboard#stop()} waits for sessions to close before cutting them.
          *
          * @param timeout the drain deadline; 10 seconds if not set
@@ -239,7 +278,7 @@ public final class Switchboard implements AutoCloseable {
                         + "with @Route classes compiled by the annotation processor on the class path.");
             }
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
-                    new ServerSettings(sendQueueLimits), shutdownTimeout), resolved.paths());
+                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout), shutdownTimeout), resolved.paths());
         }
     }
 }

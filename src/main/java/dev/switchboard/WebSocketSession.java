@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -180,6 +181,41 @@ public interface WebSocketSession {
      * @return the principal, or {@code null}
      */
     Principal principal();
+
+    /**
+     * The open sessions of this session's route, this one included: to broadcast to peers.
+     *
+     * @return a live view of the route's sessions
+     */
+    Sessions peers();
+
+    /**
+     * Puts this session in a named group of its route; it leaves every group when it disconnects.
+     *
+     * @param group the group name
+     */
+    void join(String group);
+
+    /**
+     * Takes this session out of a group.
+     *
+     * @param group the group name
+     */
+    void leave(String group);
+
+    /**
+     * The groups this session is in.
+     *
+     * @return a snapshot of the group names
+     */
+    Set<String> groups();
+
+    /**
+     * Messages to this session that its outbound queue limits kept from being sent (see {@link OverflowAction}).
+     *
+     * @return the number of dropped messages
+     */
+    long droppedMessages();
 
     /**
      * Bytes written but not yet handed to the socket: the size of the outbound queue.

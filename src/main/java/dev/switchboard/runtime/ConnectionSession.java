@@ -2,9 +2,12 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
+import dev.switchboard.Heartbeat;
 import dev.switchboard.OverflowAction;
+import dev.switchboard.SendOverflowException;
 import dev.switchboard.SessionClosedException;
 import dev.switchboard.SessionState;
+import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.binding.ConnectionHandlers;
 
@@ -14,10 +17,14 @@ import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,26 +35,38 @@ final class ConnectionSession implements WebSocketSession {
 
     private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** How long a close may wait for the host to confirm it before the session is reported disconnected. */
+    private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ConnectionInfo info;
     private final RouteSettings route;
     private final OutboundQueue outbound;
     private final Transport transport;
     private final SessionRegistry registry;
+    private final RouteSessions routeSessions;
+    private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final SerialCallbacks callbacks = new SerialCallbacks();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
     private final AtomicBoolean disconnected = new AtomicBoolean();
     /** Why the server asked to close, if it did: reported instead of what the close code suggests. */
     private volatile CloseCause requestedCause;
+    private final AtomicLong dropped = new AtomicLong();
+    /** Clock readings (System.nanoTime) for the timers: see {@link #tick(long)}. */
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long lastPongNanos;
+    private long pingSentNanos;
+    private volatile long closingSinceNanos;
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
 
-    ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry) {
+    ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
+                      RouteSessions routeSessions) {
         this.info = info;
         this.route = route;
         this.transport = transport;
         this.registry = registry;
-        this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::overflowed);
+        this.routeSessions = routeSessions;
+        this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped);
     }
 
     // ---- events from the host, in the order a connection meets them
@@ -56,10 +75,12 @@ final class ConnectionSession implements WebSocketSession {
     void opened(ConnectionHandlers connectionHandlers) {
         handlers = connectionHandlers;
         registry.add(this);
+        routeSessions.add(this);
         callbacks.execute(() -> invoke(handlers::onConnected));
     }
 
     void textReceived(String text, boolean routeHandlesText) {
+        lastActivityNanos = System.nanoTime();
         if (!routeHandlesText) {
             closeSoon(CloseStatus.UNSUPPORTED_DATA, "text messages are not accepted", CloseCause.UNSUPPORTED_DATA);
             return;
@@ -68,6 +89,7 @@ final class ConnectionSession implements WebSocketSession {
     }
 
     void binaryReceived(ByteBuffer data, boolean routeHandlesBinary) {
+        lastActivityNanos = System.nanoTime();
         if (!routeHandlesBinary) {
             closeSoon(CloseStatus.UNSUPPORTED_DATA, "binary messages are not accepted", CloseCause.UNSUPPORTED_DATA);
             return;
@@ -79,6 +101,7 @@ final class ConnectionSession implements WebSocketSession {
     }
 
     void pongReceived(ByteBuffer payload) {
+        lastPongNanos = System.nanoTime();
         if (!callbacks.runIfIdle(() -> invoke(() -> handlers.onPong(payload)))) {
             ByteBuffer copy = copyOf(payload);
             callbacks.execute(() -> invoke(() -> handlers.onPong(copy)));
@@ -115,6 +138,7 @@ final class ConnectionSession implements WebSocketSession {
                 } catch (Throwable e) {
                     LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
                 } finally {
+                    routeSessions.remove(this);
                     registry.remove(this);
                 }
             }
@@ -177,20 +201,75 @@ final class ConnectionSession implements WebSocketSession {
     void closeSoon(int code, String reason, CloseCause cause) {
         if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
             requestedCause = cause;
+            closingSinceNanos = System.nanoTime();
             outbound.offer(Outbound.close(code, reason == null ? "" : reason));
         }
     }
 
-    private void overflowed() {
-        if (route.sendQueueLimits().onOverflow() == OverflowAction.CLOSE_SESSION
-                && state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
-            requestedCause = CloseCause.SLOW_CONSUMER;
-            outbound.close("closed as a slow consumer");
+    /** Closes without waiting for the queue, which a slow or vanished client will never drain. */
+    private void closeNow(int code, String reason, CloseCause cause) {
+        if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
+            requestedCause = cause;
+            closingSinceNanos = System.nanoTime();
+            outbound.close(reason);
             try {
-                // The queue is full by definition: the close cannot wait behind it.
-                transport.close(CloseStatus.POLICY_VIOLATION, "slow consumer");
+                transport.close(code, reason);
             } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, "Closing slow consumer " + id() + " failed", e);
+                LOG.log(System.Logger.Level.DEBUG, "Closing session " + id() + " (" + reason + ") failed", e);
+            }
+        }
+    }
+
+    private void dropped(int messages, boolean refused) {
+        dropped.addAndGet(messages);
+        routeSessions.countDropped(messages);
+        OverflowAction action = route.sendQueueLimits().onOverflow();
+        if (refused && (action == OverflowAction.CLOSE_SESSION || action == OverflowAction.CLOSE_TRY_AGAIN_LATER)) {
+            closeAsSlowConsumer();
+        }
+    }
+
+    private void closeAsSlowConsumer() {
+        int code = route.sendQueueLimits().onOverflow() == OverflowAction.CLOSE_TRY_AGAIN_LATER
+                ? CloseStatus.TRY_AGAIN_LATER : CloseStatus.POLICY_VIOLATION;
+        closeNow(code, "slow consumer", CloseCause.SLOW_CONSUMER);
+    }
+
+    // ---- timers
+
+    /**
+     * Runs the session's timers, called by the server's clock at least as often as the shortest of them
+     * needs: heartbeat pings and their timeout, the idle timeout, the send timeout, and the end of a close
+     * that the host never confirmed (a vanished client never answers a close).
+     */
+    void tick(long now) {
+        if (state.get() != SessionState.OPEN) {
+            long closingSince = closingSinceNanos;
+            if (closingSince != 0 && now - closingSince > CLOSE_GRACE_NANOS && !disconnected.get()) {
+                CloseCause cause = requestedCause;
+                abandon(new CloseStatus(CloseStatus.ABNORMAL, "the client never confirmed the close",
+                        cause != null ? cause : CloseCause.CONNECTION_LOST));
+            }
+            return;
+        }
+        long sendTimeout = route.sendQueueLimits().sendTimeout().toNanos();
+        if (sendTimeout > 0 && outbound.stalledNanos(now) > sendTimeout) {
+            closeAsSlowConsumer();
+            return;
+        }
+        long idle = route.idleTimeout().toNanos();
+        if (idle > 0 && now - lastActivityNanos >= idle) {
+            closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
+            return;
+        }
+        Heartbeat heartbeat = route.heartbeat();
+        if (heartbeat.enabled()) {
+            boolean awaitingPong = pingSentNanos != 0 && lastPongNanos - pingSentNanos < 0;
+            if (awaitingPong && now - pingSentNanos >= heartbeat.timeout().toNanos()) {
+                closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
+            } else if (!awaitingPong && (pingSentNanos == 0 || now - pingSentNanos >= heartbeat.interval().toNanos())) {
+                pingSentNanos = now;
+                outbound.offerControl(Outbound.ping(EMPTY));
             }
         }
     }
@@ -225,13 +304,51 @@ final class ConnectionSession implements WebSocketSession {
         return write(Outbound.ping(payload));
     }
 
+    /** Writes an entry and tells at once whether it was queued, for broadcasts to count. */
+    Delivery deliver(Outbound entry) {
+        write(entry);
+        if (!entry.isCompletedExceptionally()) {
+            return Delivery.QUEUED;
+        }
+        Throwable refusal = entry.handle((ignored, failure) -> failure).join();
+        return refusal instanceof SendOverflowException ? Delivery.DROPPED : Delivery.CLOSED;
+    }
+
     private CompletableFuture<Void> write(Outbound entry) {
+        lastActivityNanos = System.nanoTime();
         if (state.get() != SessionState.OPEN) {
             entry.completeExceptionally(new SessionClosedException(
                     "Session " + id() + " is " + state.get().name().toLowerCase() + "; the message was not sent."));
             return entry;
         }
         return outbound.offer(entry);
+    }
+
+    // ---- peers and groups
+
+    @Override
+    public Sessions peers() {
+        return routeSessions.view();
+    }
+
+    @Override
+    public void join(String group) {
+        Objects.requireNonNull(group, "group");
+        if (groups.add(group)) {
+            routeSessions.join(this, group);
+        }
+    }
+
+    @Override
+    public void leave(String group) {
+        if (groups.remove(group)) {
+            routeSessions.leave(this, group);
+        }
+    }
+
+    @Override
+    public Set<String> groups() {
+        return Set.copyOf(groups);
     }
 
     // ---- what the session knows
@@ -304,6 +421,11 @@ final class ConnectionSession implements WebSocketSession {
     @Override
     public Principal principal() {
         return info.principal();
+    }
+
+    @Override
+    public long droppedMessages() {
+        return dropped.get();
     }
 
     @Override

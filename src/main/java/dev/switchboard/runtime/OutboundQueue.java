@@ -1,5 +1,6 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.OverflowAction;
 import dev.switchboard.SendOverflowException;
 import dev.switchboard.SendQueueLimits;
 import dev.switchboard.SessionClosedException;
@@ -20,9 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OutboundQueue {
 
-    /** Told when a write was refused for the limits, so the session can apply its overflow action. */
+    /** Told of every message the limits kept from being sent, so the session can count it and act. */
     interface OverflowListener {
-        void overflowed();
+        /**
+         * Messages were dropped; {@code refused} tells whether the newest write itself was refused (every
+         * action but {@link OverflowAction#DROP_OLDEST}), so that a closing action can close.
+         */
+        void dropped(int messages, boolean refused);
     }
 
     private static final int STARTING = 0;
@@ -42,6 +47,8 @@ final class OutboundQueue {
     /** Whether the current send completed before {@code start} returned; one send is in flight at most. */
     private final AtomicInteger sendPhase = new AtomicInteger();
     private volatile String closedBecause;
+    /** When the send in flight started, for the send timeout; 0 while none is in flight. */
+    private volatile long sendStartedNanos;
     /** Set by the writer once a close entry was written: later entries can only fail. */
     private boolean closeWritten;
 
@@ -61,16 +68,31 @@ final class OutboundQueue {
         int queuedMessages = messages.incrementAndGet();
         long queuedBytes = bytes.addAndGet(entry.bytes);
         // A message offered to an empty queue always fits, so one large message is never refused alone.
-        if (queuedMessages > 1 && (queuedMessages > limits.maxMessages() || queuedBytes > limits.maxBytes())) {
-            messages.decrementAndGet();
-            bytes.addAndGet(-entry.bytes);
-            entry.completeExceptionally(new SendOverflowException(String.format(
-                    "Send queue of session %s is full: %d messages, %d bytes queued with this one "
-                            + "(limits %d messages, %d bytes). The client reads slower than the server writes.",
-                    sessionId, queuedMessages, queuedBytes, limits.maxMessages(), limits.maxBytes())));
-            overflowListener.overflowed();
-            return entry;
+        if (queuedMessages > 1 && exceeds(queuedMessages, queuedBytes)) {
+            if (limits.onOverflow() == OverflowAction.DROP_OLDEST) {
+                dropOldest();
+            } else {
+                messages.decrementAndGet();
+                bytes.addAndGet(-entry.bytes);
+                entry.completeExceptionally(new SendOverflowException(String.format(
+                        "Send queue of session %s is full: %d messages, %d bytes queued with this one "
+                                + "(limits %d messages, %d bytes). The client reads slower than the server writes.",
+                        sessionId, queuedMessages, queuedBytes, limits.maxMessages(), limits.maxBytes())));
+                overflowListener.dropped(1, true);
+                return entry;
+            }
         }
+        return enqueue(entry);
+    }
+
+    /** Offers a control frame (a heartbeat ping) that the limits do not refuse: it is tiny and must go out. */
+    void offerControl(Outbound entry) {
+        messages.incrementAndGet();
+        bytes.addAndGet(entry.bytes);
+        enqueue(entry);
+    }
+
+    private CompletableFuture<Void> enqueue(Outbound entry) {
         queue.add(entry);
         if (closedBecause != null) {
             failQueued(); // close raced with this offer: do not leave the entry hanging
@@ -78,6 +100,33 @@ final class OutboundQueue {
             drain();
         }
         return entry;
+    }
+
+    private boolean exceeds(int queuedMessages, long queuedBytes) {
+        return queuedMessages > limits.maxMessages() || queuedBytes > limits.maxBytes();
+    }
+
+    /** Drops the oldest queued entries until the newest fits or only the one in flight is left. */
+    private void dropOldest() {
+        int dropped = 0;
+        while (exceeds(messages.get(), bytes.get())) {
+            Outbound oldest = queue.poll();
+            if (oldest == null) {
+                break;
+            }
+            finished(oldest, new SendOverflowException("Send queue of session " + sessionId
+                    + " is full: the oldest queued message was dropped to make room for a newer one."));
+            dropped++;
+        }
+        if (dropped > 0) {
+            overflowListener.dropped(dropped, false);
+        }
+    }
+
+    /** How long the send in flight has been waiting for the client, in nanoseconds; 0 if none waits. */
+    long stalledNanos(long nowNanos) {
+        long started = sendStartedNanos;
+        return started == 0 ? 0 : nowNanos - started;
     }
 
     /** Bytes offered and not yet handed to the socket. */
@@ -111,6 +160,7 @@ final class OutboundQueue {
         }
         closeWritten = entry.isClose();
         sendPhase.set(STARTING);
+        sendStartedNanos = System.nanoTime();
         try {
             entry.start(transport, failure -> completed(entry, failure));
         } catch (RuntimeException e) {
@@ -124,6 +174,7 @@ final class OutboundQueue {
     }
 
     private void completed(Outbound entry, Throwable failure) {
+        sendStartedNanos = 0;
         finished(entry, failure);
         if (!sendPhase.compareAndSet(STARTING, FINISHED_INLINE)) {
             writing.set(false);

@@ -30,12 +30,14 @@ public final class RouteEndpoint extends Endpoint {
     private final RouteBinding binding;
     private final RouteSettings settings;
     private final SessionRegistry registry;
+    private final RouteSessions routeSessions;
     private final List<String> pathVariables;
 
     RouteEndpoint(RouteBinding binding, RouteSettings settings, SessionRegistry registry) {
         this.binding = binding;
         this.settings = settings;
         this.registry = registry;
+        this.routeSessions = registry.route(binding.routeClass(), settings);
         this.pathVariables = PathTemplates.variables(binding.path());
     }
 
@@ -43,7 +45,7 @@ public final class RouteEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         HandshakeInfo handshake = (HandshakeInfo) session.getUserProperties().get(HandshakeInfo.KEY);
         ConnectionSession connection = new ConnectionSession(
-                connectionInfo(session, handshake), settings, new JakartaTransport(session), registry);
+                connectionInfo(session, handshake), settings, new JakartaTransport(session), registry, routeSessions);
         session.getUserProperties().put(SESSION_KEY, connection);
 
         boolean text = binding.handlesText();

@@ -1,22 +1,34 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.Heartbeat;
 import dev.switchboard.OverflowAction;
 import dev.switchboard.Route;
 import dev.switchboard.SendQueueLimits;
+
+import java.time.Duration;
 
 /**
  * What applies to one route: the server's settings with the route's own overrides.
  *
  * @param path            the route's path template
  * @param sendQueueLimits the outbound queue limits of its sessions
+ * @param heartbeat       the heartbeat of its sessions
+ * @param idleTimeout     the idle timeout of its sessions; zero for none
  */
-record RouteSettings(String path, SendQueueLimits sendQueueLimits) {
+record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout) {
 
     static RouteSettings of(Route route, ServerSettings server) {
         SendQueueLimits base = server.sendQueueLimits();
-        return new RouteSettings(route.value(), new SendQueueLimits(
+        SendQueueLimits limits = new SendQueueLimits(
                 route.maxQueuedMessages() > 0 ? route.maxQueuedMessages() : base.maxMessages(),
                 route.maxQueuedBytes() > 0 ? route.maxQueuedBytes() : base.maxBytes(),
-                route.onOverflow() != OverflowAction.INHERIT ? route.onOverflow() : base.onOverflow()));
+                route.onOverflow() != OverflowAction.INHERIT ? route.onOverflow() : base.onOverflow(),
+                route.sendTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.sendTimeoutSeconds()) : base.sendTimeout());
+        Heartbeat heartbeat = route.heartbeatSeconds() < 0 ? server.heartbeat()
+                : route.heartbeatSeconds() == 0 ? Heartbeat.OFF
+                : Heartbeat.every(Duration.ofSeconds(route.heartbeatSeconds()));
+        Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
+                : server.idleTimeout();
+        return new RouteSettings(route.value(), limits, heartbeat, idle);
     }
 }

@@ -2,8 +2,10 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
+import dev.switchboard.Sessions;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +16,45 @@ import java.util.concurrent.TimeUnit;
 public final class SessionRegistry {
 
     private final Set<ConnectionSession> open = ConcurrentHashMap.newKeySet();
+    private final Map<Class<?>, RouteSessions> routes = new ConcurrentHashMap<>();
     private final Object emptied = new Object();
+    private final SessionClock clock = new SessionClock(open);
+
+    /** The sessions of one route on this server, published for {@code Sessions.of} until {@link #release()}. */
+    RouteSessions route(Class<?> routeClass, RouteSettings settings) {
+        clock.serve(settings);
+        return routes.computeIfAbsent(routeClass, c -> {
+            RouteSessions route = new RouteSessions(c);
+            RouteDirectory.register(route);
+            return route;
+        });
+    }
+
+    /**
+     * A live view of one route's open sessions on this server.
+     *
+     * @param routeClass the route class
+     * @return the view; empty if this server does not serve the route
+     */
+    public Sessions sessionsOf(Class<?> routeClass) {
+        return SessionView.of(() -> {
+            RouteSessions route = routes.get(routeClass);
+            return route == null ? List.of() : List.of(route);
+        });
+    }
+
+    /**
+     * Withdraws this server's routes from {@code Sessions.of}, once the server stopped.
+     */
+    public void release() {
+        clock.stop();
+        routes.values().forEach(RouteDirectory::unregister);
+        routes.clear();
+    }
 
     void add(ConnectionSession session) {
         open.add(session);
+        clock.start();
     }
 
     void remove(ConnectionSession session) {

@@ -73,6 +73,7 @@ final class RouteDeployer implements ServletContextListener {
             Thread.currentThread().interrupt();
         }
         registry.abandonAll(new CloseStatus(CloseStatus.GOING_AWAY, "application stopped", CloseCause.SHUTDOWN));
+        registry.release();
     }
 
     private static String describe(ServletContext context) {

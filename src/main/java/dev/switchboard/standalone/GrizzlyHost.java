@@ -136,6 +136,7 @@ public final class GrizzlyHost {
         server.shutdownNow();
         registry.abandonAll(new CloseStatus(CloseStatus.GOING_AWAY, "server shut down", CloseCause.SHUTDOWN));
         container.stop();
+        registry.release();
         server = null;
         container = null;
     }

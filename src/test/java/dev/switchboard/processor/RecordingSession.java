@@ -1,6 +1,7 @@
 package dev.switchboard.processor;
 
 import dev.switchboard.SessionState;
+import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
 
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,6 +144,31 @@ final class RecordingSession implements WebSocketSession {
 
     @Override
     public long bufferedAmount() {
+        return 0;
+    }
+
+    @Override
+    public Sessions peers() {
+        throw new UnsupportedOperationException("not used by adapters");
+    }
+
+    @Override
+    public void join(String group) {
+        throw new UnsupportedOperationException("not used by adapters");
+    }
+
+    @Override
+    public void leave(String group) {
+        throw new UnsupportedOperationException("not used by adapters");
+    }
+
+    @Override
+    public Set<String> groups() {
+        return Set.of();
+    }
+
+    @Override
+    public long droppedMessages() {
         return 0;
     }
 }

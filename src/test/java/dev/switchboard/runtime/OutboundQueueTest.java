@@ -42,7 +42,7 @@ class OutboundQueueTest {
 
     private OutboundQueue queue(int maxMessages, long maxBytes) {
         return new OutboundQueue("s1", transport, new SendQueueLimits(maxMessages, maxBytes, OverflowAction.FAIL_SEND),
-                overflows::incrementAndGet);
+                (count, refused) -> overflows.addAndGet(count));
     }
 
     @Test

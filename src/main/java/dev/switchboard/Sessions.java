@@ -1,0 +1,107 @@
+package dev.switchboard;
+
+import dev.switchboard.runtime.RouteDirectory;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Open sessions to count, list and broadcast to: all sessions of a route, a named group of them, or any
+ * filtered view. A view is live: each call looks at the sessions open at that moment.
+ *
+ * <pre>{@code
+ * session.peers().except(session).broadcastText(text);           // everyone else on this route
+ * session.join("room:" + room);
+ * Sessions.of(ChatRoute.class).group("room:lobby").broadcastText("the lobby closes in 5 minutes");
+ * }</pre>
+ *
+ * <p>A broadcast queues the message on each recipient's outbound queue and returns at once: a slow, stuck
+ * or closing recipient never fails, blocks or slows the delivery to the others. Each recipient's queue
+ * limits and overflow action apply; the {@link BroadcastResult} counts the outcomes.
+ */
+public interface Sessions {
+
+    /**
+     * The open sessions of a route, from anywhere: a handler, a timer, an HTTP handler, another thread.
+     * Works standalone and in a WAR; it covers every server in this class loader that serves the route.
+     *
+     * @param routeClass the {@link Route} class
+     * @return a live view of the route's open sessions; empty while no server serves the route
+     */
+    static Sessions of(Class<?> routeClass) {
+        return RouteDirectory.sessionsOf(routeClass);
+    }
+
+    /**
+     * How many sessions this view holds now.
+     *
+     * @return the number of open sessions
+     */
+    int count();
+
+    /**
+     * The sessions this view holds now.
+     *
+     * @return a snapshot, in no particular order
+     */
+    List<WebSocketSession> list();
+
+    /**
+     * This view without one session, typically the sender of a message.
+     *
+     * @param session the session to leave out
+     * @return a live view
+     */
+    Sessions except(WebSocketSession session);
+
+    /**
+     * The sessions of this view that match a predicate, evaluated at each call.
+     *
+     * @param predicate which sessions to keep
+     * @return a live view
+     */
+    Sessions matching(Predicate<? super WebSocketSession> predicate);
+
+    /**
+     * The sessions of this view that joined a group with {@link WebSocketSession#join(String)}.
+     *
+     * @param name the group name
+     * @return a live view
+     */
+    Sessions group(String name);
+
+    /**
+     * Messages that outbound queue limits kept from being sent on the routes this view covers, since the
+     * routes started serving, closed sessions included. Groups and filters do not narrow it: it is a figure
+     * of the route; {@link WebSocketSession#droppedMessages()} gives one session's.
+     *
+     * @return the number of dropped messages
+     */
+    long droppedMessages();
+
+    /**
+     * Queues a text message for every session of this view.
+     *
+     * @param text the message
+     * @return how many sessions took it, dropped it, or were closing
+     */
+    BroadcastResult broadcastText(String text);
+
+    /**
+     * Queues a binary message for every session of this view. The array must not change afterwards.
+     *
+     * @param data the message
+     * @return how many sessions took it, dropped it, or were closing
+     */
+    BroadcastResult broadcastData(byte[] data);
+
+    /**
+     * Queues a binary message, the buffer's remaining bytes, for every session of this view. The buffer must
+     * not change afterwards; its position is left as it is.
+     *
+     * @param data the message
+     * @return how many sessions took it, dropped it, or were closing
+     */
+    BroadcastResult broadcastData(ByteBuffer data);
+}

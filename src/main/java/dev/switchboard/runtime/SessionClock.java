@@ -1,0 +1,70 @@
+package dev.switchboard.runtime;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One thread per server that runs every open session's timers ({@link ConnectionSession#tick(long)}) at a
+ * period a quarter of the shortest timer its routes use: one sweep over the sessions costs far less than a
+ * scheduled task per session and timer.
+ */
+final class SessionClock {
+
+    private static final long SLOWEST_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long FASTEST_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final Collection<ConnectionSession> sessions;
+    private long periodNanos = SLOWEST_NANOS;
+    private ScheduledExecutorService timer;
+
+    SessionClock(Collection<ConnectionSession> sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Makes the clock tick often enough for a route's timers; call before the clock starts. */
+    synchronized void serve(RouteSettings route) {
+        for (Duration timer : new Duration[]{route.heartbeat().interval(), route.heartbeat().timeout(),
+                route.idleTimeout(), route.sendQueueLimits().sendTimeout()}) {
+            if (!timer.isZero()) {
+                periodNanos = Math.max(FASTEST_NANOS, Math.min(periodNanos, timer.toNanos() / 4));
+            }
+        }
+    }
+
+    /** Starts ticking, if not yet. */
+    synchronized void start() {
+        if (timer == null) {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "switchboard-clock");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            executor.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+            timer = executor;
+        }
+    }
+
+    synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (ConnectionSession session : sessions) {
+            try {
+                session.tick(now);
+            } catch (RuntimeException e) {
+                // One session's failure must not stop the clock for the others.
+                System.getLogger(SessionClock.class.getName())
+                        .log(System.Logger.Level.WARNING, "Timer of " + session + " failed", e);
+            }
+        }
+    }
+}

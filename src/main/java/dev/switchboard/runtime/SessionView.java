@@ -1,0 +1,128 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.BroadcastResult;
+import dev.switchboard.Sessions;
+import dev.switchboard.WebSocketSession;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A live {@link Sessions} view: the sessions of some routes, optionally of one group, that pass a filter.
+ */
+final class SessionView implements Sessions {
+
+    private final Supplier<? extends Collection<RouteSessions>> routes;
+    private final String group;
+    private final Predicate<? super WebSocketSession> filter;
+
+    private SessionView(Supplier<? extends Collection<RouteSessions>> routes, String group,
+                        Predicate<? super WebSocketSession> filter) {
+        this.routes = routes;
+        this.group = group;
+        this.filter = filter;
+    }
+
+    static SessionView of(Supplier<? extends Collection<RouteSessions>> routes) {
+        return new SessionView(routes, null, session -> true);
+    }
+
+    @Override
+    public int count() {
+        int count = 0;
+        for (RouteSessions route : routes.get()) {
+            for (ConnectionSession session : members(route)) {
+                if (filter.test(session)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public List<WebSocketSession> list() {
+        List<WebSocketSession> sessions = new ArrayList<>();
+        for (RouteSessions route : routes.get()) {
+            for (ConnectionSession session : members(route)) {
+                if (filter.test(session)) {
+                    sessions.add(session);
+                }
+            }
+        }
+        return sessions;
+    }
+
+    @Override
+    public Sessions except(WebSocketSession excluded) {
+        return matching(session -> session != excluded);
+    }
+
+    @Override
+    public Sessions matching(Predicate<? super WebSocketSession> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return new SessionView(routes, group, session -> filter.test(session) && predicate.test(session));
+    }
+
+    @Override
+    public Sessions group(String name) {
+        Objects.requireNonNull(name, "name");
+        return group == null
+                ? new SessionView(routes, name, filter)
+                : matching(session -> session.groups().contains(name));
+    }
+
+    @Override
+    public long droppedMessages() {
+        long dropped = 0;
+        for (RouteSessions route : routes.get()) {
+            dropped += route.droppedMessages();
+        }
+        return dropped;
+    }
+
+    @Override
+    public BroadcastResult broadcastText(String text) {
+        Objects.requireNonNull(text, "text");
+        return broadcast(session -> session.deliver(Outbound.text(text)));
+    }
+
+    @Override
+    public BroadcastResult broadcastData(byte[] data) {
+        return broadcastData(ByteBuffer.wrap(data));
+    }
+
+    @Override
+    public BroadcastResult broadcastData(ByteBuffer data) {
+        // Each recipient reads its own view of the bytes: sends advance the buffer's position.
+        return broadcast(session -> session.deliver(Outbound.binary(data.duplicate())));
+    }
+
+    private BroadcastResult broadcast(Function<ConnectionSession, Delivery> send) {
+        int delivered = 0;
+        int dropped = 0;
+        int skipped = 0;
+        for (RouteSessions route : routes.get()) {
+            for (ConnectionSession session : members(route)) {
+                if (filter.test(session)) {
+                    switch (send.apply(session)) {
+                        case QUEUED -> delivered++;
+                        case DROPPED -> dropped++;
+                        case CLOSED -> skipped++;
+                    }
+                }
+            }
+        }
+        return new BroadcastResult(delivered, dropped, skipped);
+    }
+
+    private Collection<ConnectionSession> members(RouteSessions route) {
+        return group == null ? route.open() : route.group(group);
+    }
+}
