@@ -96,11 +96,15 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
-     * Drains and stops the server: sessions are closed with 1001 after their queued messages, their
-     * {@link OnDisconnected} handlers run, and the listener is closed. Calling it again does nothing.
+     * Drains and stops the server: new upgrades get 503, sessions are closed with 1001 after their queued
+     * messages, their {@link OnDisconnected} handlers run, and the listener is closed. Sessions still open
+     * when the shutdown timeout passes are cut and reported disconnected all the same. Calling it again does
+     * nothing.
+     *
+     * @return how many sessions closed, how many were cut, and how many of their messages were not sent
      */
-    public void stop() {
-        host.stop();
+    public ShutdownSummary stop() {
+        return host.stop();
     }
 
     /** Same as {@link #stop()}. */
@@ -135,6 +139,7 @@ public final class Switchboard implements AutoCloseable {
         private Heartbeat heartbeat = Heartbeat.DEFAULT;
         private Duration idleTimeout = Duration.ZERO;
         private ClassLoader classLoader;
+        private String staticFolder;
         private final List<ServerEndpointConfig> endpoints = new ArrayList<>();
 
         private Builder() {
@@ -251,6 +256,18 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
+         * Serves the files of a class-path folder over HTTP next to the routes, e.g. {@code "public"} serves
+         * {@code public/index.html} at {@code /} and {@code /index.html}.
+         *
+         * @param classPathFolder the folder, without leading or trailing slash
+         * @return this builder
+         */
+        public Builder staticFiles(String classPathFolder) {
+            this.staticFolder = Objects.requireNonNull(classPathFolder, "classPathFolder").replaceAll("^/+|/+$", "");
+            return this;
+        }
+
+        /**
          * Where to find the route index and adapters.
          *
          * @param loader the class loader; the thread's context class loader if not set
@@ -278,7 +295,7 @@ public final class Switchboard implements AutoCloseable {
                         + "with @Route classes compiled by the annotation processor on the class path.");
             }
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
-                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout), shutdownTimeout), resolved.paths());
+                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout), shutdownTimeout, staticFolder), resolved.paths());
         }
     }
 }

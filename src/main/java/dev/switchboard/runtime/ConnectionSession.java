@@ -123,14 +123,18 @@ final class ConnectionSession implements WebSocketSession {
         disconnect(new CloseStatus(code, reason, requested != null ? requested : causeOf(code)));
     }
 
-    /** Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed. */
-    void abandon(CloseStatus status) {
-        disconnect(status);
+    /**
+     * Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed.
+     *
+     * @return how many queued messages will not be sent
+     */
+    int abandon(CloseStatus status) {
+        return disconnect(status);
     }
 
-    private void disconnect(CloseStatus status) {
+    private int disconnect(CloseStatus status) {
         state.set(SessionState.CLOSED);
-        outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
+        int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
         callbacks.execute(() -> {
             if (disconnected.compareAndSet(false, true)) {
                 try {
@@ -143,6 +147,7 @@ final class ConnectionSession implements WebSocketSession {
                 }
             }
         });
+        return unsent;
     }
 
     private static CloseCause causeOf(int code) {

@@ -134,10 +134,14 @@ final class OutboundQueue {
         return Math.max(0, bytes.get());
     }
 
-    /** Refuses later offers and fails every queued entry; the entry being written completes on its own. */
-    void close(String because) {
+    /**
+     * Refuses later offers and fails every queued entry; the entry being written completes on its own.
+     *
+     * @return how many queued messages will not be sent
+     */
+    int close(String because) {
         closedBecause = because;
-        failQueued();
+        return failQueued();
     }
 
     private void drain() {
@@ -192,10 +196,12 @@ final class OutboundQueue {
         }
     }
 
-    private void failQueued() {
-        for (Outbound entry; (entry = queue.poll()) != null; ) {
+    private int failQueued() {
+        int failed = 0;
+        for (Outbound entry; (entry = queue.poll()) != null; failed++) {
             finished(entry, new SessionClosedException(closedMessage()));
         }
+        return failed;
     }
 
     private String closedMessage() {

@@ -110,10 +110,24 @@ public final class SessionRegistry {
      * Reports every session still open as disconnected with the given status, without waiting for its host.
      *
      * @param status the status reported to each {@code @OnDisconnected}
+     * @return how many sessions were cut and how many of their queued messages will not be sent
      */
-    public void abandonAll(CloseStatus status) {
+    public Cut abandonAll(CloseStatus status) {
+        int sessions = 0;
+        long unsent = 0;
         for (ConnectionSession session : List.copyOf(open)) {
-            session.abandon(status);
+            unsent += session.abandon(status);
+            sessions++;
         }
+        return new Cut(sessions, unsent);
+    }
+
+    /**
+     * What {@link #abandonAll} cut.
+     *
+     * @param sessions       sessions reported disconnected without their host's word
+     * @param unsentMessages queued messages of theirs that were not sent
+     */
+    public record Cut(int sessions, long unsentMessages) {
     }
 }

@@ -2,11 +2,13 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
+import dev.switchboard.ShutdownSummary;
 import dev.switchboard.runtime.Routes;
 import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.runtime.SessionRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
@@ -30,11 +32,13 @@ public final class GrizzlyHost {
     private final List<ServerEndpointConfig> plainEndpoints;
     private final ServerSettings settings;
     private final Duration shutdownTimeout;
+    private final String staticFolder;
     private final SessionRegistry registry = new SessionRegistry();
 
     private HttpServer server;
     private StandaloneContainer container;
     private int port = -1;
+    private volatile boolean draining;
 
     /**
      * Prepares a host; nothing is bound until {@link #start()}.
@@ -45,15 +49,17 @@ public final class GrizzlyHost {
      * @param plainEndpoints  plain Jakarta WebSocket endpoints to serve beside them
      * @param settings        the settings routes inherit
      * @param shutdownTimeout how long {@link #stop()} waits for sessions to close
+     * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
      */
     public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
-                       ServerSettings settings, Duration shutdownTimeout) {
+                       ServerSettings settings, Duration shutdownTimeout, String staticFolder) {
         this.host = host;
         this.requestedPort = port;
         this.routes = routes;
         this.plainEndpoints = List.copyOf(plainEndpoints);
         this.settings = settings;
         this.shutdownTimeout = shutdownTimeout;
+        this.staticFolder = staticFolder;
     }
 
     /**
@@ -85,7 +91,11 @@ public final class GrizzlyHost {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // A WebSocket connection is quiet as long as its users are; Grizzly must not time it out as HTTP.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
-        listener.registerAddOn(new SwitchboardAddOn(tyrus));
+        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining));
+        if (staticFolder != null) {
+            http.getServerConfiguration().addHttpHandler(
+                    new CLStaticHttpHandler(GrizzlyHost.class.getClassLoader(), "/" + staticFolder + "/"), "/");
+        }
         http.addListener(listener);
         try {
             http.start();
@@ -96,6 +106,7 @@ public final class GrizzlyHost {
         server = http;
         container = tyrus;
         port = listener.getPort();
+        draining = false;
     }
 
     /**
@@ -117,27 +128,36 @@ public final class GrizzlyHost {
     }
 
     /**
-     * Closes every session with 1001 after its queued messages, waits for their {@code @OnDisconnected} up
-     * to the shutdown timeout, reports the rest as disconnected, then stops the transport.
+     * Refuses new upgrades with 503, closes every session with 1001 after its queued messages, waits for
+     * their {@code @OnDisconnected} up to the shutdown timeout, reports the rest as disconnected, then stops
+     * the transport.
+     *
+     * @return what happened to the sessions that were open
      */
-    public synchronized void stop() {
+    public synchronized ShutdownSummary stop() {
         if (server == null) {
-            return;
+            return new ShutdownSummary(0, 0, 0);
         }
+        draining = true;
+        int open = registry.size();
         registry.closeAll(CloseStatus.GOING_AWAY, "server shutting down", CloseCause.SHUTDOWN);
         try {
-            if (!registry.awaitEmpty(shutdownTimeout.toMillis())) {
-                LOG.log(System.Logger.Level.WARNING, registry.size() + " sessions did not close within "
-                        + shutdownTimeout + "; cutting them");
-            }
+            registry.awaitEmpty(shutdownTimeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         server.shutdownNow();
-        registry.abandonAll(new CloseStatus(CloseStatus.GOING_AWAY, "server shut down", CloseCause.SHUTDOWN));
+        SessionRegistry.Cut cut = registry.abandonAll(
+                new CloseStatus(CloseStatus.GOING_AWAY, "server shut down", CloseCause.SHUTDOWN));
         container.stop();
         registry.release();
         server = null;
         container = null;
+        ShutdownSummary summary = new ShutdownSummary(Math.max(0, open - cut.sessions()), cut.sessions(),
+                cut.unsentMessages());
+        LOG.log(cut.sessions() == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "Switchboard stopped: " + summary.closed() + " sessions closed, " + summary.cut()
+                        + " cut after " + shutdownTimeout + " with " + summary.unsentMessages() + " messages unsent");
+        return summary;
     }
 }

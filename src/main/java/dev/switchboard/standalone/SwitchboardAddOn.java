@@ -7,6 +7,8 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Puts WebSocket handling in front of Grizzly's HTTP handling, as Tyrus's own add-on does, with the
  * filter that notes the upgrade request just before it. Requests that are no upgrade to a route fall through to HTTP, which
@@ -15,15 +17,17 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 final class SwitchboardAddOn implements AddOn {
 
     private final TyrusServerContainer container;
+    private final BooleanSupplier draining;
 
-    SwitchboardAddOn(TyrusServerContainer container) {
+    SwitchboardAddOn(TyrusServerContainer container, BooleanSupplier draining) {
         this.container = container;
+        this.draining = draining;
     }
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int http = builder.indexOfType(HttpServerFilter.class);
         builder.add(http, new GrizzlyServerFilter(container, StandaloneContainer.CONTEXT_PATH));
-        builder.add(http, new UpgradeRequestFilter());
+        builder.add(http, new UpgradeRequestFilter(draining));
     }
 }

@@ -3,11 +3,16 @@ package dev.switchboard.standalone;
 import dev.switchboard.runtime.HandshakeInfo;
 import dev.switchboard.runtime.HandshakeReader;
 import jakarta.websocket.server.HandshakeRequest;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 
 import java.io.IOException;
@@ -16,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
- * Notes the HTTP request each read belongs to, on the thread that reads it. Tyrus runs the whole handshake,
+ * Refuses upgrades with 503 while the server drains, and notes the HTTP request each read belongs to, on the
+ * thread that reads it. Tyrus runs the whole handshake,
  * configurator included, synchronously in the next filter on that same thread, so {@link #read} can take
  * the details from Grizzly's own request there: Tyrus's request carries no peer port, and it splits header
  * values at commas ({@code User-Agent: Mozilla/5.0 (X11, Linux)} would lose its tail).
@@ -27,13 +34,48 @@ final class UpgradeRequestFilter extends BaseFilter {
 
     private static final ThreadLocal<HttpRequestPacket> CURRENT = new ThreadLocal<>();
 
+    private final BooleanSupplier draining;
+
+    UpgradeRequestFilter(BooleanSupplier draining) {
+        this.draining = draining;
+    }
+
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request) {
+            if (draining.getAsBoolean() && isNewUpgrade(request)) {
+                refuse(ctx, request);
+                return ctx.getStopAction();
+            }
             CURRENT.set(request);
         }
         return ctx.getInvokeAction();
+    }
+
+    /** An upgrade not yet answered: frames of open sessions arrive with their request, already answered 101. */
+    private static boolean isNewUpgrade(HttpRequestPacket request) {
+        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && !request.getResponse().isCommitted();
+    }
+
+    /** Answers 503 and closes the connection: the server is draining and takes no new sessions. */
+    private static void refuse(FilterChainContext ctx, HttpRequestPacket request) {
+        HttpResponsePacket response = request.getResponse();
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE_503);
+        response.setHeader("Connection", "close");
+        response.setContentLength(0);
+        Connection<?> connection = ctx.getConnection();
+        ctx.write(HttpContent.builder(response).last(true).build(), new EmptyCompletionHandler<WriteResult>() {
+            @Override
+            public void completed(WriteResult result) {
+                connection.closeSilently();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                connection.closeSilently();
+            }
+        });
     }
 
     /** What a session needs of the request being upgraded on this thread. */
