@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a standalone server from the command line:
  * {@code java dev.switchboard.standalone.Launcher [--host H] [--port P]} serves every route on the class path,
- * by default on 0.0.0.0:8080, until the process is stopped.
+ * and the files of the class-path folder {@code public/} over HTTP, by default on 0.0.0.0:8080, until the
+ * process is stopped.
  */
 public final class Launcher {
 
@@ -15,13 +16,13 @@ public final class Launcher {
     }
 
     /**
-     * Serves every route on the class path until the JVM shuts down.
+     * Serves every route and the {@code public/} files on the class path until the JVM shuts down.
      *
      * @param args {@code --host H} and {@code --port P}, both optional
      * @throws InterruptedException if interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
-        serve(Switchboard.builder().discoverRoutes(), args);
+        serve(Switchboard.builder().discoverRoutes().staticFiles("public"), args);
     }
 
     /**
