@@ -2,7 +2,6 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
-import dev.switchboard.Heartbeat;
 import dev.switchboard.OverflowAction;
 import dev.switchboard.SendOverflowException;
 import dev.switchboard.SessionClosedException;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,8 +33,6 @@ final class ConnectionSession implements WebSocketSession {
 
     private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-    /** How long a close may wait for the host to confirm it before the session is reported disconnected. */
-    private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ConnectionInfo info;
     private final RouteSettings route;
@@ -52,11 +48,7 @@ final class ConnectionSession implements WebSocketSession {
     /** Why the server asked to close, if it did: reported instead of what the close code suggests. */
     private volatile CloseCause requestedCause;
     private final AtomicLong dropped = new AtomicLong();
-    /** Clock readings (System.nanoTime) for the timers: see {@link #tick(long)}. */
-    private volatile long lastActivityNanos = System.nanoTime();
-    private volatile long lastPongNanos;
-    private long pingSentNanos;
-    private volatile long closingSinceNanos;
+    private final SessionTimers timers;
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
@@ -66,6 +58,7 @@ final class ConnectionSession implements WebSocketSession {
         this.transport = transport;
         this.registry = registry;
         this.routeSessions = routeSessions;
+        this.timers = new SessionTimers(route);
         this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped);
     }
 
@@ -80,7 +73,7 @@ final class ConnectionSession implements WebSocketSession {
     }
 
     void textReceived(String text, boolean routeHandlesText) {
-        lastActivityNanos = System.nanoTime();
+        timers.activity();
         if (!routeHandlesText) {
             closeSoon(CloseStatus.UNSUPPORTED_DATA, "text messages are not accepted", CloseCause.UNSUPPORTED_DATA);
             return;
@@ -89,7 +82,7 @@ final class ConnectionSession implements WebSocketSession {
     }
 
     void binaryReceived(ByteBuffer data, boolean routeHandlesBinary) {
-        lastActivityNanos = System.nanoTime();
+        timers.activity();
         if (!routeHandlesBinary) {
             closeSoon(CloseStatus.UNSUPPORTED_DATA, "binary messages are not accepted", CloseCause.UNSUPPORTED_DATA);
             return;
@@ -101,7 +94,7 @@ final class ConnectionSession implements WebSocketSession {
     }
 
     void pongReceived(ByteBuffer payload) {
-        lastPongNanos = System.nanoTime();
+        timers.pong();
         if (!callbacks.runIfIdle(() -> invoke(() -> handlers.onPong(payload)))) {
             ByteBuffer copy = copyOf(payload);
             callbacks.execute(() -> invoke(() -> handlers.onPong(copy)));
@@ -206,7 +199,7 @@ final class ConnectionSession implements WebSocketSession {
     void closeSoon(int code, String reason, CloseCause cause) {
         if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
             requestedCause = cause;
-            closingSinceNanos = System.nanoTime();
+            timers.closing();
             outbound.offer(Outbound.close(code, reason == null ? "" : reason));
         }
     }
@@ -215,7 +208,7 @@ final class ConnectionSession implements WebSocketSession {
     private void closeNow(int code, String reason, CloseCause cause) {
         if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
             requestedCause = cause;
-            closingSinceNanos = System.nanoTime();
+            timers.closing();
             outbound.close(reason);
             try {
                 transport.close(code, reason);
@@ -242,40 +235,19 @@ final class ConnectionSession implements WebSocketSession {
 
     // ---- timers
 
-    /**
-     * Runs the session's timers, called by the server's clock at least as often as the shortest of them
-     * needs: heartbeat pings and their timeout, the idle timeout, the send timeout, and the end of a close
-     * that the host never confirmed (a vanished client never answers a close).
-     */
+    /** Runs the session's timers; the server's clock calls it often enough for the shortest of them. */
     void tick(long now) {
-        if (state.get() != SessionState.OPEN) {
-            long closingSince = closingSinceNanos;
-            if (closingSince != 0 && now - closingSince > CLOSE_GRACE_NANOS && !disconnected.get()) {
+        switch (timers.due(now, state.get() == SessionState.OPEN, outbound.stalledNanos(now))) {
+            case PING -> outbound.offerControl(Outbound.ping(EMPTY));
+            case HEARTBEAT_TIMEOUT -> closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
+            case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
+            case SEND_TIMEOUT -> closeAsSlowConsumer();
+            case GIVE_UP_CLOSE -> {
                 CloseCause cause = requestedCause;
                 abandon(new CloseStatus(CloseStatus.ABNORMAL, "the client never confirmed the close",
                         cause != null ? cause : CloseCause.CONNECTION_LOST));
             }
-            return;
-        }
-        long sendTimeout = route.sendQueueLimits().sendTimeout().toNanos();
-        if (sendTimeout > 0 && outbound.stalledNanos(now) > sendTimeout) {
-            closeAsSlowConsumer();
-            return;
-        }
-        long idle = route.idleTimeout().toNanos();
-        if (idle > 0 && now - lastActivityNanos >= idle) {
-            closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
-            return;
-        }
-        Heartbeat heartbeat = route.heartbeat();
-        if (heartbeat.enabled()) {
-            boolean awaitingPong = pingSentNanos != 0 && lastPongNanos - pingSentNanos < 0;
-            if (awaitingPong && now - pingSentNanos >= heartbeat.timeout().toNanos()) {
-                closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
-            } else if (!awaitingPong && (pingSentNanos == 0 || now - pingSentNanos >= heartbeat.interval().toNanos())) {
-                pingSentNanos = now;
-                outbound.offerControl(Outbound.ping(EMPTY));
-            }
+            case NOTHING -> { }
         }
     }
 
@@ -320,7 +292,7 @@ final class ConnectionSession implements WebSocketSession {
     }
 
     private CompletableFuture<Void> write(Outbound entry) {
-        lastActivityNanos = System.nanoTime();
+        timers.activity();
         if (state.get() != SessionState.OPEN) {
             entry.completeExceptionally(new SessionClosedException(
                     "Session " + id() + " is " + state.get().name().toLowerCase() + "; the message was not sent."));
