@@ -45,8 +45,11 @@ final class ConnectionSession implements WebSocketSession {
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
     private final AtomicBoolean disconnected = new AtomicBoolean();
-    /** Why the server asked to close, if it did: reported instead of what the close code suggests. */
-    private volatile CloseCause requestedCause;
+    /**
+     * The close the server asked for, if it did: reported as it was asked, since hosts report either it or
+     * the client's echo of it, and its cause says more than any close code.
+     */
+    private volatile CloseStatus requestedClose;
     private final AtomicLong dropped = new AtomicLong();
     private final SessionTimers timers;
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
@@ -112,8 +115,8 @@ final class ConnectionSession implements WebSocketSession {
 
     /** The host closed the connection: report it once, after every callback before it. */
     void hostClosed(int code, String reason) {
-        CloseCause requested = requestedCause;
-        disconnect(new CloseStatus(code, reason, requested != null ? requested : causeOf(code)));
+        CloseStatus requested = requestedClose;
+        disconnect(requested != null ? requested : new CloseStatus(code, reason, causeOf(code)));
     }
 
     /**
@@ -198,7 +201,7 @@ final class ConnectionSession implements WebSocketSession {
     /** Closes after everything queued so far; the first close wins. */
     void closeSoon(int code, String reason, CloseCause cause) {
         if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
-            requestedCause = cause;
+            requestedClose = new CloseStatus(code, reason, cause);
             timers.closing();
             outbound.offer(Outbound.close(code, reason == null ? "" : reason));
         }
@@ -207,7 +210,7 @@ final class ConnectionSession implements WebSocketSession {
     /** Closes without waiting for the queue, which a slow or vanished client will never drain. */
     private void closeNow(int code, String reason, CloseCause cause) {
         if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
-            requestedCause = cause;
+            requestedClose = new CloseStatus(code, reason, cause);
             timers.closing();
             outbound.close(reason);
             try {
@@ -243,9 +246,9 @@ final class ConnectionSession implements WebSocketSession {
             case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
             case SEND_TIMEOUT -> closeAsSlowConsumer();
             case GIVE_UP_CLOSE -> {
-                CloseCause cause = requestedCause;
+                CloseStatus requested = requestedClose;
                 abandon(new CloseStatus(CloseStatus.ABNORMAL, "the client never confirmed the close",
-                        cause != null ? cause : CloseCause.CONNECTION_LOST));
+                        requested != null ? requested.cause() : CloseCause.CONNECTION_LOST));
             }
             case NOTHING -> { }
         }

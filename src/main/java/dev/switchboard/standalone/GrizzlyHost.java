@@ -146,9 +146,10 @@ public final class GrizzlyHost {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        server.shutdownNow();
+        // Cut what is left before the transport goes, so that the summary counts it as cut.
         SessionRegistry.Cut cut = registry.abandonAll(
                 new CloseStatus(CloseStatus.GOING_AWAY, "server shut down", CloseCause.SHUTDOWN));
+        server.shutdownNow();
         container.stop();
         registry.release();
         server = null;
