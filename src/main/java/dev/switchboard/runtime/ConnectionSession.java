@@ -108,7 +108,7 @@ final class ConnectionSession implements WebSocketSession {
     void hostFailed(Throwable error) {
         callbacks.execute(() -> {
             if (!disconnected.get()) {
-                report(error);
+                report(error, false);
             }
         });
     }
@@ -168,16 +168,24 @@ final class ConnectionSession implements WebSocketSession {
         try {
             callback.call();
         } catch (Throwable failure) {
-            report(failure);
+            report(failure, true);
             closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
         }
     }
 
-    private void report(Throwable error) {
+    /** Hands an error to {@code @OnError}, or logs it: a handler's failure as a warning, a connection's quietly. */
+    private void report(Throwable error, boolean handlerFailed) {
         try {
-            if (!handlers.onError(error)) {
+            if (handlers.onError(error)) {
+                return;
+            }
+            if (handlerFailed) {
                 LOG.log(System.Logger.Level.WARNING, "Handler of route " + route.path() + " failed on session "
                         + id() + "; add an @OnError handler to handle it", error);
+            } else {
+                // Clients vanish all the time: not worth a warning, and @OnDisconnected still reports it.
+                LOG.log(System.Logger.Level.DEBUG, "Session " + id() + " of route " + route.path()
+                        + " met a connection error", error);
             }
         } catch (Throwable onErrorFailure) {
             onErrorFailure.addSuppressed(error);
