@@ -133,12 +133,14 @@ final class ConnectionSession implements WebSocketSession {
         int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
         callbacks.execute(() -> {
             if (disconnected.compareAndSet(false, true)) {
+                // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it;
+                // out of the registry last, so that a draining stop() waits for @OnDisconnected to return.
+                routeSessions.remove(this);
                 try {
                     handlers.onDisconnected(status);
                 } catch (Throwable e) {
                     LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
                 } finally {
-                    routeSessions.remove(this);
                     registry.remove(this);
                 }
             }
