@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,14 +22,28 @@ final class RawClient implements AutoCloseable {
         this.responseHead = responseHead;
     }
 
-    /** Sends an upgrade request for {@code path} and reads the response head. */
+    /** Sends an upgrade request for {@code path} (with its query) to 127.0.0.1 at {@code port}. */
     static RawClient upgrade(int port, String path) throws IOException {
+        return upgrade(URI.create("ws://127.0.0.1:" + port + path));
+    }
+
+    /**
+     * Sends an upgrade request for the path and query of a {@code ws://} URI to its host and port, and reads
+     * the response head.
+     */
+    static RawClient upgrade(URI uri) throws IOException {
+        String host = uri.getHost();
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        String target = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            target += "?" + uri.getRawQuery();
+        }
         Socket socket = new Socket();
         socket.setReceiveBufferSize(16 * 1024);
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        socket.connect(new InetSocketAddress(host, port), 10_000);
         socket.setSoTimeout(10_000);
-        String request = "GET " + path + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1:" + port + "\r\n"
+        String request = "GET " + target + " HTTP/1.1\r\n"
+                + "Host: " + uri.getRawAuthority() + "\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"

@@ -4,6 +4,8 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
+import dev.switchboard.contract.ContractRoute;
+import dev.switchboard.contract.ServerSide;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +89,7 @@ class StandaloneHostIT {
     void stopCutsClientsThatNeverAnswerWithinTheDeadline() throws IOException {
         Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(ContractRoute.class)
                 .shutdownTimeout(Duration.ofMillis(500)).build().start();
-        try (RawClient silent = RawClient.upgrade(server.port(), "/contract/x?name=silent")) {
+        try (RawClient silent = RawClient.upgrade(uri(server, "/contract/x?name=silent"))) {
             await().atMost(WAIT).until(() -> ServerSide.sessions.containsKey("silent"));
 
             server.stop();

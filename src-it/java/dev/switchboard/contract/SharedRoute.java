@@ -1,4 +1,4 @@
-package dev.switchboard.it;
+package dev.switchboard.contract;
 
 import dev.switchboard.OnConnected;
 import dev.switchboard.Route;
@@ -12,6 +12,7 @@ public class SharedRoute {
 
     @OnConnected
     void connected(WebSocketSession session) {
+        ServerSide.connected(session);
         ServerSide.record("instance", session, System.identityHashCode(this));
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.it;
+package dev.switchboard.contract;
 
 import dev.switchboard.CloseStatus;
 import dev.switchboard.OnConnected;
@@ -6,8 +6,6 @@ import dev.switchboard.OnDisconnected;
 import dev.switchboard.OnText;
 import dev.switchboard.Route;
 import dev.switchboard.WebSocketSession;
-
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A route with a text handler only, whose instances count themselves.
@@ -17,7 +15,7 @@ public class TextOnlyRoute {
 
     @OnConnected
     void connected(WebSocketSession session) {
-        ServerSide.sessions.put(ServerSide.name(session), session);
+        ServerSide.connected(session);
         ServerSide.record("instance", session, System.identityHashCode(this));
     }
 
@@ -28,6 +26,6 @@ public class TextOnlyRoute {
 
     @OnDisconnected
     void disconnected(WebSocketSession session, CloseStatus status) {
-        ServerSide.disconnects.computeIfAbsent(ServerSide.name(session), n -> new CopyOnWriteArrayList<>()).add(status);
+        ServerSide.disconnected(session, status);
     }
 }

@@ -1,18 +1,16 @@
-package dev.switchboard.it;
+package dev.switchboard.contract;
 
+import dev.switchboard.CloseStatus;
 import dev.switchboard.OnConnected;
 import dev.switchboard.OnDisconnected;
-import dev.switchboard.CloseStatus;
 import dev.switchboard.OverflowAction;
 import dev.switchboard.Route;
 import dev.switchboard.WebSocketSession;
 
-import java.util.concurrent.CopyOnWriteArrayList;
-
 /**
- * Routes with small outbound queues, one per overflow action.
+ * Routes with small outbound queues, one per overflow action; the probe's {@code flood} fills them.
  */
-final class SlowConsumerRoutes {
+public final class SlowConsumerRoutes {
 
     private SlowConsumerRoutes() {
     }
@@ -21,12 +19,12 @@ final class SlowConsumerRoutes {
     public static class FailSend {
         @OnConnected
         void connected(WebSocketSession session) {
-            ServerSide.sessions.put(ServerSide.name(session), session);
+            ServerSide.connected(session);
         }
 
         @OnDisconnected
         void disconnected(WebSocketSession session, CloseStatus status) {
-            ServerSide.disconnects.computeIfAbsent(ServerSide.name(session), n -> new CopyOnWriteArrayList<>()).add(status);
+            ServerSide.disconnected(session, status);
         }
     }
 
@@ -35,12 +33,12 @@ final class SlowConsumerRoutes {
     public static class CloseSession {
         @OnConnected
         void connected(WebSocketSession session) {
-            ServerSide.sessions.put(ServerSide.name(session), session);
+            ServerSide.connected(session);
         }
 
         @OnDisconnected
         void disconnected(WebSocketSession session, CloseStatus status) {
-            ServerSide.disconnects.computeIfAbsent(ServerSide.name(session), n -> new CopyOnWriteArrayList<>()).add(status);
+            ServerSide.disconnected(session, status);
         }
     }
 }

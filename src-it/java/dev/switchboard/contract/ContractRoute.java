@@ -1,4 +1,4 @@
-package dev.switchboard.it;
+package dev.switchboard.contract;
 
 import dev.switchboard.CloseStatus;
 import dev.switchboard.OnBinary;
@@ -13,18 +13,18 @@ import dev.switchboard.WebSocketSession;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A route whose handlers record what they see and obey simple text commands, so tests can drive every
- * path of the session contract.
+ * path of the session contract. Its queue is large enough for the probe's {@code burst} of 8 x 1,000
+ * writes; a WAR has no server settings, so the route sets it.
  */
-@Route("/contract/{room}")
+@Route(value = "/contract/{room}", maxQueuedMessages = 16_384, maxQueuedBytes = 64L << 20)
 public class ContractRoute {
 
     @OnConnected
     void connected(WebSocketSession session, @PathParam("room") String room) {
-        ServerSide.sessions.put(ServerSide.name(session), session);
+        ServerSide.connected(session);
         ServerSide.record("connected", session, room);
     }
 
@@ -59,13 +59,11 @@ public class ContractRoute {
 
     @OnDisconnected
     void disconnected(CloseStatus status, WebSocketSession session) {
-        ServerSide.disconnects.computeIfAbsent(ServerSide.name(session), n -> new CopyOnWriteArrayList<>()).add(status);
-        ServerSide.record("disconnected", session, status.code() + ":" + status.cause());
+        ServerSide.disconnected(session, status);
     }
 
     @OnError
     void error(WebSocketSession session, Throwable error) {
-        ServerSide.errors.computeIfAbsent(ServerSide.name(session), n -> new CopyOnWriteArrayList<>()).add(error);
-        ServerSide.record("error", session, error.getMessage());
+        ServerSide.failed(session, error);
     }
 }

@@ -1,0 +1,22 @@
+package dev.switchboard.contract;
+
+import java.util.List;
+
+/**
+ * The contract app: the routes a host serves for the contract suite. A WAR finds them in the route index;
+ * a standalone server is given them one by one.
+ */
+public final class ContractApp {
+
+    /** Every route of the app, the {@link ProbeRoute} included. */
+    public static final List<Class<?>> ROUTES = List.of(
+            ContractRoute.class,
+            TextOnlyRoute.class,
+            SharedRoute.class,
+            SlowConsumerRoutes.FailSend.class,
+            SlowConsumerRoutes.CloseSession.class,
+            ProbeRoute.class);
+
+    private ContractApp() {
+    }
+}

@@ -1,0 +1,413 @@
+package dev.switchboard.it;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+import dev.switchboard.SendOverflowException;
+import dev.switchboard.SessionClosedException;
+import dev.switchboard.it.Probe.Reply;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The route and session contract, checked over the network only, so that it runs against any host: real
+ * sockets with the JDK's WebSocket client and a raw socket client, and the contract app's probe route
+ * ({@code dev.switchboard.contract.ProbeRoute}) to read and drive what happens inside the server.
+ *
+ * <p>A subclass serves the contract app ({@code dev.switchboard.contract.ContractApp.ROUTES}) and says where
+ * with {@link #base()}.
+ */
+public abstract class ContractSuite {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private Probe probe;
+
+    /**
+     * The {@code ws://} URI of the contract app's root, without a trailing slash: {@code ws://127.0.0.1:8080}
+     * standalone, {@code ws://127.0.0.1:8080/contract-app} in a container.
+     *
+     * @return the app's base URI
+     */
+    protected abstract URI base();
+
+    /**
+     * The IP address the server sees this suite's clients at.
+     *
+     * @return {@code 127.0.0.1}, for a {@link #base()} on the loopback address
+     */
+    protected String clientAddress() {
+        return "127.0.0.1";
+    }
+
+    /** A URI of the app: {@link #base()} followed by a path and query. */
+    protected final URI uri(String pathAndQuery) {
+        return URI.create(base() + pathAndQuery);
+    }
+
+    @BeforeEach
+    void connectProbeAndReset() {
+        probe = Probe.connect(uri("/probe"));
+        probe.ask("reset");
+    }
+
+    @AfterEach
+    void closeProbe() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    // ---- reading the server through the probe
+
+    private static ConditionFactory eventually() {
+        return await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20));
+    }
+
+    /** Waits until the session has connected, and returns its {@code info}. */
+    private Reply awaitSession(String name) {
+        return eventually().until(() -> probe.send("info " + name).get(WAIT.toSeconds(), TimeUnit.SECONDS),
+                reply -> !reply.has("fault"));
+    }
+
+    private Reply info(String name) {
+        return probe.ask("info " + name);
+    }
+
+    private String lookup(String name, String what, String key) {
+        return probe.ask("lookup " + name + " " + what + " " + key).value("value");
+    }
+
+    private List<String> events(String name) {
+        return probe.ask("events " + name).values("event");
+    }
+
+    private List<CloseStatus> disconnects(String name) {
+        return probe.ask("disconnects " + name).values("disconnect").stream().map(ContractSuite::closeStatus).toList();
+    }
+
+    /** Parses {@code <code> <cause> <reason>}. */
+    private static CloseStatus closeStatus(String text) {
+        String[] parts = text.split(" ", 3);
+        return new CloseStatus(Integer.parseInt(parts[0]), parts.length > 2 ? parts[2] : "", CloseCause.valueOf(parts[1]));
+    }
+
+    private CloseStatus awaitDisconnect(String name) {
+        return eventually().until(() -> disconnects(name), statuses -> !statuses.isEmpty()).get(0);
+    }
+
+    /** Asserts that the probe reported, under {@code key}, an exception that is an instance of {@code type}. */
+    private static void assertReported(Class<? extends Throwable> type, String key, Reply reply) {
+        assertTrue(reply.values(key).contains(type.getName()),
+                () -> "expected " + key + " to be a " + type.getName() + "; the probe replied:\n" + reply);
+    }
+
+    // ---- the contract
+
+    @Test
+    void textAndBinaryMessagesGoBothWays() {
+        try (WsClient client = WsClient.connect(uri("/contract/lobby?name=a"))) {
+            client.sendText("echo:hello");
+            byte[] data = new byte[1000];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) i;
+            }
+            client.sendBinary(data);
+            client.sendText("room");
+
+            await().atMost(WAIT).until(() -> client.texts.size() == 2 && client.binaries.size() == 1);
+            assertEquals(List.of("hello", "lobby"), client.texts);
+            assertEquals(ByteBuffer.wrap(data), client.binaries.get(0));
+        }
+    }
+
+    @Test
+    void sessionKnowsItsHandshake() {
+        try (WsClient client = WsClient.connect(uri("/contract/r%C3%A9?name=b&x=1&x=2&word=%C3%A9t%C3%A9"),
+                Map.of("X-Token", "secret", "X-Agent", "Mozilla/5.0 (X11, Linux)"))) {
+            Reply info = awaitSession("b");
+
+            assertEquals("ré", lookup("b", "pathParam", "room"));
+            assertEquals(Map.of("room", List.of("ré")), info.map("pathParams"));
+            assertNull(lookup("b", "pathParam", "nope"));
+            assertEquals("1", lookup("b", "queryParam", "x"));
+            assertEquals(List.of("1", "2"), info.map("queryParams").get("x"));
+            assertEquals("été", lookup("b", "queryParam", "word"));
+            assertNull(lookup("b", "queryParam", "missing"));
+            assertEquals("secret", lookup("b", "header", "x-token"));
+            assertEquals("secret", lookup("b", "header", "X-TOKEN"));
+            assertNull(lookup("b", "header", "X-Missing"));
+            assertEquals("Mozilla/5.0 (X11, Linux)", lookup("b", "header", "x-agent"));
+            assertEquals(base().getRawPath() + "/contract/r%C3%A9", info.value("rawPath"));
+            assertEquals("name=b&x=1&x=2&word=%C3%A9t%C3%A9", info.value("rawQuery"));
+            assertEquals(clientAddress(), info.value("remoteAddress"));
+            assertNull(info.value("subprotocol"));
+            assertNull(info.value("principal"));
+            assertEquals("true", info.value("isOpen"));
+            assertEquals("OPEN", info.value("state"));
+            assertFalse(info.value("id").isEmpty());
+
+            probe.ask("attributes b put user ann");
+            assertEquals("ann", probe.ask("attributes b get user").value("value"));
+        }
+    }
+
+    @Test
+    void remoteAddressCarriesThePeerPort() throws Exception {
+        try (RawClient raw = RawClient.upgrade(uri("/contract/x?name=raw"))) {
+            assertEquals(101, raw.statusCode());
+            Reply info = awaitSession("raw");
+            assertEquals(clientAddress(), info.value("remoteAddress"));
+            assertEquals(Integer.toString(raw.localPort()), info.value("remotePort"));
+        }
+    }
+
+    @Test
+    void sessionsHaveDistinctIds() {
+        try (WsClient a = WsClient.connect(uri("/contract/x?name=a"));
+             WsClient b = WsClient.connect(uri("/contract/x?name=b"))) {
+            assertNotEquals(awaitSession("a").value("id"), awaitSession("b").value("id"));
+        }
+    }
+
+    @Test
+    void connectedComesFirstAndDisconnectedOnceAndLast() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=c"))) {
+            for (int i = 0; i < 20; i++) {
+                client.sendText("m" + i);
+            }
+            client.sendClose(4001, "done");
+            CloseStatus status = awaitDisconnect("c");
+
+            assertEquals(new CloseStatus(4001, "done", CloseCause.CLIENT_CLOSED), status);
+            List<String> events = events("c");
+            assertEquals("connected:c:x", events.get(0));
+            assertEquals("disconnected:c:4001:CLIENT_CLOSED", events.get(events.size() - 1));
+            assertEquals(22, events.size(), events::toString);
+            eventually().during(Duration.ofMillis(500)).until(() -> disconnects("c").size() == 1);
+        }
+    }
+
+    @Test
+    void textWrittenBeforeCloseArrivesFirst() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=bye"))) {
+            client.sendText("bye");
+            assertEquals(4000, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals("see you", client.closeReason);
+            assertEquals(List.of("Goodbye!"), client.texts);
+            assertEquals(new CloseStatus(4000, "see you", CloseCause.SERVER_CLOSED), awaitDisconnect("bye"));
+        }
+    }
+
+    @Test
+    void replyToTheLastMessageBeforeTheClientsCloseStillArrives() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=last"))) {
+            client.socket().sendText("echo:last reply", true)
+                    .thenCompose(socket -> socket.sendClose(1000, "done"))
+                    .orTimeout(20, TimeUnit.SECONDS).join();
+
+            assertEquals(1000, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(List.of("last reply"), client.texts);
+            assertEquals(CloseCause.CLIENT_CLOSED, awaitDisconnect("last").cause());
+        }
+    }
+
+    @Test
+    void closeFromAnotherThreadAndWritesAfterItFail() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=d"))) {
+            awaitSession("d");
+            // Sent together: the probe's thread writes, closes and writes again without waiting in between.
+            CompletableFuture<Reply> first = probe.send("write d first");
+            CompletableFuture<Reply> close = probe.send("close d 4002 from outside");
+            CompletableFuture<Reply> late = probe.send("write d too late");
+
+            assertEquals(4002, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(List.of("first"), client.texts);
+            assertEquals("true", first.orTimeout(20, TimeUnit.SECONDS).join().value("written"));
+            assertFalse(close.orTimeout(20, TimeUnit.SECONDS).join().has("thrown"));
+            assertReported(SessionClosedException.class, "failed", late.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(CloseCause.SERVER_CLOSED, awaitDisconnect("d").cause());
+            Reply info = info("d");
+            assertEquals("false", info.value("isOpen"));
+            assertEquals("CLOSED", info.value("state"));
+        }
+    }
+
+    @Test
+    void closeRefusesCodesThatMayNotBeSent() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=e"))) {
+            awaitSession("e");
+            assertReported(IllegalArgumentException.class, "thrown", probe.ask("close e 1006 reserved"));
+            assertReported(IllegalArgumentException.class, "thrown", probe.ask("close e 1000 " + "x".repeat(124)));
+            assertEquals("true", info("e").value("isOpen"));
+        }
+    }
+
+    @Test
+    void droppedConnectionWithoutCloseFrameDisconnectsExactlyOnce() throws Exception {
+        RawClient fin = RawClient.upgrade(uri("/contract/x?name=fin"));
+        RawClient rst = RawClient.upgrade(uri("/contract/x?name=rst"));
+        awaitSession("fin");
+        awaitSession("rst");
+
+        fin.vanish();
+        rst.reset();
+
+        CloseStatus finStatus = awaitDisconnect("fin");
+        assertEquals(1006, finStatus.code());
+        assertEquals(CloseCause.CONNECTION_LOST, finStatus.cause());
+        CloseStatus rstStatus = awaitDisconnect("rst");
+        assertEquals(1006, rstStatus.code());
+        assertEquals(CloseCause.CONNECTION_LOST, rstStatus.cause());
+        eventually().during(Duration.ofMillis(500)).until(() ->
+                disconnects("fin").size() == 1 && disconnects("rst").size() == 1);
+    }
+
+    @Test
+    void handlerExceptionGoesToOnErrorThenClosesWith1011() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=f"))) {
+            client.sendText("fail");
+
+            assertEquals(1011, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            CloseStatus status = awaitDisconnect("f");
+            assertEquals(CloseCause.HANDLER_FAILED, status.cause());
+            assertEquals(1011, status.code());
+            assertEquals("handler failed on purpose", probe.ask("errors f").values("error").get(0));
+            List<String> events = events("f");
+            assertEquals("error:f:handler failed on purpose", events.get(events.size() - 2));
+        }
+    }
+
+    @Test
+    void eightThreadsWritingToOneSessionKeepPerThreadOrder() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=g"))) {
+            awaitSession("g");
+            int threads = 8;
+            int writes = 1000;
+
+            Reply burst = probe.ask("burst g " + threads + " " + writes);
+
+            assertEquals("0", burst.value("thrown"), "writes that threw");
+            assertEquals("0", burst.value("failed"), "writes whose stage failed");
+            await().atMost(WAIT).until(() -> client.texts.size() == threads * writes);
+            int[] next = new int[threads];
+            for (String text : client.texts) {
+                String[] parts = text.split(":");
+                int thread = Integer.parseInt(parts[0]);
+                assertEquals(next[thread]++, Integer.parseInt(parts[1]), "order of thread " + thread);
+            }
+            assertEquals("true", info("g").value("isOpen"));
+        }
+    }
+
+    @Test
+    void routeWithoutBinaryHandlerClosesWith1003() {
+        try (WsClient client = WsClient.connect(uri("/text-only?name=h"))) {
+            client.sendBinary(new byte[]{1, 2, 3});
+            assertEquals(1003, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(CloseCause.UNSUPPORTED_DATA, awaitDisconnect("h").cause());
+        }
+    }
+
+    @Test
+    void eachConnectionGetsItsOwnInstanceUnlessShared() {
+        try (WsClient a = WsClient.connect(uri("/text-only?name=i1"));
+             WsClient b = WsClient.connect(uri("/text-only?name=i2"));
+             WsClient c = WsClient.connect(uri("/shared?name=s1"));
+             WsClient d = WsClient.connect(uri("/shared?name=s2"))) {
+            String i1 = instanceOf("i1");
+            String i2 = instanceOf("i2");
+            String s1 = instanceOf("s1");
+            String s2 = instanceOf("s2");
+            assertNotEquals(i1, i2);
+            assertEquals(s1, s2);
+        }
+    }
+
+    /** The identity of the route instance that served a session, from its "instance:name:hash" event. */
+    private String instanceOf(String name) {
+        return eventually().until(() -> events(name), events -> !events.isEmpty()).get(0).split(":")[2];
+    }
+
+    @Test
+    void pingIsAnsweredByPongHandler() {
+        try (WsClient client = WsClient.connect(uri("/contract/x?name=p"))) {
+            awaitSession("p");
+            assertEquals("true", probe.ask("ping p hi").value("written"));
+            eventually().until(() -> events("p").contains("pong:p:hi"));
+            assertReported(IllegalArgumentException.class, "thrown", probe.ask("ping p " + "x".repeat(126)));
+        }
+    }
+
+    @Test
+    void fullQueueFailsTheSendAndKeepsTheSession() throws Exception {
+        try (RawClient stalled = RawClient.upgrade(uri("/slow/fail?name=slow"))) {
+            awaitSession("slow");
+            Reply flood = probe.ask("flood slow");
+
+            assertReported(SendOverflowException.class, "refusal", flood);
+            assertTrue(flood.value("refusal.message").contains("limits 8 messages"), flood::toString);
+            assertEquals("true", flood.value("isOpen"));
+            assertTrue(Long.parseLong(flood.value("bufferedAmount")) > 0, flood::toString);
+        }
+    }
+
+    @Test
+    void fullQueueClosesTheSessionWhenTheRouteSaysSo() throws Exception {
+        try (RawClient stalled = RawClient.upgrade(uri("/slow/close?name=slow"))) {
+            awaitSession("slow");
+            probe.ask("flood slow");
+
+            CloseStatus status = awaitDisconnect("slow");
+            assertEquals(CloseCause.SLOW_CONSUMER, status.cause());
+            assertEquals(CloseStatus.POLICY_VIOLATION, status.code());
+            assertEquals("false", info("slow").value("isOpen"));
+        }
+    }
+
+    @Test
+    void wrongPathGets404() throws Exception {
+        CompletionException failure = assertThrows(CompletionException.class,
+                () -> WsClient.connect(uri("/no/such/route")));
+        assertInstanceOf(WebSocketHandshakeException.class, failure.getCause());
+        assertEquals(404, ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode());
+        try (RawClient raw = RawClient.upgrade(uri("/contract"))) {
+            assertEquals(404, raw.statusCode());
+        }
+    }
+
+    @Test
+    void otherSessionsAreUntouchedByOnesFailure() {
+        try (WsClient healthy = WsClient.connect(uri("/contract/x?name=ok"));
+             WsClient failing = WsClient.connect(uri("/contract/x?name=bad"))) {
+            failing.sendText("fail");
+            assertEquals(1011, failing.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            healthy.sendText("echo:still here");
+            await().atMost(WAIT).until(() -> healthy.texts.contains("still here"));
+            List<String> disconnected = eventually().until(() -> probe.ask("disconnected").values("name"),
+                    names -> !names.isEmpty());
+            assertEquals(List.of("bad"), disconnected);
+            assertEquals("true", info("ok").value("isOpen"));
+        }
+    }
+}
