@@ -1,0 +1,336 @@
+package dev.switchboard.containers;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract app (echo at {@code /echo}, chat at {@code /chat/{room}}) deployed as a WAR on a real container,
+ * checked over real sockets with the JDK WebSocket client; and the broken app's deployment refused with
+ * Switchboard's message. The container runs for the whole class, and is stopped by the last test (open sessions
+ * must get 1001). A container's test class is one method:
+ *
+ * <pre>{@code
+ * class Tomcat11IT extends ContainerSmokeChecks {
+ *     protected Container newContainer() { return Containers.tomcat11(); }
+ * }
+ * }</pre>
+ */
+@RequiresContainers
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class ContainerSmokeChecks {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private Container container;
+    private URI base;
+
+    /** A new, stopped container. */
+    protected abstract Container newContainer();
+
+    @BeforeAll
+    void startContainerAndDeploy() {
+        War app = WarBuilder.contractApp();
+        container = newContainer().deploy(app).start();
+        base = container.base();
+    }
+
+    @AfterAll
+    void stopContainer() {
+        Containers.stop(container);
+    }
+
+    @Test
+    public void echoesTextAndBinary() {
+        try (Recorder client = Recorder.connect(uri("/echo"))) {
+            client.text("hello");
+            client.binary(new byte[]{1, 2, 3});
+            await().atMost(WAIT).until(() -> client.texts.size() == 1 && client.binaries.size() == 1);
+            assertEquals(List.of("hello"), client.texts);
+            assertEquals(ByteBuffer.wrap(new byte[]{1, 2, 3}), client.binaries.get(0));
+        }
+    }
+
+    /**
+     * 256 KiB messages echo as they do standalone (Tyrus echoes 5 MiB), beyond the containers' default limits
+     * (Tomcat 8 KiB, Jetty 64 KiB, which close with 1009).
+     */
+    @Test
+    @Disabled("Fails on Tomcat 11/10.1 (1009 at 8 KiB) and Jetty 12.1 (1009 above 64 KiB) until the runtime sets "
+            + "each session's message limits on every host (DESIGN.md section 4): enable with that change")
+    public void echoesMessagesLargerThanTheContainersDefaultLimits() {
+        int size = 256 * 1024;
+        String text = "x".repeat(size);
+        byte[] data = new byte[size];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        try (Recorder client = Recorder.connect(uri("/echo"))) {
+            client.text(text);
+            await().atMost(WAIT).until(() -> client.texts.size() == 1 || client.closeCode.isDone());
+            assertTrue(!client.closeCode.isDone(), () -> "a " + size + "-byte text closed the session with "
+                    + client.closeCode.join() + " " + client.closeReason);
+            assertEquals(text, client.texts.get(0));
+
+            client.binary(data);
+            await().atMost(WAIT).until(() -> client.binaries.size() == 1 || client.closeCode.isDone());
+            assertTrue(!client.closeCode.isDone(), () -> "a " + size + "-byte binary message closed the session with "
+                    + client.closeCode.join() + " " + client.closeReason);
+            ByteBuffer echoed = client.binaries.get(0);
+            byte[] received = new byte[echoed.remaining()];
+            echoed.get(received);
+            assertArrayEquals(data, received);
+        }
+    }
+
+    @Test
+    public void chatReachesEverySessionOfTheRoomAndNoOther() {
+        try (Recorder ann = Recorder.connect(uri("/chat/lobby"));
+             Recorder bob = Recorder.connect(uri("/chat/lobby"));
+             Recorder eve = Recorder.connect(uri("/chat/kitchen"))) {
+            ann.text("ann here");
+            bob.text("bob here");
+            eve.text("eve here");
+            await().atMost(WAIT).until(() -> ann.texts.contains("ann here") && bob.texts.contains("bob here")
+                    && eve.texts.contains("eve here"));
+
+            ann.text("hello lobby");
+
+            await().atMost(WAIT).until(() -> ann.texts.contains("hello lobby") && bob.texts.contains("hello lobby"));
+            eve.text("eve again");
+            await().atMost(WAIT).until(() -> eve.texts.contains("eve again"));
+            assertEquals(List.of("eve here", "eve again"), eve.texts);
+        }
+    }
+
+    /** Members write to each other from many container threads at once: the send queue keeps each send whole. */
+    @Test
+    public void concurrentBroadcastsReachEveryMemberInSenderOrder() throws Exception {
+        int members = 4;
+        int messages = 100;
+        String room = "/chat/busy";
+        List<Recorder> clients = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(members);
+        try {
+            for (int i = 0; i < members; i++) {
+                clients.add(Recorder.connect(uri(room)));
+            }
+            for (int i = 0; i < members; i++) {
+                clients.get(i).text("join " + i);
+            }
+            // A member's own message comes back once it has joined: then all are in.
+            await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.texts.contains("join " + clients.indexOf(c))));
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                Recorder client = clients.get(i);
+                int sender = i;
+                sent.add(senders.submit(() -> {
+                    go.await();
+                    for (int m = 0; m < messages; m++) {
+                        client.text(sender + ":" + m);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+            await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> broadcasts(c).size() >= members * messages
+                    || c.closeCode.isDone()));
+            for (Recorder client : clients) {
+                assertTrue(!client.closeCode.isDone(), () -> "closed with " + client.closeCode.join() + " "
+                        + client.closeReason);
+                assertEquals(members * messages, broadcasts(client).size());
+                for (int s = 0; s < members; s++) {
+                    String prefix = s + ":";
+                    List<String> fromSender = broadcasts(client).stream().filter(t -> t.startsWith(prefix)).toList();
+                    List<String> expected = new ArrayList<>();
+                    for (int m = 0; m < messages; m++) {
+                        expected.add(prefix + m);
+                    }
+                    assertEquals(expected, fromSender);
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+            clients.forEach(Recorder::close);
+        }
+    }
+
+    @Test
+    public void handshakeFollowsRfc6455WithOrWithoutAQuery() throws IOException {
+        for (String path : List.of("/echo", "/echo?who=probe&n=1", "/chat/lobby?x=%20y")) {
+            Handshake handshake = Handshake.attempt(uri(path));
+            assertEquals(101, handshake.status(), path);
+            assertEquals("websocket", handshake.header("Upgrade").toLowerCase(java.util.Locale.ROOT), path);
+            assertEquals(Handshake.expectedAccept(), handshake.header("Sec-WebSocket-Accept"), path);
+        }
+    }
+
+    @Test
+    public void unknownPathsAnswer404() throws IOException {
+        assertEquals(404, Handshake.attempt(uri("/nowhere")).status());
+        assertEquals(404, Handshake.attempt(uri("/chat")).status());
+        assertEquals(404, Handshake.attempt(container.ws("/no-such-app/echo")).status());
+        CompletionException refused = assertThrows(CompletionException.class, () -> Recorder.connect(uri("/nowhere")));
+        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
+        assertEquals(404, handshake.getResponse().statusCode());
+    }
+
+    @Test
+    public void closeFromTheClientIsAnsweredWithItsCode() {
+        try (Recorder client = Recorder.connect(uri("/echo"))) {
+            client.socket.sendClose(4001, "bye").orTimeout(10, TimeUnit.SECONDS).join();
+            assertEquals(4001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+        }
+    }
+
+    /** An app with a {@code @Route} class but no generated adapter is refused, and none of its routes served. */
+    @Test
+    public void brokenAppFailsItsDeploymentWithSwitchboardsMessage() throws IOException {
+        War broken = WarBuilder.brokenApp();
+        container.deployWithoutWaiting(broken).awaitLog(WarBuilder.BROKEN_MESSAGE);
+        String line = container.log().lines().filter(l -> l.contains(WarBuilder.BROKEN_MESSAGE)).findFirst().orElseThrow();
+        System.out.println("[containers] " + container + " refused " + broken.contextPath() + ": " + line.strip());
+        URI chat = container.ws(broken.contextPath() + "/chat/lobby");
+        // The context fails as a whole, so its well-formed route is not served either.
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> Handshake.attempt(chat).status() != 101);
+        int status = Handshake.attempt(chat).status();
+        System.out.println("[containers] " + container + ": " + chat + " answers " + status);
+        assertNotEquals(101, status);
+        assertTrue(status == 404 || status == 503, "status " + status);
+    }
+
+    private static List<String> broadcasts(Recorder client) {
+        return client.texts.stream().filter(text -> !text.startsWith("join ")).toList();
+    }
+
+    /** Stopping the container (SIGTERM, its graceful stop) ends open sessions with 1001 Going Away. Runs last. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    public void stoppingTheContainerClosesOpenSessionsWithGoingAway() {
+        try (Recorder client = Recorder.connect(uri("/echo"))) {
+            client.text("still here");
+            await().atMost(WAIT).until(() -> client.texts.contains("still here"));
+            container.stop();
+            assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join(), () -> "reason " + client.closeReason);
+            System.out.println("[containers] " + container + ": an open session got 1001 \"" + client.closeReason
+                    + "\" on stop");
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    /** A JDK WebSocket client that records what it receives. */
+    static final class Recorder implements WebSocket.Listener, AutoCloseable {
+
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        final List<String> texts = new CopyOnWriteArrayList<>();
+        final List<ByteBuffer> binaries = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        volatile String closeReason;
+        private final StringBuilder partialText = new StringBuilder();
+        private ByteBuffer partialBinary = ByteBuffer.allocate(0);
+        private WebSocket socket;
+
+        static Recorder connect(URI uri) {
+            Recorder recorder = new Recorder();
+            recorder.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .buildAsync(uri, recorder).orTimeout(20, TimeUnit.SECONDS).join();
+            return recorder;
+        }
+
+        synchronized void text(String text) {
+            socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+        }
+
+        synchronized void binary(byte[] data) {
+            socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partialText.append(data);
+            if (last) {
+                texts.add(partialText.toString());
+                partialText.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            ByteBuffer joined = ByteBuffer.allocate(partialBinary.remaining() + data.remaining());
+            partialBinary = joined.put(partialBinary).put(data).flip();
+            if (last) {
+                binaries.add(partialBinary);
+                partialBinary = ByteBuffer.allocate(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeReason = String.valueOf(error);
+            closeCode.complete(-1);
+        }
+
+        @Override
+        public void close() {
+            socket.abort();
+        }
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.switchboard.containers;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The containers the integration tests run on, each from its distribution in {@code target/containers/<name>/}
+ * (unpacked by the pom's {@code unpack-containers} execution, at the versions its properties pin). Each factory
+ * method gives a new, stopped container; {@code -Dcontainers.skip=true} turns them into skipped tests.
+ */
+public final class Containers {
+
+    private Containers() {
+    }
+
+    /** Apache Tomcat 11 (Jakarta EE 11: Servlet 6.1, WebSocket 2.2). */
+    public static Container tomcat11() {
+        return new Tomcat("tomcat11", BuildLayout.distribution(enabled("tomcat11"), "apache-tomcat-"));
+    }
+
+    /** Apache Tomcat 10.1 (Jakarta EE 10: Servlet 6.0, WebSocket 2.1). */
+    public static Container tomcat101() {
+        return new Tomcat("tomcat101", BuildLayout.distribution(enabled("tomcat101"), "apache-tomcat-"));
+    }
+
+    /** Eclipse Jetty 12.1, EE 11 environment. */
+    public static Container jetty121() {
+        return new Jetty("jetty121", BuildLayout.distribution(enabled("jetty121"), "jetty-home-"), "ee11");
+    }
+
+    /** Stops a container if there is one: for {@code @AfterAll}, where {@code @BeforeAll} may have failed. */
+    public static void stop(Container container) {
+        if (container != null) {
+            container.stop();
+        }
+    }
+
+    /** Skips the calling test class (an assumption) when {@code -Dcontainers.skip=true}. */
+    private static String enabled(String name) {
+        Assumptions.assumeFalse(Boolean.getBoolean("containers.skip"),
+                "container tests skipped (-Dcontainers.skip=true): " + name);
+        return name;
+    }
+}

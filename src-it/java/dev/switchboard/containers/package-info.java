@@ -1,0 +1,24 @@
+/**
+ * Real Jakarta containers for the integration tests: the WAR a user would build ({@link
+ * dev.switchboard.containers.WarBuilder}), and container distributions from Maven Central run as child JVMs on
+ * 127.0.0.1 with free ports, one at a time ({@link dev.switchboard.containers.Container}, made by {@link
+ * dev.switchboard.containers.Containers}).
+ *
+ * <p>A container test class:
+ * <pre>{@code
+ * @RequiresContainers
+ * class Tomcat11ContractIT extends ContractSuite {
+ *     static Container container;
+ *     @BeforeAll static void start() { container = Containers.tomcat11().deploy(WarBuilder.contractApp()).start(); }
+ *     @AfterAll static void stop() { Containers.stop(container); }
+ *     @Override protected URI base() { return container.base(); }
+ * }
+ * }</pre>
+ *
+ * <p>Adding a container: pin its version in a pom property, add an {@code artifactItem} to the
+ * {@code unpack-containers} execution (output {@code target/containers/<name>}) and a
+ * {@code containers.<name>.version} system property to failsafe's configuration; write a {@code Container}
+ * subclass (configuration into a fresh base folder, command line, deployment folder) and a factory method in
+ * {@code Containers}. {@code -Dcontainers.<name>.java.home=...} runs it on another JDK.
+ */
+package dev.switchboard.containers;
