@@ -1,14 +1,9 @@
 package dev.switchboard.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Echo load benchmark: Switchboard's example {@code EchoRoute} against the same echo written as a plain
@@ -29,8 +24,10 @@ import java.util.function.ToDoubleFunction;
  * <p>The load generator is the JDK's {@link java.net.http.WebSocket}, on the same machine as the server and
  * not pinned: it tells relative cost. For absolute numbers use the C load generator {@code wsload} against a
  * {@link BenchServer} started by hand, with server and client pinned to different cores.
+ *
+ * @see BroadcastBenchmark
  */
-public final class EchoBenchmark {
+public final class EchoBenchmark implements Benchmark.Case<RoundResult> {
 
     private static final String SWITCHBOARD = "switchboard";
     private static final String RAW = "raw";
@@ -50,12 +47,12 @@ public final class EchoBenchmark {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
-                    intProperty("rounds", 5),
-                    Math.round(doubleProperty("warmup", 3) * 1000),
-                    Math.round(doubleProperty("seconds", 5) * 1000),
-                    intProperty("connections", 100),
-                    intProperty("window", 8),
-                    intProperty("size", 64));
+                    Props.intProperty("rounds", 5),
+                    Props.millisProperty("warmup", 3),
+                    Props.millisProperty("seconds", 5),
+                    Props.intProperty("connections", 100),
+                    Props.intProperty("window", 8),
+                    Props.intProperty("size", 64));
             if (settings.rounds < 1 || settings.measureMillis < 1000 || settings.warmupMillis < 0
                     || settings.connections < 1 || settings.window < 1 || settings.messageSize < 32) {
                 throw new IllegalArgumentException("Need rounds >= 1, seconds >= 1, warmup >= 0, connections >= 1,"
@@ -65,14 +62,16 @@ public final class EchoBenchmark {
         }
     }
 
-    private EchoBenchmark() {
+    private final Settings settings;
+
+    private EchoBenchmark(Settings settings) {
+        this.settings = settings;
     }
 
     /**
      * Runs the benchmark and prints the report.
      *
      * @param args none; settings are system properties
-     * @throws IOException if the server cannot be started
      */
     public static void main(String[] args) {
         Settings settings = Settings.fromSystemProperties();
@@ -81,132 +80,40 @@ public final class EchoBenchmark {
                 settings.connections(), settings.window(), settings.messageSize(), settings.rounds(),
                 settings.warmupMillis() / 1000.0, settings.measureMillis() / 1000.0,
                 Runtime.getRuntime().availableProcessors());
-        int exitCode;
-        try {
-            exitCode = run(settings) ? 0 : 1;
-        } catch (IOException | RuntimeException e) {
-            System.out.println("FAILED: " + e);
-            e.printStackTrace(System.out);
-            exitCode = 2;
-        }
-        // The HTTP client's threads must not keep this JVM, and so Maven, waiting.
-        System.exit(exitCode);
+        Benchmark.runAndExit(settings.rounds(), new EchoBenchmark(settings));
     }
 
-    /** Runs every round against a fresh server and prints the report; returns whether the run is valid. */
-    private static boolean run(Settings settings) throws IOException {
-        ServerProcess server = ServerProcess.start("1g", 60);
-        // Whatever way this JVM ends, the child must not outlive it.
-        Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "bench-server-killer"));
-        List<RoundResult> results = new ArrayList<>();
-        try {
-            System.out.println("Server pid " + server.pid() + " on 127.0.0.1:" + server.port());
-            HttpClient client = HttpClient.newHttpClient();
-            for (int round = 1; round <= settings.rounds(); round++) {
-                for (String target : List.of(SWITCHBOARD, RAW)) {
-                    URI uri = URI.create("ws://127.0.0.1:" + server.port()
-                            + (target.equals(SWITCHBOARD) ? "/echo" : RawEchoEndpoint.PATH));
-                    RoundResult result = new LoadRun(target, uri, client, settings, server).run();
-                    results.add(result);
-                    printRound(round, result);
-                }
-            }
-        } finally {
-            server.close();
-        }
-        List<String> serverTrouble = server.logTrouble();
-        boolean valid = report(results, serverTrouble, server.log());
-        if (serverTrouble.isEmpty()) {
-            server.deleteLog();
-        }
-        return valid;
+    @Override
+    public List<String> targets() {
+        return List.of(SWITCHBOARD, RAW);
     }
 
-    private static void printRound(int round, RoundResult r) {
+    @Override
+    public RoundResult round(String target, ServerProcess server, HttpClient client) {
+        URI uri = URI.create("ws://127.0.0.1:" + server.port()
+                + (target.equals(SWITCHBOARD) ? "/echo" : RawEchoEndpoint.PATH));
+        return new LoadRun(target, uri, client, settings, server).run();
+    }
+
+    @Override
+    public void printRound(int round, RoundResult r) {
         System.out.printf(Locale.ROOT, "round %d %-11s %,7.0f msg/s  p50 %,7.0f us  p99 %,7.0f us  max %,8.0f us"
                         + "  slowest second %,7d msg  slowest connection %,5.0f msg/s  %s%n"
                         + "        CPU cores: generator %s, server %s%n",
                 round, r.target(), r.messagesPerSecond(), r.p50Micros(), r.p99Micros(), r.maxMicros(),
                 r.minSecondRate(), r.minConnectionRate(), r.valid() ? "ok" : "INVALID", r.generator(), r.server());
-        for (String problem : r.problems()) {
-            System.out.println("    " + problem);
-        }
     }
 
-    /** Prints the summary; returns whether the run is valid. */
-    private static boolean report(List<RoundResult> results, List<String> serverTrouble, Path serverLog) {
-        List<RoundResult> switchboard = results.stream().filter(r -> r.target().equals(SWITCHBOARD)).toList();
-        List<RoundResult> raw = results.stream().filter(r -> r.target().equals(RAW)).toList();
-        System.out.println();
-        System.out.println("Medians over rounds (min-max); CPU in cores, during measurement:");
-        System.out.printf(Locale.ROOT, "%-12s %-28s %-24s %-26s %-18s %-18s%n",
-                "target", "messages/s", "p50 round trip (us)", "p99 round trip (us)", "generator CPU", "server CPU");
-        for (List<RoundResult> rows : List.of(switchboard, raw)) {
-            System.out.printf(Locale.ROOT, "%-12s %-28s %-24s %-26s %-18s %-18s%n", rows.get(0).target(),
-                    summary(rows, RoundResult::messagesPerSecond, "%,.0f"),
-                    summary(rows, RoundResult::p50Micros, "%,.0f"),
-                    summary(rows, RoundResult::p99Micros, "%,.0f"),
-                    summary(rows, r -> r.generator().cores(), "%.2f"),
-                    summary(rows, r -> r.server().cores(), "%.2f"));
-        }
-        System.out.printf(Locale.ROOT, "switchboard/raw: throughput %.2f, p50 %.2f, p99 %.2f%n",
-                ratio(switchboard, raw, RoundResult::messagesPerSecond),
-                ratio(switchboard, raw, RoundResult::p50Micros),
-                ratio(switchboard, raw, RoundResult::p99Micros));
-
-        double generator = median(results, r -> r.generator().cores());
-        double serverCpu = median(results, r -> r.server().cores());
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (generator + serverCpu > 0.9 * cores) {
-            System.out.printf(Locale.ROOT, "Note: generator and server together use %.2f of %d cores: the machine is"
-                    + " saturated, and the generator takes %.0f%% of the CPU in use.%n",
-                    generator + serverCpu, cores, 100 * generator / (generator + serverCpu));
-        }
-        if (!serverTrouble.isEmpty()) {
-            System.out.println("Note: the server logged " + serverTrouble.size() + " warnings or errors, see "
-                    + serverLog + "; the first:");
-            serverTrouble.stream().limit(5).forEach(line -> System.out.println("    " + line));
-        }
-        long invalid = results.stream().filter(r -> !r.valid()).count();
-        System.out.println(invalid == 0 ? "VALID: every echo matched, no errors, no lost or unanswered messages."
-                : "INVALID: " + invalid + " of " + results.size() + " rounds had problems (listed under each round).");
-        return invalid == 0;
+    @Override
+    public List<Report.Column<RoundResult>> columns() {
+        return List.of(
+                new Report.Column<>("messages/s", "throughput", RoundResult::messagesPerSecond, "%,.0f"),
+                new Report.Column<>("p50 round trip (us)", "p50", RoundResult::p50Micros, "%,.0f"),
+                new Report.Column<>("p99 round trip (us)", "p99", RoundResult::p99Micros, "%,.0f"));
     }
 
-    private static String summary(List<RoundResult> rows, ToDoubleFunction<RoundResult> metric, String format) {
-        double[] values = rows.stream().mapToDouble(metric).sorted().toArray();
-        if (values[0] < 0) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")",
-                median(values), values[0], values[values.length - 1]);
-    }
-
-    private static double ratio(List<RoundResult> a, List<RoundResult> b, ToDoubleFunction<RoundResult> metric) {
-        return median(a, metric) / median(b, metric);
-    }
-
-    private static double median(List<RoundResult> rows, ToDoubleFunction<RoundResult> metric) {
-        return median(rows.stream().mapToDouble(metric).sorted().toArray());
-    }
-
-    private static double median(double[] sorted) {
-        double[] values = Arrays.copyOf(sorted, sorted.length);
-        Arrays.sort(values);
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-    }
-
-    private static int intProperty(String name, int fallback) {
-        return (int) doubleProperty(name, fallback);
-    }
-
-    /** A setting given as a system property (the pom passes its defaults), or the fallback. */
-    private static double doubleProperty(String name, double fallback) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return Double.parseDouble(value.trim());
+    @Override
+    public String validMessage() {
+        return "every echo matched, no errors, no lost or unanswered messages.";
     }
 }

@@ -1,30 +1,25 @@
 package dev.switchboard.bench;
 
-import java.net.http.WebSocket;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * One load-generating connection: keeps a fixed number of text messages outstanding, sending a new one as
  * each echo arrives, checks every echo against what was sent, and records round-trip times.
  *
  * <p>Echoes arrive in the order the messages were sent, so the outstanding messages and their send times sit
- * in a FIFO ring. The JDK's {@link WebSocket} allows one send in progress at a time; messages issued while one
- * is in progress wait in a backlog and are sent from its completion. All state is guarded by this object's
- * monitor, which only this connection's listener and send completions take, so it is hardly ever contended.
+ * in a FIFO ring. The JDK's {@link java.net.http.WebSocket} allows one send in progress at a time; messages
+ * issued while one is in progress wait in a backlog and are sent from its completion. The window's state is
+ * guarded by this object's monitor, which only this connection's listener and send completions take, so it
+ * is hardly ever contended.
  */
-final class EchoConnection implements WebSocket.Listener {
+final class EchoConnection extends BenchConnection {
 
-    private final int id;
     private final int window;
     private final int messageSize;
-    private final LoadEvents events;
 
     /** Completed when, after {@link #stop()}, every outstanding message was echoed. */
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
-    /** Completed when the connection has closed, in whatever way. */
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private final long[] sentAt;
     private final String[] sentText;
@@ -34,17 +29,13 @@ final class EchoConnection implements WebSocket.Listener {
     private boolean sending;
     private long nextSeq;
     private boolean stopping;
-    private boolean closing;
     private LatencyHistogram histogram;
     private long echoed;
-    private StringBuilder partial;
-    private WebSocket socket;
 
     EchoConnection(int id, int window, int messageSize, LoadEvents events) {
-        this.id = id;
+        super(id, events);
         this.window = window;
         this.messageSize = messageSize;
-        this.events = events;
         this.sentAt = new long[window];
         this.sentText = new String[window];
     }
@@ -52,10 +43,9 @@ final class EchoConnection implements WebSocket.Listener {
     // ---- driven by the load run
 
     /** Issues the first window of messages on the open socket. */
-    void start(WebSocket openSocket) {
+    void start() {
         String first;
         synchronized (this) {
-            socket = openSocket;
             for (int i = 0; i < window; i++) {
                 backlog.add(newMessage());
             }
@@ -88,98 +78,24 @@ final class EchoConnection implements WebSocket.Listener {
         drained.complete(null);
     }
 
-    /** Starts the closing handshake; {@link #closed()} completes when the server answers it. */
-    void close() {
-        WebSocket ws;
-        synchronized (this) {
-            closing = true;
-            ws = socket;
-        }
-        if (ws == null || ws.isOutputClosed()) {
-            closed.complete(null);
-            return;
-        }
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done").whenComplete((done, failure) -> {
-            if (failure != null) {
-                closed.complete(null);
-            }
-        });
-    }
-
-    /** Drops the TCP connection without a closing handshake, for a connection that did not close in time. */
-    void abort() {
-        WebSocket ws;
-        synchronized (this) {
-            ws = socket;
-        }
-        if (ws != null) {
-            ws.abort();
-        }
-        closed.complete(null);
-    }
-
     CompletableFuture<Void> drained() {
         return drained;
-    }
-
-    CompletableFuture<Void> closed() {
-        return closed;
     }
 
     synchronized int outstanding() {
         return ringSize + backlog.size();
     }
 
-    // ---- WebSocket.Listener, called one at a time by the client
+    // ---- called by the listener
 
     @Override
-    public void onOpen(WebSocket webSocket) {
-        // Back-pressure is the message window itself: the server only ever sends echoes of what we sent.
-        webSocket.request(Long.MAX_VALUE);
+    void received(String text, long receivedNanos) {
+        echoReceived(text, receivedNanos);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        if (!last || partial != null) {
-            if (partial == null) {
-                partial = new StringBuilder(messageSize);
-            }
-            partial.append(data);
-            if (!last) {
-                return null;
-            }
-        }
-        String text = partial != null ? partial.toString() : data.toString();
-        partial = null;
-        echoReceived(text, System.nanoTime());
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
-        events.mismatch(id, "a binary message in reply to text");
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        boolean expected;
-        synchronized (this) {
-            expected = closing;
-        }
-        if (!expected) {
-            events.unexpectedClose(id, statusCode, reason);
-        }
+    void ended() {
         drained.complete(null);
-        closed.complete(null);
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        events.error(id, error);
-        drained.complete(null);
-        closed.complete(null);
     }
 
     // ---- the message window
@@ -211,7 +127,7 @@ final class EchoConnection implements WebSocket.Listener {
             next = takeNextToSend();
             nowDrained = stopping && outstanding() == 0;
         }
-        events.echoed();
+        events.received();
         transmit(next);
         if (nowDrained) {
             drained.complete(null);
@@ -226,7 +142,8 @@ final class EchoConnection implements WebSocket.Listener {
         for (int skip = 1; skip < ringSize; skip++) {
             if (text.equals(sentText[(ringHead + skip) % window])) {
                 for (int i = 0; i < skip; i++) {
-                    events.lost(id, sentText[ringHead]);
+                    events.lost(id, 1, "no echo of " + abbreviate(sentText[ringHead])
+                            + "; a later message's came first");
                     sentText[ringHead] = null;
                     ringHead = (ringHead + 1) % window;
                     ringSize--;
@@ -255,7 +172,7 @@ final class EchoConnection implements WebSocket.Listener {
         if (message == null) {
             return;
         }
-        socket.sendText(message, true).whenComplete((ws, failure) -> sent(failure));
+        socket().sendText(message, true).whenComplete((ws, failure) -> sent(failure));
     }
 
     private void sent(Throwable failure) {
@@ -281,13 +198,5 @@ final class EchoConnection implements WebSocket.Listener {
         }
         text.setLength(messageSize);
         return text.toString();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? "'" + text + "'" : "'" + text.substring(0, 40) + "...' (" + text.length() + " chars)";
-    }
-
-    /** What one connection recorded during a measurement window. */
-    record Measurement(LatencyHistogram histogram, long echoes) {
     }
 }

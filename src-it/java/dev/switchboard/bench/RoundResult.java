@@ -3,7 +3,7 @@ package dev.switchboard.bench;
 import java.util.List;
 
 /**
- * The measurement of one round against one target.
+ * The measurement of one round of the echo benchmark against one target.
  *
  * @param target            the target's name
  * @param messagesPerSecond echoes received per second of the measurement window
@@ -18,14 +18,10 @@ import java.util.List;
  */
 record RoundResult(String target, double messagesPerSecond, double p50Micros, double p99Micros, double maxMicros,
                    long minSecondRate, double minConnectionRate, CpuMeter.Usage generator, CpuMeter.Usage server,
-                   List<String> problems) {
+                   List<String> problems) implements Round {
 
     RoundResult withProblems(List<String> found) {
         return new RoundResult(target, messagesPerSecond, p50Micros, p99Micros, maxMicros, minSecondRate,
                 minConnectionRate, generator, server, List.copyOf(found));
-    }
-
-    boolean valid() {
-        return problems.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,23 +13,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * {@link BenchServer} in a child JVM, so the server's CPU, heap and JIT are measured apart from the load
- * generator's. Its stderr (the server's log) goes to a file, because a failing server can log a stack trace
- * per connection and drown the report; {@link #logTrouble()} picks the warnings out of it.
+ * generator's; it inherits this process's limits, the open-files limit included. Its stderr (the server's
+ * log) goes to a file, because a failing server can log a stack trace per connection and drown the report;
+ * {@link #logTrouble()} picks the warnings out of it.
  */
 final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
     private final Path log;
+    /** The answer to the pending {@code stats} request; only {@link #droppedMessages()} replaces it. */
+    private final AtomicReference<CompletableFuture<Long>> stats;
 
-    private ServerProcess(Process process, int port, Path log) {
+    private ServerProcess(Process process, int port, Path log, AtomicReference<CompletableFuture<Long>> stats) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.stats = stats;
     }
 
     /**
@@ -47,10 +53,11 @@ final class ServerProcess implements AutoCloseable {
         ServerProcess server = null;
         try {
             CompletableFuture<Integer> port = new CompletableFuture<>();
-            Thread reader = new Thread(() -> readStdout(process, port), "bench-server-stdout");
+            AtomicReference<CompletableFuture<Long>> stats = new AtomicReference<>(new CompletableFuture<>());
+            Thread reader = new Thread(() -> readStdout(process, port, stats), "bench-server-stdout");
             reader.setDaemon(true);
             reader.start();
-            server = new ServerProcess(process, port.get(deadlineSeconds, TimeUnit.SECONDS), log);
+            server = new ServerProcess(process, port.get(deadlineSeconds, TimeUnit.SECONDS), log, stats);
             return server;
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage() + "; see " + log, e.getCause());
@@ -101,6 +108,27 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The messages the example chat route's outbound queue limits dropped since the server started.
+     *
+     * @return the count, or -1 if the server did not answer within 5 s
+     */
+    synchronized long droppedMessages() {
+        CompletableFuture<Long> answer = new CompletableFuture<>();
+        stats.set(answer);
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.write("stats\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            return answer.get(5, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** The server's CPU times now. */
     CpuMeter.Snapshot cpu() {
         return CpuMeter.otherProcess(process.pid());
@@ -138,13 +166,19 @@ final class ServerProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** Takes the port from the {@code PORT <n>} line and passes anything else the server prints through. */
-    private static void readStdout(Process process, CompletableFuture<Integer> port) {
+    /**
+     * Takes the port from the {@code PORT <n>} line and the answers to {@code stats} from {@code STATS <n>} lines,
+     * and passes anything else the server prints through.
+     */
+    private static void readStdout(Process process, CompletableFuture<Integer> port,
+                                   AtomicReference<CompletableFuture<Long>> stats) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.startsWith("PORT ") && !port.isDone()) {
                     port.complete(Integer.parseInt(line.substring(5).trim()));
+                } else if (line.startsWith("STATS ")) {
+                    stats.get().complete(Long.parseLong(line.substring(6).trim()));
                 } else {
                     System.out.println("[server] " + line);
                 }

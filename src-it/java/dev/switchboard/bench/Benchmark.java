@@ -1,0 +1,105 @@
+package dev.switchboard.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the benchmarks share: one {@link BenchServer} in a child JVM for the whole run, rounds alternating
+ * between the targets so that drift on a shared machine hits them alike, one line per round, then the
+ * {@link Report}. Exits with 0 for a valid run, 1 for a run with problems, 2 if it could not run.
+ */
+final class Benchmark {
+
+    /** One benchmark case: its targets, how one round runs and what it reports. */
+    interface Case<R extends Round> {
+
+        /** The one HTTP client all rounds' connections share. */
+        default HttpClient newClient() {
+            return HttpClient.newHttpClient();
+        }
+
+        /**
+         * Whether to run one round per target before the counted ones, so that neither pays alone for the
+         * server's JIT compilation and heap sizing.
+         */
+        default boolean warmupRound() {
+            return false;
+        }
+
+        /** The targets, compared as the first over the second. */
+        List<String> targets();
+
+        /** Runs one round against a target; its problems go into the result, not out as exceptions. */
+        R round(String target, ServerProcess server, HttpClient client);
+
+        /** Prints one round's result. */
+        void printRound(int round, R result);
+
+        /** The summary's metrics. */
+        List<Report.Column<R>> columns();
+
+        /** What a valid run proved, for the verdict line. */
+        String validMessage();
+    }
+
+    private Benchmark() {
+    }
+
+    /**
+     * Runs the case and exits the JVM with its verdict.
+     *
+     * @param rounds rounds per target
+     * @param bench  the case
+     */
+    static <R extends Round> void runAndExit(int rounds, Case<R> bench) {
+        int exitCode;
+        try {
+            exitCode = run(rounds, bench) ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            System.out.println("FAILED: " + e);
+            e.printStackTrace(System.out);
+            exitCode = 2;
+        }
+        // The HTTP client's threads must not keep this JVM, and so Maven, waiting.
+        System.exit(exitCode);
+    }
+
+    private static <R extends Round> boolean run(int rounds, Case<R> bench) throws IOException {
+        ServerProcess server = ServerProcess.start("1g", 60);
+        // Whatever way this JVM ends, the child must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "bench-server-killer"));
+        List<R> results = new ArrayList<>();
+        try {
+            System.out.println("Server pid " + server.pid() + " on 127.0.0.1:" + server.port());
+            HttpClient client = bench.newClient();
+            if (bench.warmupRound()) {
+                for (String target : bench.targets()) {
+                    R result = bench.round(target, server, client);
+                    System.out.printf("warm-up round, not counted: %s %s%n", target,
+                            result.valid() ? "ok" : "had problems: " + result.problems());
+                }
+            }
+            for (int round = 1; round <= rounds; round++) {
+                for (String target : bench.targets()) {
+                    R result = bench.round(target, server, client);
+                    results.add(result);
+                    bench.printRound(round, result);
+                    for (String problem : result.problems()) {
+                        System.out.println("    " + problem);
+                    }
+                }
+            }
+        } finally {
+            server.close();
+        }
+        List<String> serverTrouble = server.logTrouble();
+        boolean valid = Report.print(bench.targets(), results, bench.columns(), serverTrouble, server.log(),
+                bench.validMessage());
+        if (serverTrouble.isEmpty()) {
+            server.deleteLog();
+        }
+        return valid;
+    }
+}
