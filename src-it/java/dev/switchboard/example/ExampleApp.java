@@ -4,8 +4,9 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.standalone.Launcher;
 
 /**
- * The example app: {@link EchoRoute} at {@code /echo} and {@link ChatRoute} at {@code /chat/{room}}, on
- * 0.0.0.0:8080 unless {@code --host} or {@code --port} say otherwise.
+ * The example app: {@link EchoRoute} at {@code /echo}, {@link ChatRoute} at {@code /chat/{room}} and its chat
+ * page (the class-path folder {@code public/}) at {@code /}, on 0.0.0.0:8080 unless {@code --host} or
+ * {@code --port} say otherwise.
  */
 public final class ExampleApp {
 
@@ -13,6 +14,7 @@ public final class ExampleApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Launcher.serve(Switchboard.builder().route(EchoRoute.class).route(ChatRoute.class), args);
+        Launcher.serve(Switchboard.builder().route(EchoRoute.class).route(ChatRoute.class).staticFiles("public"),
+                args);
     }
 }

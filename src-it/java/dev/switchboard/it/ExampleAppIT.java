@@ -69,4 +69,32 @@ class ExampleAppIT {
             assertEquals(List.of("eve here", "eve again"), eve.texts);
         }
     }
+
+    @Test
+    void namedClientsAreListedOnlineInTheirRoom() {
+        String onlyAnn = "{\"online\":[\"Ann\"]}";
+        String annAndBo = "{\"online\":[\"Ann\",\"Bo \\\"b\\\"\"]}"; // the name Bo "b", escaped
+        try (WsClient watcher = WsClient.connect(uri("/chat/porch"));
+             WsClient elsewhere = WsClient.connect(uri("/chat/attic?name=Cy"));
+             WsClient ann = WsClient.connect(uri("/chat/porch?name=Ann"))) {
+            await().atMost(WAIT).until(() -> watcher.texts.contains(onlyAnn) && ann.texts.contains(onlyAnn));
+            try (WsClient bo = WsClient.connect(uri("/chat/porch?name=Bo%20%22b%22"))) {
+                await().atMost(WAIT).until(() -> ann.texts.contains(annAndBo) && bo.texts.contains(annAndBo));
+            }
+            await().atMost(WAIT).until(() -> ann.texts.size() == 3);
+
+            // An unnamed client comes and goes without a presence message.
+            try (WsClient anonymous = WsClient.connect(uri("/chat/porch"))) {
+                anonymous.sendText("anonymous here");
+                await().atMost(WAIT).until(() -> anonymous.texts.contains("anonymous here"));
+            }
+            ann.sendText("ann again");
+            await().atMost(WAIT).until(() -> ann.texts.contains("ann again"));
+
+            assertEquals(List.of(onlyAnn, annAndBo, onlyAnn, "anonymous here", "ann again"), ann.texts);
+            assertEquals(List.of(onlyAnn, annAndBo, onlyAnn, "anonymous here", "ann again"), watcher.texts);
+            await().atMost(WAIT).until(() -> !elsewhere.texts.isEmpty());
+            assertEquals(List.of("{\"online\":[\"Cy\"]}"), elsewhere.texts); // no other room's news
+        }
+    }
 }
