@@ -2,7 +2,6 @@ package dev.switchboard.containers;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -89,8 +88,6 @@ public abstract class ContainerSmokeChecks {
      * (Tomcat 8 KiB, Jetty 64 KiB, which close with 1009).
      */
     @Test
-    @Disabled("Fails on Tomcat 11/10.1 (1009 at 8 KiB) and Jetty 12.1 (1009 above 64 KiB) until the runtime sets "
-            + "each session's message limits on every host (DESIGN.md section 4): enable with that change")
     public void echoesMessagesLargerThanTheContainersDefaultLimits() {
         int size = 256 * 1024;
         String text = "x".repeat(size);

@@ -15,6 +15,7 @@ public final class ContractApp {
             SharedRoute.class,
             SlowConsumerRoutes.FailSend.class,
             SlowConsumerRoutes.CloseSession.class,
+            LimitedRoute.class,
             ProbeRoute.class);
 
     private ContractApp() {

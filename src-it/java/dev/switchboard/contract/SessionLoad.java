@@ -76,7 +76,9 @@ final class SessionLoad {
         byte[] chunk = new byte[64 * 1024];
         for (int i = 1; i <= FLOOD_LIMIT; i++) {
             CompletableFuture<Void> write = session.writeData(chunk).toCompletableFuture();
-            if (write.isCompletedExceptionally()) {
+            // A burst can fill the queue while the socket still takes data (hosts complete sends on threads of
+            // their own): go on until a refusal finds the client really stalled, or the session closed.
+            if (write.isCompletedExceptionally() && (session.bufferedAmount() > 0 || !session.isOpen())) {
                 Throwable refusal = write.handle((ignored, failure) -> failure).join();
                 return new ProbeReply()
                         .addThrowable("refusal", refusal)

@@ -142,6 +142,43 @@ public abstract class ContractSuite {
     }
 
     @Test
+    void largeMessagesPassWithDefaultLimits() {
+        String text = "é".repeat(512 * 1024); // 1 MiB of UTF-8, far over the hosts' own default buffers
+        byte[] data = new byte[1 << 20];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        try (WsClient client = WsClient.connect(uri("/contract/lobby?name=big"))) {
+            client.sendText("echo:" + text);
+            client.sendBinary(data);
+
+            await().atMost(WAIT).until(() -> (client.texts.size() == 1 && client.binaries.size() == 1) || client.closed());
+            assertEquals(List.of(text), client.texts);
+            assertEquals(ByteBuffer.wrap(data), client.binaries.get(0));
+        }
+    }
+
+    @Test
+    void messagesOverTheRouteLimitCloseWith1009AndOthersAreStillServed() {
+        try (WsClient text = WsClient.connect(uri("/limited?name=text"));
+             WsClient binary = WsClient.connect(uri("/limited?name=binary"));
+             WsClient other = WsClient.connect(uri("/limited?name=other"))) {
+            text.sendText("x".repeat(1024));
+            await().atMost(WAIT).until(() -> text.texts.size() == 1);
+
+            text.sendText("x".repeat(1025));
+            binary.sendBinary(new byte[1025]);
+
+            assertEquals(1009, text.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(1009, binary.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(CloseCause.TOO_BIG, awaitDisconnect("text").cause());
+            assertEquals(CloseCause.TOO_BIG, awaitDisconnect("binary").cause());
+            other.sendText("still here");
+            await().atMost(WAIT).until(() -> other.texts.contains("still here"));
+        }
+    }
+
+    @Test
     void sessionKnowsItsHandshake() {
         try (WsClient client = WsClient.connect(uri("/contract/r%C3%A9?name=b&x=1&x=2&word=%C3%A9t%C3%A9"),
                 Map.of("X-Token", "secret", "X-Agent", "Mozilla/5.0 (X11, Linux)"))) {

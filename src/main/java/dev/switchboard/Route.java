@@ -73,6 +73,15 @@ public @interface Route {
     OverflowAction onOverflow() default OverflowAction.INHERIT;
 
     /**
+     * The largest message, text (in UTF-8 bytes) or binary, this route accepts; a larger one closes the
+     * session with 1009 (Message Too Big), cause {@link CloseCause#TOO_BIG}. {@code 0} takes the server's
+     * setting (16 MiB by default).
+     *
+     * @return the limit in bytes, or {@code 0} for the server default
+     */
+    long maxMessageBytes() default 0;
+
+    /**
      * Seconds one send may wait for the client before the session is closed as a slow consumer; {@code -1}
      * takes the server's {@link SendQueueLimits#sendTimeout()}, {@code 0} sets no limit.
      *

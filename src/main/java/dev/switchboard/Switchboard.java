@@ -138,6 +138,7 @@ public final class Switchboard implements AutoCloseable {
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private Heartbeat heartbeat = Heartbeat.DEFAULT;
         private Duration idleTimeout = Duration.ZERO;
+        private long maxMessageBytes = ServerSettings.DEFAULT_MAX_MESSAGE_BYTES;
         private ClassLoader classLoader;
         private String staticFolder;
         private final List<ServerEndpointConfig> endpoints = new ArrayList<>();
@@ -242,6 +243,21 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
+         * The largest message, text (in UTF-8 bytes) or binary, a session accepts unless its route says
+         * otherwise; a larger one closes the session with 1009.
+         *
+         * @param bytes the limit; 16 MiB if not set
+         * @return this builder
+         */
+        public Builder maxMessageSize(long bytes) {
+            if (bytes < 1 || bytes > Integer.MAX_VALUE - 64) {
+                throw new IllegalArgumentException("Message size limit must be 1 to 2 GiB, was " + bytes);
+            }
+            this.maxMessageBytes = bytes;
+            return this;
+        }
+
+        /**
          * How long {@link Switchboard#stop()} waits for sessions to close before cutting them.
          *
          * @param timeout the drain deadline; 10 seconds if not set
@@ -295,7 +311,7 @@ public final class Switchboard implements AutoCloseable {
                         + "with @Route classes compiled by the annotation processor on the class path.");
             }
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
-                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout), shutdownTimeout, staticFolder), resolved.paths());
+                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes), shutdownTimeout, staticFolder), resolved.paths());
         }
     }
 }

@@ -52,6 +52,7 @@ final class ConnectionSession implements WebSocketSession {
     private volatile CloseStatus requestedClose;
     private final AtomicLong dropped = new AtomicLong();
     private final SessionTimers timers;
+    private final IncomingMessages incoming;
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
@@ -62,6 +63,7 @@ final class ConnectionSession implements WebSocketSession {
         this.registry = registry;
         this.routeSessions = routeSessions;
         this.timers = new SessionTimers(route);
+        this.incoming = new IncomingMessages(route.maxMessageBytes());
         this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped);
     }
 
@@ -75,8 +77,28 @@ final class ConnectionSession implements WebSocketSession {
         callbacks.execute(() -> invoke(handlers::onConnected));
     }
 
-    void textReceived(String text, boolean routeHandlesText) {
-        timers.activity();
+    /** A part of a text message; the route sees whole messages within its size limit. */
+    void textPartReceived(String part, boolean last, boolean routeHandlesText) {
+        Object whole = routeHandlesText ? incoming.text(part, last) : part;
+        if (whole == IncomingMessages.TOO_BIG) {
+            closeSoon(CloseStatus.TOO_BIG, "message too big", CloseCause.TOO_BIG);
+        } else if (whole != null) {
+            textReceived((String) whole, routeHandlesText);
+        }
+    }
+
+    /** A part of a binary message; the route sees whole messages within its size limit. */
+    void binaryPartReceived(ByteBuffer part, boolean last, boolean routeHandlesBinary) {
+        Object whole = routeHandlesBinary ? incoming.binary(part, last) : part;
+        if (whole == IncomingMessages.TOO_BIG) {
+            closeSoon(CloseStatus.TOO_BIG, "message too big", CloseCause.TOO_BIG);
+        } else if (whole != null) {
+            binaryReceived((ByteBuffer) whole, routeHandlesBinary);
+        }
+    }
+
+    private void textReceived(String text, boolean routeHandlesText) {
+        timers.heard();
         if (!routeHandlesText) {
             closeSoon(CloseStatus.UNSUPPORTED_DATA, "text messages are not accepted", CloseCause.UNSUPPORTED_DATA);
             return;
@@ -84,8 +106,8 @@ final class ConnectionSession implements WebSocketSession {
         callbacks.execute(() -> invoke(() -> handlers.onText(text)));
     }
 
-    void binaryReceived(ByteBuffer data, boolean routeHandlesBinary) {
-        timers.activity();
+    private void binaryReceived(ByteBuffer data, boolean routeHandlesBinary) {
+        timers.heard();
         if (!routeHandlesBinary) {
             closeSoon(CloseStatus.UNSUPPORTED_DATA, "binary messages are not accepted", CloseCause.UNSUPPORTED_DATA);
             return;
@@ -256,9 +278,10 @@ final class ConnectionSession implements WebSocketSession {
             case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
             case SEND_TIMEOUT -> closeAsSlowConsumer();
             case GIVE_UP_CLOSE -> {
+                // Report what the server asked for, as when the host confirms a close.
                 CloseStatus requested = requestedClose;
-                abandon(new CloseStatus(CloseStatus.ABNORMAL, "the client never confirmed the close",
-                        requested != null ? requested.cause() : CloseCause.CONNECTION_LOST));
+                abandon(requested != null ? requested
+                        : new CloseStatus(CloseStatus.ABNORMAL, "the client never confirmed the close", CloseCause.CONNECTION_LOST));
             }
             case NOTHING -> { }
         }

@@ -50,10 +50,12 @@ public final class RouteEndpoint extends Endpoint {
 
         boolean text = binding.handlesText();
         boolean binary = binding.handlesBinary();
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message ->
-                connection.textReceived(message, text));
-        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message ->
-                connection.binaryReceived(message, binary));
+        // Parts, not whole messages: the session assembles them within the route's limit, where hosts would
+        // buffer in fixed buffers of their own size (Tomcat 8 KiB, Jetty 64 KiB).
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) ->
+                connection.textPartReceived(part, last, text));
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) ->
+                connection.binaryPartReceived(part, last, binary));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
                 connection.pongReceived(pong.getApplicationData()));
 

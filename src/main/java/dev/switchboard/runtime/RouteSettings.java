@@ -14,8 +14,10 @@ import java.time.Duration;
  * @param sendQueueLimits the outbound queue limits of its sessions
  * @param heartbeat       the heartbeat of its sessions
  * @param idleTimeout     the idle timeout of its sessions; zero for none
+ * @param maxMessageBytes the largest message its sessions accept; a larger one closes with 1009
  */
-record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout) {
+record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
+                     long maxMessageBytes) {
 
     static RouteSettings of(Route route, ServerSettings server) {
         SendQueueLimits base = server.sendQueueLimits();
@@ -29,6 +31,7 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
                 : Heartbeat.every(Duration.ofSeconds(route.heartbeatSeconds()));
         Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
                 : server.idleTimeout();
-        return new RouteSettings(route.value(), limits, heartbeat, idle);
+        long maxMessage = route.maxMessageBytes() > 0 ? route.maxMessageBytes() : server.maxMessageBytes();
+        return new RouteSettings(route.value(), limits, heartbeat, idle, maxMessage);
     }
 }

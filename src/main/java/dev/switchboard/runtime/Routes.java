@@ -109,6 +109,21 @@ public final class Routes {
         return configs;
     }
 
+    /**
+     * The largest message any of the routes accepts, for hosts that must size their frame buffers.
+     *
+     * @param server the settings routes inherit
+     * @return the largest message size in bytes
+     */
+    public long largestMessage(ServerSettings server) {
+        long largest = server.maxMessageBytes();
+        for (RouteBinding binding : bindings) {
+            largest = Math.max(largest, RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server)
+                    .maxMessageBytes());
+        }
+        return largest;
+    }
+
     private static Map<String, RouteBinding> index(ClassLoader loader) {
         Map<String, RouteBinding> byRouteClass = new LinkedHashMap<>();
         try {

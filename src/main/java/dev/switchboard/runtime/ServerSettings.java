@@ -11,10 +11,15 @@ import java.time.Duration;
  * @param sendQueueLimits the outbound queue limits routes inherit
  * @param heartbeat       the heartbeat routes inherit
  * @param idleTimeout     the idle timeout routes inherit; zero for none
+ * @param maxMessageBytes the largest message routes accept
  */
-public record ServerSettings(SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout) {
+public record ServerSettings(SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
+                             long maxMessageBytes) {
+
+    /** The largest message accepted by default: 16 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 16L << 20;
 
     /** The defaults. */
     public static final ServerSettings DEFAULT =
-            new ServerSettings(SendQueueLimits.DEFAULT, Heartbeat.DEFAULT, Duration.ZERO);
+            new ServerSettings(SendQueueLimits.DEFAULT, Heartbeat.DEFAULT, Duration.ZERO, DEFAULT_MAX_MESSAGE_BYTES);
 }

@@ -21,7 +21,8 @@ final class SessionTimers {
 
     private final RouteSettings route;
     private volatile long lastActivityNanos = System.nanoTime();
-    private volatile long lastPongNanos;
+    /** When the client last sent anything: any frame proves it alive, even if its pong waits behind others. */
+    private volatile long lastHeardNanos;
     private volatile long closingSinceNanos;
     /** Read and written by the clock thread only. */
     private long pingSentNanos;
@@ -30,13 +31,20 @@ final class SessionTimers {
         this.route = route;
     }
 
-    /** A message went in or out. */
+    /** A message went out. */
     void activity() {
         lastActivityNanos = System.nanoTime();
     }
 
+    /** A message came in. */
+    void heard() {
+        long now = System.nanoTime();
+        lastActivityNanos = now;
+        lastHeardNanos = now;
+    }
+
     void pong() {
-        lastPongNanos = System.nanoTime();
+        lastHeardNanos = System.nanoTime();
     }
 
     void closing() {
@@ -67,7 +75,7 @@ final class SessionTimers {
         if (!heartbeat.enabled()) {
             return Due.NOTHING;
         }
-        boolean awaitingPong = pingSentNanos != 0 && lastPongNanos - pingSentNanos < 0;
+        boolean awaitingPong = pingSentNanos != 0 && lastHeardNanos - pingSentNanos < 0;
         if (awaitingPong) {
             return now - pingSentNanos >= heartbeat.timeout().toNanos() ? Due.HEARTBEAT_TIMEOUT : Due.NOTHING;
         }

@@ -72,7 +72,8 @@ public final class GrizzlyHost {
         if (server != null) {
             throw new IllegalStateException("Already started");
         }
-        StandaloneContainer tyrus = new StandaloneContainer();
+        // A frame carries at most 14 bytes of header besides its payload.
+        StandaloneContainer tyrus = new StandaloneContainer((int) routes.largestMessage(settings) + 14);
         try {
             for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, UpgradeRequestFilter::read)) {
                 tyrus.addEndpoint(config);

@@ -19,9 +19,13 @@ final class StandaloneContainer extends TyrusServerContainer {
 
     private final TyrusWebSocketEngine engine;
 
-    StandaloneContainer() {
+    /**
+     * @param largestFrame the largest frame to accept: Tyrus buffers a whole frame before anything sees it,
+     *                     and closes with 1011 on a larger one, so it must hold the largest allowed message
+     */
+    StandaloneContainer(int largestFrame) {
         super((Set<Class<?>>) null);
-        this.engine = TyrusWebSocketEngine.builder(this).build();
+        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(largestFrame).build();
     }
 
     @Override

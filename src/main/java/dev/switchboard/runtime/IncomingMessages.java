@@ -1,0 +1,97 @@
+package dev.switchboard.runtime;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Assembles the messages a host delivers in parts, up to the route's size limit. Hosts buffer whole
+ * messages in fixed buffers of their own (Tomcat allocates its limit for every session up front), so
+ * Switchboard takes parts and keeps only what a message really needs. The host calls one part at a time.
+ */
+final class IncomingMessages {
+
+    private final long maxBytes;
+    private final StringBuilder text = new StringBuilder();
+    private long textBytes;
+    private byte[] binary = new byte[0];
+    private int binaryLength;
+    /** Set by a part that made its message too big: the rest of that message is dropped. */
+    private boolean discarding;
+
+    IncomingMessages(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Takes a part of a text message.
+     *
+     * @return the whole message once its last part came, {@code null} before, or {@link #TOO_BIG}
+     */
+    Object text(String part, boolean last) {
+        if (discarding) {
+            discarding = !last;
+            return null;
+        }
+        textBytes += Utf8.length(part);
+        if (textBytes > maxBytes) {
+            return tooBig(last);
+        }
+        if (last && text.length() == 0) {
+            textBytes = 0;
+            return part; // the whole message came in one part: no copy
+        }
+        text.append(part);
+        if (!last) {
+            return null;
+        }
+        String whole = text.toString();
+        text.setLength(0);
+        textBytes = 0;
+        return whole;
+    }
+
+    /**
+     * Takes a part of a binary message.
+     *
+     * @return the whole message once its last part came, {@code null} before, or {@link #TOO_BIG}
+     */
+    Object binary(ByteBuffer part, boolean last) {
+        if (discarding) {
+            discarding = !last;
+            return null;
+        }
+        int length = part.remaining();
+        if ((long) binaryLength + length > maxBytes) {
+            return tooBig(last);
+        }
+        if (last && binaryLength == 0) {
+            return part;
+        }
+        if (binaryLength + length > binary.length) {
+            binary = Arrays.copyOf(binary, Math.max(binaryLength + length, Math.min((int) maxBytes, binary.length * 2)));
+        }
+        part.get(binary, binaryLength, length);
+        binaryLength += length;
+        if (!last) {
+            return null;
+        }
+        ByteBuffer whole = ByteBuffer.wrap(Arrays.copyOf(binary, binaryLength));
+        binaryLength = 0;
+        if (binary.length > 64 * 1024) {
+            binary = new byte[0]; // do not hold a large buffer for a connection that is quiet again
+        }
+        return whole;
+    }
+
+    /** Marks a message that went over the limit. */
+    static final Object TOO_BIG = new Object();
+
+    private Object tooBig(boolean last) {
+        text.setLength(0);
+        textBytes = 0;
+        binaryLength = 0;
+        binary = new byte[0];
+        discarding = !last;
+        return TOO_BIG;
+    }
+}
