@@ -27,6 +27,11 @@ public final class Containers {
         return new Jetty("jetty121", BuildLayout.distribution(enabled("jetty121"), "jetty-home-"), "ee11");
     }
 
+    /** WildFly 39 (standalone server; Jakarta WebSocket 2.1 on Undertow). */
+    public static Container wildfly39() {
+        return new WildFly("wildfly39", BuildLayout.distribution(enabled("wildfly39"), "wildfly-"));
+    }
+
     /** Stops a container if there is one: for {@code @AfterAll}, where {@code @BeforeAll} may have failed. */
     public static void stop(Container container) {
         if (container != null) {
