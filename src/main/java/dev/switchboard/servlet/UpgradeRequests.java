@@ -1,33 +1,46 @@
 package dev.switchboard.servlet;
 
 import dev.switchboard.runtime.HandshakeInfo;
+import dev.switchboard.runtime.HandshakeReader;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.server.HandshakeRequest;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Notes the peer address of each request on the thread that serves it, for the handshake configurator to
- * pick up: Jakarta WebSocket has no portable way to tell it, while every container runs the upgrade of a
- * request on the thread that serves that request.
+ * Notes the peer address and headers of each upgrade request on the thread that serves it, for the handshake
+ * configurator to pick up: Jakarta WebSocket has no portable way to tell the address, and some containers
+ * (GlassFish's Tyrus) split header values at commas, while every container runs the upgrade of a request on
+ * the thread that serves that request.
  */
 final class UpgradeRequests implements ServletRequestListener {
 
-    private static final ThreadLocal<InetSocketAddress> PEER = new ThreadLocal<>();
+    private static final ThreadLocal<HandshakeInfo> CURRENT = new ThreadLocal<>();
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
         ServletRequest request = event.getServletRequest();
-        PEER.set(address(request.getRemoteAddr(), request.getRemotePort()));
+        if (request instanceof HttpServletRequest http && "websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String name : Collections.list(http.getHeaderNames())) {
+                headers.put(name, Collections.list(http.getHeaders(name)));
+            }
+            CURRENT.set(HandshakeInfo.of(headers, address(request.getRemoteAddr(), request.getRemotePort())));
+        }
     }
 
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
-        PEER.remove();
+        CURRENT.remove();
     }
 
     /** The address, resolved without a name lookup when the host is an IP literal, as containers report it. */
@@ -46,7 +59,7 @@ final class UpgradeRequests implements ServletRequestListener {
 
     /** What a session needs of the upgrade request being served on this thread. */
     static HandshakeInfo read(HandshakeRequest request) {
-        InetSocketAddress peer = PEER.get();
-        return HandshakeInfo.of(request.getHeaders(), peer != null ? peer : InetSocketAddress.createUnresolved("unknown", 0));
+        HandshakeInfo noted = CURRENT.get();
+        return noted != null ? noted : HandshakeReader.PORTABLE.read(request);
     }
 }
