@@ -6,6 +6,8 @@ import dev.switchboard.containers.RequiresContainers;
 import dev.switchboard.containers.WarBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 
@@ -28,5 +30,16 @@ class WildFly39ContractIT extends ContractSuite {
     @Override
     protected URI base() {
         return container.base();
+    }
+
+    /**
+     * Undertow answers the client's close frame on its I/O thread while the message that came just before
+     * it is still being handled on a worker thread, so the reply usually loses the race (DESIGN.md section
+     * 4). Closing this gap takes an Undertow host adapter; until then WildFly breaks this promise.
+     */
+    @Override
+    @Test
+    @Disabled("Known WildFly gap: a reply to the last message before the client's close is lost; needs an Undertow adapter")
+    void replyToTheLastMessageBeforeTheClientsCloseStillArrives() {
     }
 }
