@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,11 +76,12 @@ final class SessionLoad {
      */
     static ProbeReply flood(WebSocketSession session) {
         byte[] chunk = new byte[64 * 1024];
+        CompletableFuture<Void> lastAccepted = CompletableFuture.completedFuture(null);
         for (int i = 1; i <= FLOOD_LIMIT; i++) {
             CompletableFuture<Void> write = session.writeData(chunk).toCompletableFuture();
-            // A burst can fill the queue while the socket still takes data (hosts complete sends on threads of
-            // their own): go on until a refusal finds the client really stalled, or the session closed.
-            if (write.isCompletedExceptionally() && (session.bufferedAmount() > 0 || !session.isOpen())) {
+            if (!write.isCompletedExceptionally()) {
+                lastAccepted = write;
+            } else if (!session.isOpen() || stalled(lastAccepted)) {
                 Throwable refusal = write.handle((ignored, failure) -> failure).join();
                 return new ProbeReply()
                         .addThrowable("refusal", refusal)
@@ -88,5 +91,20 @@ final class SessionLoad {
             }
         }
         return ProbeReply.fault(FLOOD_LIMIT + " writes of 64 KiB to a client that does not read were all accepted");
+    }
+
+    /**
+     * Whether the client really stopped taking data: a burst can fill the queue while the socket still takes
+     * it (hosts complete sends on threads of their own), and then the last queued write soon completes.
+     */
+    private static boolean stalled(CompletableFuture<Void> lastAccepted) {
+        try {
+            lastAccepted.get(500, TimeUnit.MILLISECONDS);
+            return false;
+        } catch (TimeoutException stillQueued) {
+            return true;
+        } catch (Exception failed) {
+            return true; // the write failed: nothing more will be taken either
+        }
     }
 }
