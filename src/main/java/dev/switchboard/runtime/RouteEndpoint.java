@@ -76,7 +76,8 @@ public final class RouteEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         ConnectionSession connection = connectionOf(session);
         if (connection != null) {
-            connection.hostClosed(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
+            int code = HostCloseReports.codeOnWire(session, closeReason.getCloseCode().getCode());
+            HostCloseReports.afterEarlierMessages(session, () -> connection.hostClosed(code, closeReason.getReasonPhrase()));
         }
     }
 
