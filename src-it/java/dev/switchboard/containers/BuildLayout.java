@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -80,10 +82,50 @@ public final class BuildLayout {
         }
     }
 
-    /** The {@code java} launcher that runs a container: {@code -Dcontainers.<name>.java.home}, else this JVM's. */
-    static Path java(String name) {
-        String home = System.getProperty("containers." + name + ".java.home", System.getProperty("java.home"));
+    /**
+     * The unpacked distribution of a container whose archive's top folder does not carry the full version:
+     * {@code target/containers/<name>/<top>} ({@code glassfish8}, {@code wlp}).
+     */
+    static Path distributionFolder(String name, String top) {
+        return existing(containers().resolve(name).resolve(top), "the " + name + " distribution");
+    }
+
+    /**
+     * The {@code java} launcher that runs a container: {@code -Dcontainers.<name>.java.home}; else this JVM's if it
+     * is recent enough; else the newest JDK of at least that version under {@code /usr/lib/jvm}.
+     */
+    static Path java(String name, int minimumVersion) {
+        String home = System.getProperty("containers." + name + ".java.home");
+        if (home == null && Runtime.version().feature() >= minimumVersion) {
+            home = System.getProperty("java.home");
+        }
+        if (home == null) {
+            home = installedJdk(minimumVersion).orElseThrow(() -> new IllegalStateException(name + " needs JDK "
+                    + minimumVersion + "+, this is " + Runtime.version() + " and /usr/lib/jvm has none: pass "
+                    + "-Dcontainers." + name + ".java.home=<a JDK " + minimumVersion + "+>")).toString();
+        }
         return existing(Path.of(home, "bin", "java"), "the java launcher for " + name);
+    }
+
+    private static Optional<Path> installedJdk(int minimumVersion) {
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
+                    .filter(jdk -> featureVersion(jdk) >= minimumVersion)
+                    .max(Comparator.comparingInt(BuildLayout::featureVersion));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The feature version from a JDK's {@code release} file ({@code JAVA_VERSION="25.0.1"}), 0 if unreadable. */
+    private static int featureVersion(Path jdk) {
+        try (Stream<String> lines = Files.lines(jdk.resolve("release"))) {
+            return lines.filter(line -> line.startsWith("JAVA_VERSION=")).findFirst()
+                    .map(line -> Integer.parseInt(line.replaceAll("^JAVA_VERSION=\"(\\d+).*$", "$1")))
+                    .orElse(0);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static Path existing(Path path, String what) {

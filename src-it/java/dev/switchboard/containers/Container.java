@@ -93,6 +93,20 @@ public abstract class Container implements AutoCloseable {
     /** The folder a WAR is copied into to deploy it. */
     protected abstract Path webapps(Path base);
 
+    /** Asks a running container to stop its own way, before the SIGTERM that follows; nothing unless overridden. */
+    protected void requestStop(Path base) throws IOException {
+    }
+
+    /** The oldest Java feature version the container runs on. */
+    protected int minimumJava() {
+        return 17;
+    }
+
+    /** The {@code java} launcher that runs the container and its set-up tools. */
+    protected Path java() {
+        return BuildLayout.java(name, minimumJava());
+    }
+
     public String name() {
         return name;
     }
@@ -140,6 +154,25 @@ public abstract class Container implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Undeploys an app the way users do, by removing its WAR from the deployment folder, and waits until its
+     * probe path no longer answers 101.
+     */
+    public Container undeploy(War war) {
+        requireRunning();
+        Instant began = Instant.now();
+        try {
+            Files.delete(webapps(base).resolve(war.file().getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot undeploy " + war.file() + " from " + title, e);
+        }
+        URI probe = ws(war.contextPath() + war.probePath());
+        awaitCondition("stop serving " + probe, deployTimeout, () -> !upgrades(probe));
+        deployed.remove(war);
+        phase("undeploy " + war.contextPath(), began);
+        return this;
+    }
+
     /** Launches the container and waits until it answers HTTP and every staged app is served. */
     public Container start() {
         if (process != null) {
@@ -161,7 +194,7 @@ public abstract class Container implements AutoCloseable {
             Files.writeString(logFile, "=== " + title + " on 127.0.0.1:" + port + ", started " + Instant.now() + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             logStart = Files.size(logFile);
-            List<String> command = command(BuildLayout.java(name), home, base, port);
+            List<String> command = command(java(), home, base, port);
             ProcessBuilder builder = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().keySet().removeIf(key -> key.startsWith("CATALINA_") || key.startsWith("JETTY_")
@@ -244,13 +277,21 @@ public abstract class Container implements AutoCloseable {
         return this;
     }
 
-    /** Stops the container: SIGTERM (its graceful shutdown), then a forced kill after 30 s. Idempotent. */
+    /**
+     * Stops the container: its own stop command if it has one ({@link #requestStop}), then SIGTERM (its graceful
+     * shutdown), then a forced kill after 30 s. Idempotent.
+     */
     public void stop() {
         Process running = process;
         if (running == null) {
             return;
         }
         Instant began = Instant.now();
+        try {
+            requestStop(base);
+        } catch (IOException e) {
+            System.out.println("[containers] " + title + ": its stop command failed, SIGTERM follows: " + e);
+        }
         List<ProcessHandle> descendants = running.descendants().toList();
         running.destroy();
         descendants.forEach(ProcessHandle::destroy);

@@ -237,7 +237,29 @@ public abstract class ContainerSmokeChecks {
         return client.texts.stream().filter(text -> !text.startsWith("join ")).toList();
     }
 
-    /** Stopping the container (SIGTERM, its graceful stop) ends open sessions with 1001 Going Away. Runs last. */
+    /** Undeploying the app ends its open sessions with 1001 Going Away, after what was written to them. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    public void undeployingTheAppClosesItsSessionsWithGoingAway() {
+        War app = WarBuilder.contractApp();
+        try (Recorder client = Recorder.connect(uri("/echo"))) {
+            client.text("still here");
+            await().atMost(WAIT).until(() -> client.texts.contains("still here"));
+            container.undeploy(app);
+            assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join(), () -> "reason " + client.closeReason);
+        }
+        container.deploy(app);
+    }
+
+    /**
+     * The close code an open session gets when the whole container stops: 1001 Going Away, where the container
+     * stops its applications before it closes their connections.
+     */
+    protected int closeCodeOnStop() {
+        return 1001;
+    }
+
+    /** Stopping the container (its graceful stop) ends open sessions with {@link #closeCodeOnStop()}. Runs last. */
     @Test
     @Order(Integer.MAX_VALUE)
     public void stoppingTheContainerClosesOpenSessionsWithGoingAway() {
@@ -245,9 +267,10 @@ public abstract class ContainerSmokeChecks {
             client.text("still here");
             await().atMost(WAIT).until(() -> client.texts.contains("still here"));
             container.stop();
-            assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join(), () -> "reason " + client.closeReason);
-            System.out.println("[containers] " + container + ": an open session got 1001 \"" + client.closeReason
-                    + "\" on stop");
+            int code = client.closeCode.orTimeout(20, TimeUnit.SECONDS).join();
+            assertEquals(closeCodeOnStop(), code, () -> "reason " + client.closeReason);
+            System.out.println("[containers] " + container + ": an open session got " + code + " \""
+                    + client.closeReason + "\" on stop");
         }
     }
 

@@ -32,6 +32,20 @@ public final class Containers {
         return new WildFly("wildfly39", BuildLayout.distribution(enabled("wildfly39"), "wildfly-"));
     }
 
+    /** Eclipse GlassFish 8 (Jakarta EE 11), a copy of its {@code domain1}; runs on JDK 21+. */
+    public static Container glassfish8() {
+        String name = enabled("glassfish8");
+        return new GlassFish(name, System.getProperty("containers.glassfish8.version", "8"),
+                BuildLayout.distributionFolder(name, "glassfish8"));
+    }
+
+    /** Open Liberty 26 with the features servlet-6.0 and websocket-2.1 (Jakarta EE 10). */
+    public static Container openliberty26() {
+        String name = enabled("openliberty26");
+        return new OpenLiberty(name, System.getProperty("containers.openliberty26.version", "26"),
+                BuildLayout.distributionFolder(name, "wlp"));
+    }
+
     /** Stops a container if there is one: for {@code @AfterAll}, where {@code @BeforeAll} may have failed. */
     public static void stop(Container container) {
         if (container != null) {

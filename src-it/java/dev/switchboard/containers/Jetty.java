@@ -30,7 +30,7 @@ final class Jetty extends Container {
     protected void prepare(Path home, Path base, int port) throws IOException {
         String modules = String.join(",", "http", "graceful", environment + "-deploy", environment + "-annotations",
                 environment + "-websocket-jakarta");
-        run(List.of(BuildLayout.java(name()).toString(), "-jar", home.resolve("start.jar").toString(),
+        run(List.of(java().toString(), "-jar", home.resolve("start.jar").toString(),
                 "jetty.home=" + home, "jetty.base=" + base, "--add-modules=" + modules), base, Duration.ofMinutes(1));
         Files.createDirectories(webapps(base));
         Files.createDirectories(base.resolve("work")); // Jetty unpacks WARs here rather than in java.io.tmpdir
