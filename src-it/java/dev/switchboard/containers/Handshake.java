@@ -16,13 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One WebSocket opening handshake on a plain socket, to see what the server answers (status and headers), which
+ * One WebSocket opening handshake on a plain socket, to see what the server answers (status, headers, body), which
  * the JDK client hides. A {@code 101} is followed by a close frame, so the server sees an orderly end.
  *
  * @param status  the response status
  * @param headers the response headers, names in lower case (the last value of a repeated name)
+ * @param body    the body of a refusal with a {@code Content-Length}, else {@code ""}
  */
-public record Handshake(int status, Map<String, String> headers) {
+public record Handshake(int status, Map<String, String> headers, String body) {
 
     /** The key sent in every attempt. */
     public static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
@@ -51,7 +52,10 @@ public record Handshake(int status, Map<String, String> headers) {
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
 
-            Handshake response = parse(readHead(socket.getInputStream()));
+            Handshake head = parse(readHead(socket.getInputStream()));
+            Handshake response = head.status() == 101 || head.header("Content-Length") == null ? head
+                    : new Handshake(head.status(), head.headers(), new String(socket.getInputStream().readNBytes(
+                            Integer.parseInt(head.header("Content-Length"))), StandardCharsets.UTF_8));
             if (response.status() == 101) {
                 // A masked, empty close frame; then wait briefly for the server's close and end of stream.
                 socket.getOutputStream().write(new byte[]{(byte) 0x88, (byte) 0x80, 0, 0, 0, 0});
@@ -96,7 +100,7 @@ public record Handshake(int status, Map<String, String> headers) {
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
             }
         }
-        return new Handshake(Integer.parseInt(statusLine[1]), headers);
+        return new Handshake(Integer.parseInt(statusLine[1]), headers, "");
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -16,6 +16,7 @@ public final class ContractApp {
             SlowConsumerRoutes.FailSend.class,
             SlowConsumerRoutes.CloseSession.class,
             LimitedRoute.class,
+            GuardedRoute.class,
             ProbeRoute.class);
 
     private ContractApp() {

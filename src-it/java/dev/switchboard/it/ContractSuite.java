@@ -4,12 +4,14 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.SendOverflowException;
 import dev.switchboard.SessionClosedException;
+import dev.switchboard.containers.Handshake;
 import dev.switchboard.it.Probe.Reply;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
@@ -446,5 +448,57 @@ public abstract class ContractSuite {
             assertEquals(List.of("bad"), disconnected);
             assertEquals("true", info("ok").value("isOpen"));
         }
+    }
+
+    // ---- the handshake: checks, origins, subprotocols
+
+    @Test
+    void handshakeCheckAcceptsWithAttributesAndPathParams() {
+        try (WsClient client = WsClient.connect(uri("/guarded/blue?token=good-alice&name=g1"))) {
+            eventually().until(() -> client.texts, texts -> !texts.isEmpty());
+            assertEquals("hello alice in blue via null", client.texts.get(0));
+        }
+    }
+
+    @Test
+    void handshakeCheckAddsResponseHeadersAndTheRouteChoosesItsPreferredSubprotocol() throws IOException {
+        Handshake handshake = Handshake.attempt(uri("/guarded/blue?token=good-alice&name=g2"),
+                Map.of("Sec-WebSocket-Protocol", "guard.v1, guard.v2"));
+        assertEquals(101, handshake.status());
+        assertEquals("passed", handshake.header("X-Guard"));
+        assertEquals("guard.v2", handshake.header("Sec-WebSocket-Protocol"));
+    }
+
+    @Test
+    void tokensCanComeFromACookieOrASubprotocolAndTheMarkerIsChosenNotTheToken() throws IOException {
+        assertEquals(101, Handshake.attempt(uri("/guarded/blue?name=g3"),
+                Map.of("Cookie", "theme=dark; token=good-carol")).status());
+        try (WsClient client = WsClient.connectOffering(uri("/guarded/red?name=g4"), "bearer", "good-bob")) {
+            assertEquals("bearer", client.socket().getSubprotocol());
+            eventually().until(() -> client.texts, texts -> !texts.isEmpty());
+            assertEquals("hello bob in red via bearer", client.texts.get(0));
+        }
+    }
+
+    @Test
+    void handshakeCheckRejectsWithItsStatusAndBodyAndNoSessionBegins() throws IOException {
+        Map<String, String> expected = Map.of("", "401 token required", "&token=banned", "403 banned from blue",
+                "&token=eager", "429 slow down", "&token=later", "503 try later", "&token=boom", "500 handshake check failed");
+        for (Map.Entry<String, String> attempt : expected.entrySet()) {
+            Handshake handshake = Handshake.attempt(uri("/guarded/blue?name=rejected" + attempt.getKey()));
+            assertEquals(attempt.getValue(), handshake.status() + " " + handshake.body(), attempt::getKey);
+        }
+        assertThrows(CompletionException.class, () -> WsClient.connect(uri("/guarded/blue?token=banned")));
+        eventually().during(Duration.ofMillis(300)).until(() -> events("rejected").isEmpty());
+    }
+
+    @Test
+    void foreignOriginsAreRefusedWith403AndListedOnesPass() throws IOException {
+        URI guarded = uri("/guarded/blue?token=good-dave&name=g5");
+        assertEquals(403, Handshake.attempt(guarded, Map.of("Origin", "https://evil.example")).status());
+        assertEquals(403, Handshake.attempt(guarded, Map.of("Origin", "https://example.org.evil.example")).status());
+        assertEquals(101, Handshake.attempt(guarded, Map.of("Origin", "https://allowed.example")).status());
+        assertEquals(101, Handshake.attempt(guarded, Map.of("Origin", "https://chat.eu.example.org")).status());
+        assertEquals(101, Handshake.attempt(guarded).status()); // no Origin: not a browser
     }
 }

@@ -42,6 +42,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return open(uri, headers, true);
     }
 
+    /** A client that offers subprotocols: the first is the most preferred. */
+    static WsClient connectOffering(URI uri, String... subprotocols) {
+        WsClient client = new WsClient(true);
+        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length))
+                .buildAsync(uri, client).orTimeout(10, TimeUnit.SECONDS).join();
+        return client;
+    }
+
     /** A client that reads nothing after the handshake, so the server's writes pile up. */
     static WsClient connectNotReading(URI uri) {
         return open(uri, Map.of(), false);

@@ -104,4 +104,31 @@ public @interface Route {
      * @return the idle timeout in seconds, {@code 0} for none, or {@code -1} for the server default
      */
     int idleTimeoutSeconds() default -1;
+
+    /**
+     * The check every upgrade request to this route passes before it becomes a session: a class with a public
+     * no-argument constructor. {@code HandshakeCheck.class} itself, the default, accepts every request.
+     *
+     * @return the handshake check of this route
+     */
+    Class<? extends HandshakeCheck> handshake() default HandshakeCheck.class;
+
+    /**
+     * Origins browsers may connect from; others get 403 before the upgrade. Each entry is an exact origin
+     * ({@code https://example.com}, {@code http://localhost:8080}), a pattern with one {@code *} for any
+     * subdomain ({@code https://*.example.com}), or {@code *} for any origin. Requests without an
+     * {@code Origin} header (non-browser clients) are not affected. Empty, the default, takes the server's
+     * list ({@code Switchboard.Builder#allowedOrigins}), which allows every origin unless set.
+     *
+     * @return the allowed origins, or empty for the server's
+     */
+    String[] origins() default {};
+
+    /**
+     * The subprotocols this route speaks, in its order of preference: the first the client also offers is chosen
+     * (a {@link HandshakeCheck} may choose another offered one). Empty, the default, chooses none.
+     *
+     * @return the route's subprotocols
+     */
+    String[] subprotocols() default {};
 }

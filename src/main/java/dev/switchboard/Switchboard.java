@@ -141,6 +141,7 @@ public final class Switchboard implements AutoCloseable {
         private long maxMessageBytes = ServerSettings.DEFAULT_MAX_MESSAGE_BYTES;
         private ClassLoader classLoader;
         private String staticFolder;
+        private List<String> allowedOrigins = List.of();
         private final List<ServerEndpointConfig> endpoints = new ArrayList<>();
 
         private Builder() {
@@ -243,6 +244,23 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
+         * Browser origins allowed to open sessions on routes without their own {@link Route#origins()} list;
+         * a page from any other origin gets 403 before the upgrade. Entries are exact origins
+         * ({@code https://example.com}), patterns with one {@code *} for any subdomain
+         * ({@code https://*.example.com}), or {@code *} for all. Not set, every origin is allowed: set it
+         * whenever sessions act on cookies or other ambient credentials, or any web page may open a session
+         * in its visitors' name (cross-site WebSocket hijacking). Clients that send no {@code Origin} (not a
+         * browser) are not affected.
+         *
+         * @param origins the allowed origins
+         * @return this builder
+         */
+        public Builder allowedOrigins(String... origins) {
+            this.allowedOrigins = List.of(origins);
+            return this;
+        }
+
+        /**
          * The largest message, text (in UTF-8 bytes) or binary, a session accepts unless its route says
          * otherwise; a larger one closes the session with 1009.
          *
@@ -311,7 +329,7 @@ public final class Switchboard implements AutoCloseable {
                         + "with @Route classes compiled by the annotation processor on the class path.");
             }
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
-                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes), shutdownTimeout, staticFolder), resolved.paths());
+                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins), shutdownTimeout, staticFolder), resolved.paths());
         }
     }
 }

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
  *
  * @param headers       the request headers, names case-insensitive, unmodifiable
  * @param remoteAddress the peer's address
+ * @param attributes    the session's first attributes, from the route's handshake check; unmodifiable
  */
-public record HandshakeInfo(Map<String, List<String>> headers, InetSocketAddress remoteAddress) {
+public record HandshakeInfo(Map<String, List<String>> headers, InetSocketAddress remoteAddress,
+                            Map<String, Object> attributes) {
 
     /** The user-property key; never mapped to {@code null} (Tomcat turns that into HTTP 500). */
     static final String KEY = HandshakeInfo.class.getName();
@@ -27,9 +29,19 @@ public record HandshakeInfo(Map<String, List<String>> headers, InetSocketAddress
      * @return the handshake's details
      */
     public static HandshakeInfo of(Map<String, List<String>> requestHeaders, InetSocketAddress remoteAddress) {
+        return new HandshakeInfo(caseInsensitive(requestHeaders), remoteAddress, Map.of());
+    }
+
+    /** Headers in an unmodifiable map whose names are case-insensitive, lines of one name together. */
+    static Map<String, List<String>> caseInsensitive(Map<String, List<String>> requestHeaders) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         requestHeaders.forEach((name, values) -> headers.merge(name, List.copyOf(values), HandshakeInfo::concat));
-        return new HandshakeInfo(Collections.unmodifiableMap(headers), remoteAddress);
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /** The same details with the session's first attributes. */
+    HandshakeInfo withAttributes(Map<String, Object> attributes) {
+        return new HandshakeInfo(headers, remoteAddress, Map.copyOf(attributes));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -47,6 +47,9 @@ public final class RouteEndpoint extends Endpoint {
         ConnectionSession connection = new ConnectionSession(
                 connectionInfo(session, handshake), settings, new JakartaTransport(session), registry, routeSessions);
         session.getUserProperties().put(SESSION_KEY, connection);
+        if (handshake != null) {
+            connection.attributes().putAll(handshake.attributes());
+        }
 
         boolean text = binding.handlesText();
         boolean binary = binding.handlesBinary();

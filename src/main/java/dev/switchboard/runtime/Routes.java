@@ -1,9 +1,12 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.HandshakeCheck;
+import dev.switchboard.HandshakeDecision;
 import dev.switchboard.Route;
 import dev.switchboard.binding.RouteBinding;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -103,10 +106,44 @@ public final class Routes {
             RouteSettings settings = RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server);
             RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry);
             configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
-                    .configurator(new RouteConfigurator(endpoint, handshakes))
+                    .subprotocols(List.of(binding.routeClass().getAnnotation(Route.class).subprotocols()))
+                    .configurator(new RouteConfigurator(endpoint, binding.path(), handshakes))
                     .build());
         }
         return configs;
+    }
+
+    /**
+     * The gate that decides the routes' upgrade requests before the host upgrades them: origin lists and
+     * handshake checks.
+     *
+     * @param server the settings routes inherit
+     * @return the gate
+     * @throws IllegalStateException if a route's handshake check cannot be made
+     */
+    public HandshakeGate handshakeGate(ServerSettings server) {
+        List<HandshakeGate.RouteGate> gates = new ArrayList<>();
+        for (RouteBinding binding : bindings) {
+            Route route = binding.routeClass().getAnnotation(Route.class);
+            gates.add(new HandshakeGate.RouteGate(binding.path(),
+                    OriginPolicy.of(List.of(route.origins()), server.allowedOrigins()), checkOf(binding, route)));
+        }
+        return new HandshakeGate(gates);
+    }
+
+    private static HandshakeCheck checkOf(RouteBinding binding, Route route) {
+        Class<? extends HandshakeCheck> type = route.handshake();
+        if (type == HandshakeCheck.class) {
+            return request -> HandshakeDecision.accept();
+        }
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+            throw new IllegalStateException("Cannot make the handshake check " + type.getName() + " of route "
+                    + binding.routeClass().getName() + ": it needs a public no-argument constructor that does not "
+                    + "throw (" + cause + ")", cause);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.switchboard.Heartbeat;
 import dev.switchboard.SendQueueLimits;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings every route of a server starts from.
@@ -12,14 +13,20 @@ import java.time.Duration;
  * @param heartbeat       the heartbeat routes inherit
  * @param idleTimeout     the idle timeout routes inherit; zero for none
  * @param maxMessageBytes the largest message routes accept
+ * @param allowedOrigins  the browser origins routes without their own list accept; empty for any
  */
 public record ServerSettings(SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                             long maxMessageBytes) {
+                             long maxMessageBytes, List<String> allowedOrigins) {
+
+    public ServerSettings {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
 
     /** The largest message accepted by default: 16 MiB. */
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 16L << 20;
 
     /** The defaults. */
     public static final ServerSettings DEFAULT =
-            new ServerSettings(SendQueueLimits.DEFAULT, Heartbeat.DEFAULT, Duration.ZERO, DEFAULT_MAX_MESSAGE_BYTES);
+            new ServerSettings(SendQueueLimits.DEFAULT, Heartbeat.DEFAULT, Duration.ZERO, DEFAULT_MAX_MESSAGE_BYTES,
+                    List.of());
 }

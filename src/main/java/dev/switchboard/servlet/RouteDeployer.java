@@ -3,6 +3,7 @@ package dev.switchboard.servlet;
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.runtime.Routes;
+import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.runtime.SessionRegistry;
 import jakarta.servlet.ServletContext;
@@ -27,9 +28,11 @@ final class RouteDeployer implements ServletContextListener {
     private static final long DRAIN_MILLIS = 5_000;
 
     private final Set<Class<?>> annotatedRoutes;
+    private final HandshakeFilter handshakes;
     private final SessionRegistry registry = new SessionRegistry();
 
-    RouteDeployer(Set<Class<?>> annotatedRoutes) {
+    RouteDeployer(Set<Class<?>> annotatedRoutes, HandshakeFilter handshakes) {
+        this.handshakes = handshakes;
         this.annotatedRoutes = annotatedRoutes;
     }
 
@@ -52,6 +55,7 @@ final class RouteDeployer implements ServletContextListener {
                     + SERVER_CONTAINER + " is " + container + "): enable its WebSocket support.");
         }
         Routes routes = Routes.discoverWith(new ArrayList<>(annotatedRoutes), context.getClassLoader());
+        HandshakeGate gate = routes.handshakeGate(ServerSettings.DEFAULT);
         for (ServerEndpointConfig config : routes.endpointConfigs(ServerSettings.DEFAULT, registry,
                 UpgradeRequests::read)) {
             try {
@@ -61,6 +65,7 @@ final class RouteDeployer implements ServletContextListener {
                         + e.getMessage(), e);
             }
         }
+        handshakes.open(gate);
         LOG.log(System.Logger.Level.INFO, "Switchboard serves " + routes.paths() + " in " + describe(context));
     }
 

@@ -1,10 +1,13 @@
 package dev.switchboard.servlet;
 
 import dev.switchboard.Route;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -22,6 +25,11 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
         // Containers pass null, not an empty set, when no class carries @Route.
         Set<Class<?>> annotated = routeClasses == null ? Set.of() : Set.copyOf(routeClasses);
         context.addListener(new UpgradeRequests());
-        context.addListener(new RouteDeployer(annotated));
+        // Filters can only be added here, before the application starts; the routes are deployed later.
+        HandshakeFilter handshakes = new HandshakeFilter();
+        FilterRegistration.Dynamic filter = context.addFilter(HandshakeFilter.class.getName(), handshakes);
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.addListener(new RouteDeployer(annotated, handshakes));
     }
 }

@@ -28,14 +28,23 @@ final class UpgradeRequests implements ServletRequestListener {
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
-        ServletRequest request = event.getServletRequest();
-        if (request instanceof HttpServletRequest http && "websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (String name : Collections.list(http.getHeaderNames())) {
-                headers.put(name, Collections.list(http.getHeaders(name)));
-            }
-            CURRENT.set(HandshakeInfo.of(headers, address(request.getRemoteAddr(), request.getRemotePort())));
+        if (event.getServletRequest() instanceof HttpServletRequest http
+                && "websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+            CURRENT.set(HandshakeInfo.of(headersOf(http), peerAddress(http)));
         }
+    }
+
+    /** Every header line of a request, as the container has them. */
+    static Map<String, List<String>> headersOf(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    static InetSocketAddress peerAddress(ServletRequest request) {
+        return address(request.getRemoteAddr(), request.getRemotePort());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.ShutdownSummary;
 import dev.switchboard.runtime.Routes;
+import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.runtime.SessionRegistry;
 import jakarta.websocket.DeploymentException;
@@ -72,6 +73,7 @@ public final class GrizzlyHost {
         if (server != null) {
             throw new IllegalStateException("Already started");
         }
+        HandshakeGate gate = routes.handshakeGate(settings);
         // A frame carries at most 14 bytes of header besides its payload.
         StandaloneContainer tyrus = new StandaloneContainer((int) routes.largestMessage(settings) + 14);
         try {
@@ -92,7 +94,7 @@ public final class GrizzlyHost {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // A WebSocket connection is quiet as long as its users are; Grizzly must not time it out as HTTP.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
-        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining));
+        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, gate));
         if (staticFolder != null) {
             http.getServerConfiguration().addHttpHandler(
                     new CLStaticHttpHandler(GrizzlyHost.class.getClassLoader(), "/" + staticFolder + "/"), "/");

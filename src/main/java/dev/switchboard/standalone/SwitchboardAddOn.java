@@ -1,5 +1,6 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.runtime.HandshakeGate;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
@@ -18,16 +19,18 @@ final class SwitchboardAddOn implements AddOn {
 
     private final TyrusServerContainer container;
     private final BooleanSupplier draining;
+    private final HandshakeGate gate;
 
-    SwitchboardAddOn(TyrusServerContainer container, BooleanSupplier draining) {
+    SwitchboardAddOn(TyrusServerContainer container, BooleanSupplier draining, HandshakeGate gate) {
         this.container = container;
         this.draining = draining;
+        this.gate = gate;
     }
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int http = builder.indexOfType(HttpServerFilter.class);
         builder.add(http, new GrizzlyServerFilter(container, StandaloneContainer.CONTEXT_PATH));
-        builder.add(http, new UpgradeRequestFilter(draining));
+        builder.add(http, new UpgradeRequestFilter(draining, gate));
     }
 }

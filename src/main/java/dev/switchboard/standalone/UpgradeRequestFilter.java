@@ -1,5 +1,7 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.HandshakeDecision;
+import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.HandshakeInfo;
 import dev.switchboard.runtime.HandshakeReader;
 import jakarta.websocket.server.HandshakeRequest;
@@ -7,6 +9,7 @@ import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
@@ -17,6 +20,7 @@ import org.glassfish.grizzly.http.util.MimeHeaders;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Refuses upgrades with 503 while the server drains, and notes the HTTP request each read belongs to, on the
+ * Refuses upgrades with 503 while the server drains, passes the others through the routes' {@link HandshakeGate}
+ * (answering its rejections), and notes the HTTP request each read belongs to, on the
  * thread that reads it. Tyrus runs the whole handshake,
  * configurator included, synchronously in the next filter on that same thread, so {@link #read} can take
  * the details from Grizzly's own request there: Tyrus's request carries no peer port, and it splits header
@@ -35,18 +40,26 @@ final class UpgradeRequestFilter extends BaseFilter {
     private static final ThreadLocal<HttpRequestPacket> CURRENT = new ThreadLocal<>();
 
     private final BooleanSupplier draining;
+    private final HandshakeGate gate;
 
-    UpgradeRequestFilter(BooleanSupplier draining) {
+    UpgradeRequestFilter(BooleanSupplier draining, HandshakeGate gate) {
         this.draining = draining;
+        this.gate = gate;
     }
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request) {
-            if (draining.getAsBoolean() && isNewUpgrade(request)) {
-                refuse(ctx, request);
-                return ctx.getStopAction();
+            if (isNewUpgrade(request)) {
+                HandshakeDecision rejection = draining.getAsBoolean()
+                        ? HandshakeDecision.reject(HttpStatus.SERVICE_UNAVAILABLE_503.getStatusCode(), "")
+                        : gate.admit(request.getRequestURI(), request.getQueryString(), headers(request),
+                                peerAddress(request), null);
+                if (rejection != null) {
+                    refuse(ctx, request, rejection);
+                    return ctx.getStopAction();
+                }
             }
             CURRENT.set(request);
         }
@@ -58,14 +71,20 @@ final class UpgradeRequestFilter extends BaseFilter {
         return "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && !request.getResponse().isCommitted();
     }
 
-    /** Answers 503 and closes the connection: the server is draining and takes no new sessions. */
-    private static void refuse(FilterChainContext ctx, HttpRequestPacket request) {
+    /** Answers with the rejection's status and body, and closes the connection. */
+    private static void refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeDecision rejection) {
         HttpResponsePacket response = request.getResponse();
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE_503);
+        response.setStatus(rejection.status());
         response.setHeader("Connection", "close");
-        response.setContentLength(0);
+        byte[] body = rejection.body().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        if (body.length > 0) {
+            response.setContentType("text/plain;charset=utf-8");
+        }
         Connection<?> connection = ctx.getConnection();
-        ctx.write(HttpContent.builder(response).last(true).build(), new EmptyCompletionHandler<WriteResult>() {
+        HttpContent content = HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body))
+                .last(true).build();
+        ctx.write(content, new EmptyCompletionHandler<WriteResult>() {
             @Override
             public void completed(WriteResult result) {
                 connection.closeSilently();
@@ -84,6 +103,11 @@ final class UpgradeRequestFilter extends BaseFilter {
         if (request == null) {
             return HandshakeReader.PORTABLE.read(handshake);
         }
+        return HandshakeInfo.of(headers(request), peerAddress(request));
+    }
+
+    /** Every header line of the request, names case-insensitive, values unsplit. */
+    private static Map<String, List<String>> headers(HttpRequestPacket request) {
         MimeHeaders mime = request.getHeaders();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : mime.names()) {
@@ -93,8 +117,12 @@ final class UpgradeRequestFilter extends BaseFilter {
                 return values;
             });
         }
+        return headers;
+    }
+
+    private static InetSocketAddress peerAddress(HttpRequestPacket request) {
         Object peer = request.getConnection().getPeerAddress();
-        return HandshakeInfo.of(headers, peer instanceof InetSocketAddress address
-                ? address : InetSocketAddress.createUnresolved(request.getRemoteAddress(), request.getRemotePort()));
+        return peer instanceof InetSocketAddress address
+                ? address : InetSocketAddress.createUnresolved(request.getRemoteAddress(), request.getRemotePort());
     }
 }

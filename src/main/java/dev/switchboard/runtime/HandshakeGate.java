@@ -1,0 +1,106 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.HandshakeCheck;
+import dev.switchboard.HandshakeDecision;
+import dev.switchboard.HandshakeRequest;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides each upgrade request before the host upgrades it: the route's origin list, then its
+ * {@link HandshakeCheck}. A host runs {@link #admit} where it can still answer with any HTTP status (a Grizzly
+ * filter standalone, a servlet filter in a WAR) and sends a rejection itself; an acceptance waits on the
+ * request's thread, where the route's configurator, run by the host on that same thread, applies it.
+ */
+public final class HandshakeGate {
+
+    private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
+    private static final ThreadLocal<Admitted> ADMITTED = new ThreadLocal<>();
+
+    /** An acceptance waiting for the configurator of the route it was made for. */
+    private record Admitted(String template, HandshakeDecision decision) {
+    }
+
+    /** One route's part of the gate. */
+    record RouteGate(String template, OriginPolicy origins, HandshakeCheck check) {
+    }
+
+    private final List<RouteGate> routes;
+
+    HandshakeGate(List<RouteGate> routes) {
+        List<RouteGate> ordered = new ArrayList<>(routes);
+        ordered.sort(Comparator.comparing(RouteGate::template, PathTemplates::bySpecificity));
+        this.routes = List.copyOf(ordered);
+    }
+
+    /**
+     * Decides an upgrade request; call it for every request that asks for a WebSocket upgrade.
+     *
+     * @param path          the request path within the application, without the query
+     * @param rawQuery      the query as sent, or {@code null}
+     * @param headers       the request headers
+     * @param remoteAddress the peer's address
+     * @param principal     the authenticated user, or {@code null}
+     * @return a rejection to answer with, or {@code null} to let the host go on with the upgrade
+     */
+    public HandshakeDecision admit(String path, String rawQuery, Map<String, List<String>> headers,
+                                   InetSocketAddress remoteAddress, Principal principal) {
+        ADMITTED.remove();
+        for (RouteGate route : routes) {
+            Map<String, String> pathParams = PathTemplates.match(route.template(), path);
+            if (pathParams != null) {
+                HandshakeRequest request = new UpgradeRequest(path, Map.copyOf(pathParams), QueryString.parse(rawQuery),
+                        HandshakeInfo.caseInsensitive(headers), remoteAddress, principal);
+                HandshakeDecision decision = decide(route, request);
+                if (!decision.accepted()) {
+                    return decision;
+                }
+                ADMITTED.set(new Admitted(route.template(), decision));
+                return null;
+            }
+        }
+        return null; // no route: the host answers 404
+    }
+
+    /** Forgets the acceptance of the request this thread served, once the host is done with it. */
+    public static void forget() {
+        ADMITTED.remove();
+    }
+
+    /** The acceptance of the request being upgraded on this thread, if it was made for this route. */
+    static HandshakeDecision admitted(String template) {
+        Admitted admitted = ADMITTED.get();
+        return admitted != null && admitted.template().equals(template) ? admitted.decision() : null;
+    }
+
+    private static HandshakeDecision decide(RouteGate route, HandshakeRequest request) {
+        if (!route.origins().allows(request.origin())) {
+            return HandshakeDecision.reject(403, "origin not allowed");
+        }
+        HandshakeDecision decision;
+        try {
+            decision = route.check().check(request);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template() + " failed on "
+                    + request + "; the client gets 500", e);
+            return HandshakeDecision.reject(500, "handshake check failed");
+        }
+        if (decision == null) {
+            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template()
+                    + " returned null; it must accept or reject. The client gets 500.");
+            return HandshakeDecision.reject(500, "handshake check failed");
+        }
+        String subprotocol = decision.chosenSubprotocol();
+        if (subprotocol != null && !request.subprotocols().contains(subprotocol)) {
+            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template()
+                    + " chose a subprotocol the client did not offer; the client gets 500.");
+            return HandshakeDecision.reject(500, "handshake check failed");
+        }
+        return decision;
+    }
+}

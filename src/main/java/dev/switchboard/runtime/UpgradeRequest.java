@@ -1,0 +1,84 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.HandshakeRequest;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An upgrade request as the host read it, with the path variables of the route it matched.
+ *
+ * @param path          the path within the application
+ * @param pathParams    the route's path variables
+ * @param queryParams   the decoded query parameters
+ * @param headerMap     the headers, names case-insensitive
+ * @param remoteAddress the peer's address
+ * @param user          the authenticated user, or {@code null}
+ */
+record UpgradeRequest(String path, Map<String, String> pathParams, Map<String, List<String>> queryParams,
+                      Map<String, List<String>> headerMap, InetSocketAddress remoteAddress, Principal user)
+        implements HandshakeRequest {
+
+    @Override
+    public String pathParam(String name) {
+        return pathParams.get(name);
+    }
+
+    @Override
+    public String queryParam(String name) {
+        List<String> values = queryParams.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public String header(String name) {
+        List<String> values = headers(name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return headerMap.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public String cookie(String name) {
+        for (String line : headers("Cookie")) {
+            for (String pair : line.split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && pair.substring(0, equals).trim().equals(name)) {
+                    String value = pair.substring(equals + 1).trim();
+                    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                            ? value.substring(1, value.length() - 1) : value;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String origin() {
+        return header("Origin");
+    }
+
+    @Override
+    public List<String> subprotocols() {
+        return headers("Sec-WebSocket-Protocol").stream()
+                .flatMap(line -> java.util.Arrays.stream(line.split(",")))
+                .map(String::trim).filter(protocol -> !protocol.isEmpty()).toList();
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(user);
+    }
+
+    /** Never the query, cookies or subprotocols: they may carry credentials. */
+    @Override
+    public String toString() {
+        return "upgrade request for " + path + " from " + remoteAddress;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.switchboard.servlet;
+
+import dev.switchboard.HandshakeDecision;
+import dev.switchboard.runtime.HandshakeGate;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Puts each upgrade request through the routes' {@link HandshakeGate} before the container's own WebSocket
+ * upgrade sees it: Jakarta WebSocket cannot answer a handshake with a status, a filter in front of it can.
+ * Mapped to every path ahead of the container's filters; other requests pass untouched.
+ */
+final class HandshakeFilter implements Filter {
+
+    /** Set once the application's routes are deployed; until then upgrades pass (and find no route). */
+    private volatile HandshakeGate gate;
+
+    void open(HandshakeGate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HandshakeGate current = gate;
+        if (current == null || !(request instanceof HttpServletRequest http)
+                || !(response instanceof HttpServletResponse httpResponse)
+                || !"websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = http.getRequestURI().substring(http.getContextPath().length());
+        HandshakeDecision rejection = current.admit(path, http.getQueryString(), UpgradeRequests.headersOf(http),
+                UpgradeRequests.peerAddress(http), http.getUserPrincipal());
+        if (rejection != null) {
+            refuse(httpResponse, rejection);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            HandshakeGate.forget();
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, HandshakeDecision rejection) throws IOException {
+        byte[] body = rejection.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(rejection.status());
+        response.setHeader("Connection", "close");
+        response.setContentType("text/plain;charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
