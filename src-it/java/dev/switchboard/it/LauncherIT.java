@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LauncherIT {
 
-    private static final Pattern LISTENING = Pattern.compile("on ws://([^:]+):(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("on wss?://([^:]+):(\\d+)");
 
     @Test
     void servesTheExampleRoutesAndDrainsOnSigterm() throws Exception {
@@ -51,7 +51,7 @@ class LauncherIT {
     }
 
     /** Reads the app's output until it announces where it listens, and keeps draining it after. */
-    private static CompletableFuture<Integer> portAnnouncedBy(Process app) {
+    static CompletableFuture<Integer> portAnnouncedBy(Process app) {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(

@@ -39,7 +39,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     static WsClient connect(URI uri, Map<String, String> headers) {
-        return open(uri, headers, true);
+        return open(HTTP, uri, headers, true);
+    }
+
+    /** Connects with a client of the caller's, e.g. one that trusts a test certificate for {@code wss://}. */
+    static WsClient connect(HttpClient http, URI uri) {
+        return open(http, uri, Map.of(), true);
     }
 
     /** A client that offers subprotocols: the first is the most preferred. */
@@ -53,12 +58,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** A client that reads nothing after the handshake, so the server's writes pile up. */
     static WsClient connectNotReading(URI uri) {
-        return open(uri, Map.of(), false);
+        return open(HTTP, uri, Map.of(), false);
     }
 
-    private static WsClient open(URI uri, Map<String, String> headers, boolean reading) {
+    private static WsClient open(HttpClient http, URI uri, Map<String, String> headers, boolean reading) {
         WsClient client = new WsClient(reading);
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         headers.forEach(builder::header);
         client.socket = builder.buildAsync(uri, client).orTimeout(10, TimeUnit.SECONDS).join();
         return client;

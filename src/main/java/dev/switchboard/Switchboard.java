@@ -3,8 +3,11 @@ package dev.switchboard;
 import dev.switchboard.runtime.Routes;
 import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.standalone.GrizzlyHost;
+import dev.switchboard.standalone.Pkcs12;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import javax.net.ssl.SSLContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +24,9 @@ import java.util.Set;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>With {@link Builder#tls(Path, char[])} or {@link Builder#tls(SSLContext)} it serves {@code wss://} (and
+ * static files over {@code https://}) instead.
  *
  * <p>A path without a route answers HTTP 404. {@link #stop()} drains: every open session is closed with
  * 1001 (Going Away) after its queued messages and gets its {@link OnDisconnected}, within the shutdown
@@ -64,6 +70,17 @@ public final class Switchboard implements AutoCloseable {
      */
     public int port() {
         return host.port();
+    }
+
+    /**
+     * Whether the server speaks TLS, as configured with {@link Builder#tls(SSLContext)} or
+     * {@link Builder#tls(Path, char[])}.
+     *
+     * @return {@code true} if clients connect with {@code wss://} (and {@code https://}), {@code false} for
+     *         {@code ws://} (and {@code http://})
+     */
+    public boolean secure() {
+        return host.secure();
     }
 
     /**
@@ -142,6 +159,9 @@ public final class Switchboard implements AutoCloseable {
         private ClassLoader classLoader;
         private String staticFolder;
         private List<String> allowedOrigins = List.of();
+        private SSLContext tlsContext;
+        private Path tlsKeystore;
+        private char[] tlsPassword;
         private final List<ServerEndpointConfig> endpoints = new ArrayList<>();
 
         private Builder() {
@@ -302,6 +322,38 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
+         * Serves {@code wss://} (and {@code https://} for static files) with the key and certificate chain of a
+         * PKCS12 keystore, such as {@code keytool -genkeypair -storetype PKCS12} writes. The keystore is read
+         * by {@link #build()}, which fails if it cannot be. Replaces an earlier {@link #tls(SSLContext)}.
+         *
+         * @param pkcs12Keystore the keystore file; it must hold a private key with its certificate
+         * @param password       the keystore's password, which PKCS12 also uses for the key; copied, so the
+         *                       caller may clear its array
+         * @return this builder
+         */
+        public Builder tls(Path pkcs12Keystore, char[] password) {
+            this.tlsKeystore = Objects.requireNonNull(pkcs12Keystore, "pkcs12Keystore");
+            this.tlsPassword = Objects.requireNonNull(password, "password").clone();
+            this.tlsContext = null;
+            return this;
+        }
+
+        /**
+         * Serves {@code wss://} (and {@code https://} for static files) with a TLS context the application
+         * made, e.g. from a keystore of another type or with its own key managers. The server uses it in server
+         * mode and asks no client certificate. Replaces an earlier {@link #tls(Path, char[])}.
+         *
+         * @param context an initialized TLS context holding the server's key
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.tlsContext = Objects.requireNonNull(context, "context");
+            this.tlsKeystore = null;
+            this.tlsPassword = null;
+            return this;
+        }
+
+        /**
          * Where to find the route index and adapters.
          *
          * @param loader the class loader; the thread's context class loader if not set
@@ -316,8 +368,10 @@ public final class Switchboard implements AutoCloseable {
          * Checks the routes and creates the server, not yet started.
          *
          * @return the server
-         * @throws IllegalStateException if Tyrus is not on the class path, there is no route, a route has no
-         *                               generated adapter, or two routes share a path
+         * @throws IllegalStateException    if Tyrus is not on the class path, there is no route, a route has no
+         *                                  generated adapter, or two routes share a path
+         * @throws IllegalArgumentException if the TLS keystore cannot be read, its password is wrong, or it holds
+         *                                  no private key; the message names the file
          */
         public Switchboard build() {
             requireStandaloneEngine();
@@ -328,8 +382,10 @@ public final class Switchboard implements AutoCloseable {
                 throw new IllegalStateException("No routes to serve: add route(...) classes, or discoverRoutes() "
                         + "with @Route classes compiled by the annotation processor on the class path.");
             }
+            SSLContext tls = tlsKeystore != null ? Pkcs12.serverContext(tlsKeystore, tlsPassword) : tlsContext;
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
-                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins), shutdownTimeout, staticFolder), resolved.paths());
+                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins),
+                    shutdownTimeout, staticFolder, tls), resolved.paths());
         }
     }
 }

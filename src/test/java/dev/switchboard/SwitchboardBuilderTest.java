@@ -1,13 +1,19 @@
 package dev.switchboard;
 
 import dev.switchboard.processor.InMemoryCompiler;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +76,43 @@ class SwitchboardBuilderTest {
                     () -> Switchboard.builder().classLoader(loader).build());
             assertTrue(refusal.getMessage().startsWith("No routes to serve"), refusal.getMessage());
         }
+    }
+
+    @Test
+    void aMissingKeystoreIsRefusedNamingTheFile(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.p12");
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                () -> endpointOnly().tls(missing, "secret".toCharArray()).build());
+        assertEquals("TLS keystore " + missing.toAbsolutePath() + " does not exist", refusal.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNoPkcs12KeystoreIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path pem = Files.writeString(dir.resolve("server.pem"), "-----BEGIN CERTIFICATE-----\n");
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                () -> endpointOnly().tls(pem, "secret".toCharArray()).build());
+        assertTrue(refusal.getMessage().startsWith("Cannot open TLS keystore " + pem.toAbsolutePath() + " as PKCS12"),
+                refusal.getMessage());
+    }
+
+    @Test
+    void aKeystoreWithoutAPrivateKeyIsRefused(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (OutputStream out = Files.newOutputStream(empty)) {
+            store.store(out, "secret".toCharArray());
+        }
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                () -> endpointOnly().tls(empty, "secret".toCharArray()).build());
+        assertTrue(refusal.getMessage().startsWith("TLS keystore " + empty.toAbsolutePath() + " holds no private key"),
+                refusal.getMessage());
+    }
+
+    /** A server with nothing but a plain endpoint, so that no route needs compiling. */
+    private static Switchboard.Builder endpointOnly() {
+        return Switchboard.builder().port(0)
+                .endpoint(ServerEndpointConfig.Builder.create(Endpoint.class, "/x").build());
     }
 
     private static URLClassLoader loaderOf(Path... directories) throws Exception {

@@ -12,8 +12,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import java.util.List;
 
 /**
  * Serves routes on a Grizzly {@code HttpServer} that Switchboard wires itself: it binds only the host asked
- * for, and it shuts down by draining sessions before the transport stops.
+ * for, speaks TLS when given a context, and it shuts down by draining sessions before the transport stops.
  */
 public final class GrizzlyHost {
 
@@ -34,6 +36,7 @@ public final class GrizzlyHost {
     private final ServerSettings settings;
     private final Duration shutdownTimeout;
     private final String staticFolder;
+    private final SSLContext tls;
     private final SessionRegistry registry = new SessionRegistry();
 
     private HttpServer server;
@@ -51,9 +54,10 @@ public final class GrizzlyHost {
      * @param settings        the settings routes inherit
      * @param shutdownTimeout how long {@link #stop()} waits for sessions to close
      * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
+     * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
      */
     public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
-                       ServerSettings settings, Duration shutdownTimeout, String staticFolder) {
+                       ServerSettings settings, Duration shutdownTimeout, String staticFolder, SSLContext tls) {
         this.host = host;
         this.requestedPort = port;
         this.routes = routes;
@@ -61,6 +65,7 @@ public final class GrizzlyHost {
         this.settings = settings;
         this.shutdownTimeout = shutdownTimeout;
         this.staticFolder = staticFolder;
+        this.tls = tls;
     }
 
     /**
@@ -94,6 +99,12 @@ public final class GrizzlyHost {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // A WebSocket connection is quiet as long as its users are; Grizzly must not time it out as HTTP.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        if (tls != null) {
+            // Grizzly puts its SSL filter below HTTP and the WebSocket add-on, so every byte on this port is
+            // TLS. Server mode, and no client certificate asked for: clients authenticate the server only.
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(tls, false, false, false));
+        }
         listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, gate));
         if (staticFolder != null) {
             http.getServerConfiguration().addHttpHandler(
@@ -119,6 +130,15 @@ public final class GrizzlyHost {
      */
     public synchronized int port() {
         return port;
+    }
+
+    /**
+     * Whether this host speaks TLS.
+     *
+     * @return {@code true} if it serves wss:// and https://
+     */
+    public boolean secure() {
+        return tls != null;
     }
 
     /**

@@ -2,15 +2,21 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.Switchboard;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a standalone server from the command line:
- * {@code java dev.switchboard.standalone.Launcher [--host H] [--port P]} serves every route on the class path,
- * and the files of the class-path folder {@code public/} over HTTP, by default on 0.0.0.0:8080, until the
- * process is stopped.
+ * {@code java dev.switchboard.standalone.Launcher [--host H] [--port P] [--keystore F]} serves every route on the
+ * class path, and the files of the class-path folder {@code public/} over HTTP, by default on 0.0.0.0:8080, until
+ * the process is stopped. With {@code --keystore}, a PKCS12 file, it serves wss:// and https://; its password
+ * comes from the environment variable {@code SWITCHBOARD_KEYSTORE_PASSWORD}, so that it never shows in the process
+ * list.
  */
 public final class Launcher {
+
+    /** The environment variable that holds the password of the {@code --keystore} file. */
+    private static final String KEYSTORE_PASSWORD = "SWITCHBOARD_KEYSTORE_PASSWORD";
 
     private Launcher() {
     }
@@ -18,7 +24,7 @@ public final class Launcher {
     /**
      * Serves every route and the {@code public/} files on the class path until the JVM shuts down.
      *
-     * @param args {@code --host H} and {@code --port P}, both optional
+     * @param args {@code --host H}, {@code --port P} and {@code --keystore F}, all optional
      * @throws InterruptedException if interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
@@ -29,8 +35,10 @@ public final class Launcher {
      * Starts a server from a builder, on the host and port the arguments name, and serves until the JVM
      * shuts down, draining sessions then.
      *
-     * @param builder the configured server, whose host and port the arguments override
-     * @param args    {@code --host H} (default 0.0.0.0) and {@code --port P} (default 8080), both optional
+     * @param builder the configured server, whose host, port and (if {@code --keystore} is given) TLS the
+     *                arguments override
+     * @param args    {@code --host H} (default 0.0.0.0), {@code --port P} (default 8080) and {@code --keystore F}
+     *                (a PKCS12 file, password in {@code SWITCHBOARD_KEYSTORE_PASSWORD}), all optional
      * @throws InterruptedException if interrupted while serving
      */
     public static void serve(Switchboard.Builder builder, String[] args) throws InterruptedException {
@@ -40,8 +48,9 @@ public final class Launcher {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "--keystore" -> builder.tls(Path.of(value(args, ++i)), keystorePassword());
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; usage: [--host H] [--port P]");
+                        + "; usage: [--host H] [--port P] [--keystore F]");
             }
         }
         Switchboard server = builder.host(host).port(port).build().start();
@@ -50,9 +59,18 @@ public final class Launcher {
             server.stop();
             stopped.countDown();
         }, "switchboard-shutdown"));
-        System.out.println("Switchboard serving " + server.routes() + " on ws://" + host + ":" + server.port()
-                + " (Ctrl+C stops)");
+        System.out.println("Switchboard serving " + server.routes() + " on " + (server.secure() ? "wss://" : "ws://")
+                + host + ":" + server.port() + " (Ctrl+C stops)");
         stopped.await();
+    }
+
+    private static char[] keystorePassword() {
+        String password = System.getenv(KEYSTORE_PASSWORD);
+        if (password == null) {
+            throw new IllegalArgumentException("--keystore needs the keystore's password in the environment variable "
+                    + KEYSTORE_PASSWORD);
+        }
+        return password.toCharArray();
     }
 
     private static String value(String[] args, int index) {
