@@ -14,7 +14,7 @@ public final class ExampleApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Launcher.serve(Switchboard.builder().route(EchoRoute.class).route(ChatRoute.class).staticFiles("public"),
-                args);
+        Launcher.serve(Switchboard.builder().route(EchoRoute.class).route(ChatRoute.class).route(InboxRoute.class)
+                .staticFiles("public"), args);
     }
 }

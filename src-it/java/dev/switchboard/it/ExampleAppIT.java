@@ -3,10 +3,13 @@ package dev.switchboard.it;
 import dev.switchboard.Switchboard;
 import dev.switchboard.example.ChatRoute;
 import dev.switchboard.example.EchoRoute;
+import dev.switchboard.example.InboxRoute;
+import dev.switchboard.containers.Handshake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -26,7 +29,7 @@ class ExampleAppIT {
     @BeforeAll
     static void start() {
         server = Switchboard.builder().host("127.0.0.1").port(0)
-                .route(EchoRoute.class).route(ChatRoute.class).build().start();
+                .route(EchoRoute.class).route(ChatRoute.class).route(InboxRoute.class).build().start();
     }
 
     @AfterAll
@@ -36,6 +39,20 @@ class ExampleAppIT {
 
     private static URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + server.port() + path);
+    }
+
+    @Test
+    void inboxLetsInTokenHoldersByQueryOrSubprotocolAndRefusesOthersWith401() throws IOException {
+        try (WsClient alice = WsClient.connect(uri("/inbox?token=alice-token"));
+             WsClient bob = WsClient.connectOffering(uri("/inbox"), "bearer", "bob-token")) {
+            alice.sendText("hi");
+            await().atMost(WAIT).until(() -> alice.texts.size() == 2 && bob.texts.size() == 1);
+            assertEquals(List.of("welcome alice", "alice noted: hi"), alice.texts);
+            assertEquals(List.of("welcome bob"), bob.texts);
+            assertEquals("bearer", bob.socket().getSubprotocol());
+        }
+        Handshake refused = Handshake.attempt(uri("/inbox?token=stolen"));
+        assertEquals("401 sign in first", refused.status() + " " + refused.body());
     }
 
     @Test
