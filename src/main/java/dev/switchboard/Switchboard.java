@@ -4,6 +4,7 @@ import dev.switchboard.runtime.Routes;
 import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.standalone.GrizzlyHost;
 import dev.switchboard.standalone.Pkcs12;
+import dev.switchboard.standalone.HandshakeLimits;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import javax.net.ssl.SSLContext;
@@ -162,6 +163,8 @@ public final class Switchboard implements AutoCloseable {
         private SSLContext tlsContext;
         private Path tlsKeystore;
         private char[] tlsPassword;
+        private Duration handshakeTimeout = HandshakeLimits.DEFAULT_TIMEOUT;
+        private int maxHandshakeHeaderBytes = HandshakeLimits.DEFAULT_MAX_HEADER_BYTES;
         private final List<ServerEndpointConfig> endpoints = new ArrayList<>();
 
         private Builder() {
@@ -296,6 +299,40 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
+         * How long a client may take to send a whole handshake request, from opening its connection; one that
+         * sends nothing or trickles its request in is closed when it passes, while other clients are served.
+         * The same limit applies to plain HTTP requests (static files), and to the wait for the next request on
+         * a kept-alive HTTP connection. Never to an upgraded WebSocket connection: see {@link #heartbeat} and
+         * {@link #idleTimeout}.
+         *
+         * @param timeout the handshake timeout; 10 seconds if not set, {@link Duration#ZERO} for none
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("Handshake timeout must not be negative, was " + timeout);
+            }
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The largest handshake request head (request line and headers) accepted; a larger one is answered
+         * 431 Request Header Fields Too Large and its connection closed. Plain HTTP requests get the same limit
+         * (later requests on a kept-alive HTTP connection are answered 400 by Grizzly).
+         *
+         * @param bytes the limit, 1 KiB to 1 MiB; 16 KiB if not set
+         * @return this builder
+         */
+        public Builder maxHandshakeHeaderBytes(int bytes) {
+            if (bytes < 1024 || bytes > 1 << 20) {
+                throw new IllegalArgumentException("Handshake header limit must be 1 KiB to 1 MiB, was " + bytes);
+            }
+            this.maxHandshakeHeaderBytes = bytes;
+            return this;
+        }
+
+        /**
          * How long {@link Switchboard#stop()} waits for sessions to close before cutting them.
          *
          * @param timeout the drain deadline; 10 seconds if not set
@@ -385,7 +422,8 @@ public final class Switchboard implements AutoCloseable {
             SSLContext tls = tlsKeystore != null ? Pkcs12.serverContext(tlsKeystore, tlsPassword) : tlsContext;
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
                     new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins),
-                    shutdownTimeout, staticFolder, tls), resolved.paths());
+                    shutdownTimeout, staticFolder, tls, new HandshakeLimits(handshakeTimeout, maxHandshakeHeaderBytes)),
+                    resolved.paths());
         }
     }
 }

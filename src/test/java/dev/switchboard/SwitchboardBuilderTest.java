@@ -122,4 +122,12 @@ class SwitchboardBuilderTest {
         }
         return new URLClassLoader(urls, SwitchboardBuilderTest.class.getClassLoader());
     }
+
+    @Test
+    void handshakeLimitsOutOfRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Switchboard.builder().handshakeTimeout(java.time.Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> Switchboard.builder().maxHandshakeHeaderBytes(512));
+        assertThrows(IllegalArgumentException.class, () -> Switchboard.builder().maxHandshakeHeaderBytes(2 << 20));
+    }
 }

@@ -37,10 +37,12 @@ public final class GrizzlyHost {
     private final Duration shutdownTimeout;
     private final String staticFolder;
     private final SSLContext tls;
+    private final HandshakeLimits handshakeLimits;
     private final SessionRegistry registry = new SessionRegistry();
 
     private HttpServer server;
     private StandaloneContainer container;
+    private HandshakeGuard guard;
     private int port = -1;
     private volatile boolean draining;
 
@@ -55,9 +57,11 @@ public final class GrizzlyHost {
      * @param shutdownTimeout how long {@link #stop()} waits for sessions to close
      * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
      * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
+     * @param handshakeLimits how long and how large a request head may be
      */
     public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
-                       ServerSettings settings, Duration shutdownTimeout, String staticFolder, SSLContext tls) {
+                       ServerSettings settings, Duration shutdownTimeout, String staticFolder, SSLContext tls,
+                       HandshakeLimits handshakeLimits) {
         this.host = host;
         this.requestedPort = port;
         this.routes = routes;
@@ -66,6 +70,7 @@ public final class GrizzlyHost {
         this.shutdownTimeout = shutdownTimeout;
         this.staticFolder = staticFolder;
         this.tls = tls;
+        this.handshakeLimits = handshakeLimits;
     }
 
     /**
@@ -105,7 +110,11 @@ public final class GrizzlyHost {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(tls, false, false, false));
         }
-        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, gate));
+        // The HandshakeGuard answers a connection's first request head over the limit with 431 before Grizzly
+        // sees it; Grizzly's own check, at the same limit, answers later requests of a kept-alive connection 400.
+        listener.setMaxHttpHeaderSize(handshakeLimits.maxHeaderBytes());
+        HandshakeGuard handshakeGuard = new HandshakeGuard(handshakeLimits);
+        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, gate, handshakeGuard));
         if (staticFolder != null) {
             http.getServerConfiguration().addHttpHandler(
                     new CLStaticHttpHandler(GrizzlyHost.class.getClassLoader(), "/" + staticFolder + "/"), "/");
@@ -115,10 +124,12 @@ public final class GrizzlyHost {
             http.start();
         } catch (IOException e) {
             tyrus.stop();
+            handshakeGuard.close();
             throw new UncheckedIOException("Could not listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
         server = http;
         container = tyrus;
+        guard = handshakeGuard;
         port = listener.getPort();
         draining = false;
     }
@@ -174,9 +185,11 @@ public final class GrizzlyHost {
                 new CloseStatus(CloseStatus.GOING_AWAY, "server shut down", CloseCause.SHUTDOWN));
         server.shutdownNow();
         container.stop();
+        guard.close();
         registry.release();
         server = null;
         container = null;
+        guard = null;
         ShutdownSummary summary = new ShutdownSummary(Math.max(0, open - cut.sessions()), cut.sessions(),
                 cut.unsentMessages());
         LOG.log(cut.sessions() == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,

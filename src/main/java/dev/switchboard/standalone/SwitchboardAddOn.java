@@ -12,25 +12,30 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Puts WebSocket handling in front of Grizzly's HTTP handling, as Tyrus's own add-on does, with the
- * filter that notes the upgrade request just before it. Requests that are no upgrade to a route fall through to HTTP, which
- * answers 404.
+ * filter that checks and notes the upgrade request just before it, and the {@link HandshakeGuard} on the raw
+ * bytes before the HTTP codec. Requests that are no upgrade to a route fall through to HTTP, which answers 404.
  */
 final class SwitchboardAddOn implements AddOn {
 
     private final TyrusServerContainer container;
     private final BooleanSupplier draining;
     private final HandshakeGate gate;
+    private final HandshakeGuard guard;
 
-    SwitchboardAddOn(TyrusServerContainer container, BooleanSupplier draining, HandshakeGate gate) {
+    SwitchboardAddOn(TyrusServerContainer container, BooleanSupplier draining, HandshakeGate gate,
+                     HandshakeGuard guard) {
         this.container = container;
         this.draining = draining;
         this.gate = gate;
+        this.guard = guard;
     }
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int http = builder.indexOfType(HttpServerFilter.class);
         builder.add(http, new GrizzlyServerFilter(container, StandaloneContainer.CONTEXT_PATH));
-        builder.add(http, new UpgradeRequestFilter(draining, gate));
+        builder.add(http, new UpgradeRequestFilter(draining, gate, guard));
+        // Below the codec (and above TLS, should there be any), where the bytes of a request head arrive.
+        builder.add(builder.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class), guard);
     }
 }

@@ -4,12 +4,12 @@ import dev.switchboard.HandshakeDecision;
 import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.HandshakeInfo;
 import dev.switchboard.runtime.HandshakeReader;
+import dev.switchboard.runtime.UpgradeRequestRules;
 import jakarta.websocket.server.HandshakeRequest;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
-import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
@@ -17,6 +17,7 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.http.util.MimeHeaders;
+import org.glassfish.grizzly.memory.Buffers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,9 +29,10 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Refuses upgrades with 503 while the server drains, passes the others through the routes' {@link HandshakeGate}
- * (answering its rejections), and notes the HTTP request each read belongs to, on the
- * thread that reads it. Tyrus runs the whole handshake,
+ * Refuses upgrades with 503 while the server drains, malformed ones as {@link UpgradeRequestRules} say (Tyrus
+ * answers a missing key with 500 and upgrades a malformed one), and the others as the routes' {@link HandshakeGate}
+ * decides; tells the {@link HandshakeGuard} when a request head has come and when a plain HTTP response has gone;
+ * and notes the HTTP request each read belongs to, on the thread that reads it. Tyrus runs the whole handshake,
  * configurator included, synchronously in the next filter on that same thread, so {@link #read} can take
  * the details from Grizzly's own request there: Tyrus's request carries no peer port, and it splits header
  * values at commas ({@code User-Agent: Mozilla/5.0 (X11, Linux)} would lose its tail).
@@ -39,25 +41,37 @@ final class UpgradeRequestFilter extends BaseFilter {
 
     private static final ThreadLocal<HttpRequestPacket> CURRENT = new ThreadLocal<>();
 
+    private static final UpgradeRequestRules.Refusal DRAINING = new UpgradeRequestRules.Refusal(
+            503, "Service Unavailable", "The server is shutting down", Map.of());
+
     private final BooleanSupplier draining;
     private final HandshakeGate gate;
+    private final HandshakeGuard guard;
 
-    UpgradeRequestFilter(BooleanSupplier draining, HandshakeGate gate) {
+    UpgradeRequestFilter(BooleanSupplier draining, HandshakeGate gate, HandshakeGuard guard) {
         this.draining = draining;
         this.gate = gate;
+        this.guard = guard;
     }
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request) {
-            if (isNewUpgrade(request)) {
-                HandshakeDecision rejection = draining.getAsBoolean()
-                        ? HandshakeDecision.reject(HttpStatus.SERVICE_UNAVAILABLE_503.getStatusCode(), "")
-                        : gate.admit(request.getRequestURI(), request.getQueryString(), headers(request),
-                                peerAddress(request), null);
-                if (rejection != null) {
-                    refuse(ctx, request, rejection);
+            // Unanswered means a new request, not the body or frames of one answered already.
+            boolean unanswered = !request.getResponse().isCommitted();
+            if (unanswered) {
+                guard.requestArrived(ctx.getConnection());
+            }
+            if (unanswered && UpgradeRequestRules.isWebSocketUpgrade(request.getHeader("Upgrade"))) {
+                UpgradeRequestRules.Refusal refusal = draining.getAsBoolean() ? DRAINING
+                        : UpgradeRequestRules.check(request.getMethod().getMethodString(), name -> values(request, name));
+                if (refusal == null) {
+                    refusal = refusalOf(gate.admit(request.getRequestURI(), request.getQueryString(),
+                            headers(request), peerAddress(request), null));
+                }
+                if (refusal != null) {
+                    refuse(ctx, request, refusal);
                     return ctx.getStopAction();
                 }
             }
@@ -66,25 +80,46 @@ final class UpgradeRequestFilter extends BaseFilter {
         return ctx.getInvokeAction();
     }
 
-    /** An upgrade not yet answered: frames of open sessions arrive with their request, already answered 101. */
-    private static boolean isNewUpgrade(HttpRequestPacket request) {
-        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && !request.getResponse().isCommitted();
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        // The last part of a response other than a 101 leaves the connection to HTTP keep-alive.
+        if (ctx.getMessage() instanceof HttpContent content && content.isLast()
+                && content.getHttpHeader() instanceof HttpResponsePacket response
+                && response.getStatus() != HttpStatus.SWITCHING_PROTOCOLS_101.getStatusCode()) {
+            guard.responseFinished(ctx.getConnection());
+        }
+        return ctx.getInvokeAction();
     }
 
-    /** Answers with the rejection's status and body, and closes the connection. */
-    private static void refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeDecision rejection) {
+    private static List<String> values(HttpRequestPacket request, String name) {
+        List<String> values = new ArrayList<>();
+        request.getHeaders().values(name).forEach(values::add);
+        return values;
+    }
+
+    /** A route's rejection as a refusal; {@code null} for none. */
+    private static UpgradeRequestRules.Refusal refusalOf(HandshakeDecision rejection) {
+        return rejection == null ? null : new UpgradeRequestRules.Refusal(rejection.status(),
+                HttpStatus.getHttpStatus(rejection.status()).getReasonPhrase(), rejection.body(), Map.of());
+    }
+
+    /** Answers the refusal and closes the connection: what the client sent was no handshake to go on with. */
+    private static void refuse(FilterChainContext ctx, HttpRequestPacket request, UpgradeRequestRules.Refusal refusal) {
+        byte[] body = refusal.message().getBytes(StandardCharsets.UTF_8);
         HttpResponsePacket response = request.getResponse();
-        response.setStatus(rejection.status());
+        response.setStatus(refusal.status());
+        response.setReasonPhrase(refusal.reason());
+        refusal.headers().forEach(response::setHeader);
         response.setHeader("Connection", "close");
-        byte[] body = rejection.body().getBytes(StandardCharsets.UTF_8);
+        // Straight into the headers: Grizzly leaves out the content type it keeps apart on an upgrade's response.
+        response.getHeaders().setValue("Content-Type").setString("text/plain; charset=utf-8");
         response.setContentLength(body.length);
-        if (body.length > 0) {
-            response.setContentType("text/plain;charset=utf-8");
-        }
         Connection<?> connection = ctx.getConnection();
-        HttpContent content = HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body))
-                .last(true).build();
-        ctx.write(content, new EmptyCompletionHandler<WriteResult>() {
+        HttpContent answer = HttpContent.builder(response)
+                .content(Buffers.wrap(ctx.getMemoryManager(), body))
+                .last(true)
+                .build();
+        ctx.write(answer, new EmptyCompletionHandler<WriteResult>() {
             @Override
             public void completed(WriteResult result) {
                 connection.closeSilently();

@@ -1,0 +1,204 @@
+package dev.switchboard.standalone;
+
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.memory.Buffers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sits below Grizzly's HTTP codec, on the raw bytes, and holds each connection to the {@link HandshakeLimits}.
+ *
+ * <p>A deadline starts when a connection is accepted and whenever an HTTP response on it has been written; the
+ * arrival of the next request head ({@link #requestArrived}) disarms it, so a client that sends nothing, or
+ * trickles its handshake a byte at a time, is closed when it passes (Tyrus and Grizzly have no such limit once
+ * Grizzly's keep-alive timeout is off, which WebSocket connections need). An upgraded connection is never
+ * armed again: Switchboard's heartbeat and idle timeout govern it.
+ *
+ * <p>The first request head of a connection, which is where a WebSocket handshake comes, is measured here, so
+ * that one too large gets 431: Grizzly's own limit, left as the backstop for later requests of a kept-alive
+ * HTTP connection, answers 400.
+ */
+final class HandshakeGuard extends BaseFilter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(HandshakeGuard.class.getName());
+
+    /** Created once: Grizzly attributes are indexed for the life of the class loader. */
+    private static final Attribute<Head> HEAD =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(HandshakeGuard.class.getName() + ".head");
+
+    private final HandshakeLimits limits;
+    private final ScheduledThreadPoolExecutor timer;
+
+    HandshakeGuard(HandshakeLimits limits) {
+        this.limits = limits;
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("switchboard-handshake-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Most deadlines are cancelled long before they pass: do not keep them queued until then.
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public NextAction handleAccept(FilterChainContext ctx) {
+        Head head = new Head();
+        HEAD.set(ctx.getConnection(), head);
+        arm(ctx.getConnection(), head);
+        return ctx.getInvokeAction();
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) {
+        Head head = HEAD.get(ctx.getConnection());
+        if (head == null) {
+            return ctx.getInvokeAction();
+        }
+        if (head.refused()) {
+            return ctx.getStopAction(); // answered 431 and closing: the rest is not read
+        }
+        Buffer input = ctx.getMessage();
+        if (head.measure(input, limits.maxHeaderBytes())) {
+            return ctx.getInvokeAction();
+        }
+        head.disarm();
+        refuseTooLarge(ctx);
+        return ctx.getStopAction();
+    }
+
+    @Override
+    public NextAction handleClose(FilterChainContext ctx) {
+        Head head = HEAD.get(ctx.getConnection());
+        if (head != null) {
+            head.disarm();
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /** A request head has been parsed: the client delivered in time. */
+    void requestArrived(Connection<?> connection) {
+        Head head = HEAD.get(connection);
+        if (head != null) {
+            head.disarm();
+        }
+    }
+
+    /** A plain HTTP response has been written: the next request head, if any, must come in time too. */
+    void responseFinished(Connection<?> connection) {
+        Head head = HEAD.get(connection);
+        if (head != null && connection.isOpen()) {
+            arm(connection, head);
+        }
+    }
+
+    private void arm(Connection<?> connection, Head head) {
+        if (limits.timeout().isZero()) {
+            return;
+        }
+        head.arm(timer.schedule(() -> expire(connection), limits.timeout().toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private void expire(Connection<?> connection) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "Closing " + connection.getPeerAddress()
+                + ": no complete request within " + limits.timeout());
+        connection.closeSilently();
+    }
+
+    private void refuseTooLarge(FilterChainContext ctx) {
+        byte[] body = ("Request headers are larger than " + limits.maxHeaderBytes() + " bytes\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 431 Request Header Fields Too Large\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] response = new byte[head.length + body.length];
+        System.arraycopy(head, 0, response, 0, head.length);
+        System.arraycopy(body, 0, response, head.length, body.length);
+        Connection<?> connection = ctx.getConnection();
+        // Written from here, below the HTTP codec, it goes to the socket as it is.
+        ctx.write(Buffers.wrap(ctx.getMemoryManager(), response), new EmptyCompletionHandler<WriteResult>() {
+            @Override
+            public void completed(WriteResult result) {
+                connection.closeSilently();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                connection.closeSilently();
+            }
+        });
+    }
+
+    /** Stops the timer; connections still waiting are closed with the transport. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** One connection's deadline, and how much of its first request head has come. */
+    private static final class Head {
+
+        private static final byte[] END = {'\r', '\n', '\r', '\n'};
+
+        private ScheduledFuture<?> deadline;
+        private boolean measuring = true;
+        private boolean refused;
+        private long bytes;
+        private int matched;
+
+        synchronized void arm(ScheduledFuture<?> next) {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            deadline = next;
+        }
+
+        synchronized void disarm() {
+            if (deadline != null) {
+                deadline.cancel(false);
+                deadline = null;
+            }
+        }
+
+        synchronized boolean refused() {
+            return refused;
+        }
+
+        /**
+         * Counts the bytes of the first request head in {@code input}, without consuming them.
+         *
+         * @return false if the head is larger than allowed
+         */
+        synchronized boolean measure(Buffer input, int max) {
+            if (!measuring) {
+                return true;
+            }
+            for (int i = input.position(); i < input.limit(); i++) {
+                byte b = input.get(i);
+                bytes++;
+                matched = b == END[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+                if (matched == END.length) {
+                    measuring = false; // what follows is a body or frames
+                    refused = bytes > max;
+                    return !refused;
+                }
+            }
+            // Unfinished: refuse as soon as it can no longer fit, as Grizzly's own check does.
+            refused = bytes >= max;
+            return !refused;
+        }
+    }
+}
