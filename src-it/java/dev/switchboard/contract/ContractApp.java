@@ -17,6 +17,7 @@ public final class ContractApp {
             SlowConsumerRoutes.CloseSession.class,
             LimitedRoute.class,
             GuardedRoute.class,
+            CappedRoute.class,
             ProbeRoute.class);
 
     private ContractApp() {

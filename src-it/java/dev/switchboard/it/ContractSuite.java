@@ -501,4 +501,20 @@ public abstract class ContractSuite {
         assertEquals(101, Handshake.attempt(guarded, Map.of("Origin", "https://chat.eu.example.org")).status());
         assertEquals(101, Handshake.attempt(guarded).status()); // no Origin: not a browser
     }
+
+    @Test
+    void sessionsBeyondTheRouteLimitAreRefusedWith503AtTheHandshake() throws IOException {
+        try (WsClient first = WsClient.connect(uri("/capped?name=cap1"));
+             WsClient second = WsClient.connect(uri("/capped?name=cap2"))) {
+            awaitSession("cap1");
+            awaitSession("cap2");
+            Handshake refused = Handshake.attempt(uri("/capped?name=cap3"));
+            assertEquals("503 too many sessions, try again later", refused.status() + " " + refused.body());
+            assertEquals(List.of(), events("cap3"));
+
+            first.sendClose(1000, "making room");
+            awaitDisconnect("cap1");
+            eventually().until(() -> Handshake.attempt(uri("/capped?name=cap4")).status() == 101);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
+import dev.switchboard.containers.Handshake;
 import dev.switchboard.contract.ContractRoute;
 import dev.switchboard.contract.ServerSide;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,18 @@ class StandaloneHostIT {
             assertTrue(a.port() > 0);
             assertTrue(b.port() > 0);
             assertNotEquals(a.port(), b.port());
+        }
+    }
+
+    @Test
+    void sessionsBeyondTheServerLimitAreRefusedWith503AtTheHandshake() throws IOException {
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).maxSessions(1)
+                .route(ContractRoute.class).build().start();
+             WsClient only = WsClient.connect(uri(server, "/contract/a?name=only"))) {
+            await().atMost(WAIT).until(() -> server.openSessions() == 1);
+            Handshake refused = Handshake.attempt(uri(server, "/contract/b?name=extra"));
+            assertEquals("503 too many sessions, try again later", refused.status() + " " + refused.body());
+            assertEquals(1, server.openSessions());
         }
     }
 

@@ -131,4 +131,13 @@ public @interface Route {
      * @return the route's subprotocols
      */
     String[] subprotocols() default {};
+
+    /**
+     * Most sessions this route has open at once; an upgrade beyond it is refused with 503 before it becomes a
+     * session. {@code 0}, the default, sets no limit of the route's own (the server's total still applies).
+     * Handshakes that run at the same moment may overshoot the limit by the number of them.
+     *
+     * @return the session limit, or {@code 0} for none
+     */
+    int maxSessions() default 0;
 }

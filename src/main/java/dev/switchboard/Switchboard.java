@@ -160,6 +160,7 @@ public final class Switchboard implements AutoCloseable {
         private ClassLoader classLoader;
         private String staticFolder;
         private List<String> allowedOrigins = List.of();
+        private int maxSessions;
         private SSLContext tlsContext;
         private Path tlsKeystore;
         private char[] tlsPassword;
@@ -280,6 +281,22 @@ public final class Switchboard implements AutoCloseable {
          */
         public Builder allowedOrigins(String... origins) {
             this.allowedOrigins = List.of(origins);
+            return this;
+        }
+
+        /**
+         * Most sessions open at once on all routes together; an upgrade beyond it is refused with 503 before it
+         * becomes a session (routes may set their own lower limit, {@link Route#maxSessions()}). Handshakes that
+         * run at the same moment may overshoot the limit by the number of them.
+         *
+         * @param sessions the limit; {@code 0}, the default, for none
+         * @return this builder
+         */
+        public Builder maxSessions(int sessions) {
+            if (sessions < 0) {
+                throw new IllegalArgumentException("The session limit must not be negative, was " + sessions);
+            }
+            this.maxSessions = sessions;
             return this;
         }
 
@@ -421,7 +438,8 @@ public final class Switchboard implements AutoCloseable {
             }
             SSLContext tls = tlsKeystore != null ? Pkcs12.serverContext(tlsKeystore, tlsPassword) : tlsContext;
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
-                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins),
+                    new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins,
+                            maxSessions),
                     shutdownTimeout, staticFolder, tls, new HandshakeLimits(handshakeTimeout, maxHandshakeHeaderBytes)),
                     resolved.paths());
         }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides each upgrade request before the host upgrades it: the route's origin list, then its
- * {@link HandshakeCheck}. A host runs {@link #admit} where it can still answer with any HTTP status (a Grizzly
+ * Decides each upgrade request before the host upgrades it: the route's origin list, the session limits, then
+ * the route's {@link HandshakeCheck}. A host runs {@link #admit} where it can still answer with any HTTP status (a Grizzly
  * filter standalone, a servlet filter in a WAR) and sends a rejection itself; an acceptance waits on the
  * request's thread, where the route's configurator, run by the host on that same thread, applies it.
  */
@@ -27,15 +27,17 @@ public final class HandshakeGate {
     }
 
     /** One route's part of the gate. */
-    record RouteGate(String template, OriginPolicy origins, HandshakeCheck check) {
+    record RouteGate(String template, OriginPolicy origins, SessionLimit sessions, HandshakeCheck check) {
     }
 
     private final List<RouteGate> routes;
+    private final SessionLimit serverSessions;
 
-    HandshakeGate(List<RouteGate> routes) {
+    HandshakeGate(List<RouteGate> routes, SessionLimit serverSessions) {
         List<RouteGate> ordered = new ArrayList<>(routes);
         ordered.sort(Comparator.comparing(RouteGate::template, PathTemplates::bySpecificity));
         this.routes = List.copyOf(ordered);
+        this.serverSessions = serverSessions;
     }
 
     /**
@@ -78,9 +80,12 @@ public final class HandshakeGate {
         return admitted != null && admitted.template().equals(template) ? admitted.decision() : null;
     }
 
-    private static HandshakeDecision decide(RouteGate route, HandshakeRequest request) {
+    private HandshakeDecision decide(RouteGate route, HandshakeRequest request) {
         if (!route.origins().allows(request.origin())) {
             return HandshakeDecision.reject(403, "origin not allowed");
+        }
+        if (route.sessions().reached() || serverSessions.reached()) {
+            return HandshakeDecision.reject(503, "too many sessions, try again later");
         }
         HandshakeDecision decision;
         try {

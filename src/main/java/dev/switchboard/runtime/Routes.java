@@ -117,18 +117,21 @@ public final class Routes {
      * The gate that decides the routes' upgrade requests before the host upgrades them: origin lists and
      * handshake checks.
      *
-     * @param server the settings routes inherit
+     * @param server   the settings routes inherit
+     * @param registry where the routes' sessions are tracked, for the session limits
      * @return the gate
      * @throws IllegalStateException if a route's handshake check cannot be made
      */
-    public HandshakeGate handshakeGate(ServerSettings server) {
+    public HandshakeGate handshakeGate(ServerSettings server, SessionRegistry registry) {
         List<HandshakeGate.RouteGate> gates = new ArrayList<>();
         for (RouteBinding binding : bindings) {
             Route route = binding.routeClass().getAnnotation(Route.class);
+            RouteSessions sessions = registry.route(binding.routeClass(), RouteSettings.of(route, server));
             gates.add(new HandshakeGate.RouteGate(binding.path(),
-                    OriginPolicy.of(List.of(route.origins()), server.allowedOrigins()), checkOf(binding, route)));
+                    OriginPolicy.of(List.of(route.origins()), server.allowedOrigins()),
+                    SessionLimit.of(route.maxSessions(), () -> sessions.open().size()), checkOf(binding, route)));
         }
-        return new HandshakeGate(gates);
+        return new HandshakeGate(gates, SessionLimit.of(server.maxSessions(), registry::size));
     }
 
     private static HandshakeCheck checkOf(RouteBinding binding, Route route) {

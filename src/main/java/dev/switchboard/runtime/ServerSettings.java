@@ -14,9 +14,10 @@ import java.util.List;
  * @param idleTimeout     the idle timeout routes inherit; zero for none
  * @param maxMessageBytes the largest message routes accept
  * @param allowedOrigins  the browser origins routes without their own list accept; empty for any
+ * @param maxSessions     most sessions open at once on all routes together; 0 for no limit
  */
 public record ServerSettings(SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                             long maxMessageBytes, List<String> allowedOrigins) {
+                             long maxMessageBytes, List<String> allowedOrigins, int maxSessions) {
 
     public ServerSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -28,5 +29,5 @@ public record ServerSettings(SendQueueLimits sendQueueLimits, Heartbeat heartbea
     /** The defaults. */
     public static final ServerSettings DEFAULT =
             new ServerSettings(SendQueueLimits.DEFAULT, Heartbeat.DEFAULT, Duration.ZERO, DEFAULT_MAX_MESSAGE_BYTES,
-                    List.of());
+                    List.of(), 0);
 }

@@ -55,7 +55,7 @@ final class RouteDeployer implements ServletContextListener {
                     + SERVER_CONTAINER + " is " + container + "): enable its WebSocket support.");
         }
         Routes routes = Routes.discoverWith(new ArrayList<>(annotatedRoutes), context.getClassLoader());
-        HandshakeGate gate = routes.handshakeGate(ServerSettings.DEFAULT);
+        HandshakeGate gate = routes.handshakeGate(ServerSettings.DEFAULT, registry);
         for (ServerEndpointConfig config : routes.endpointConfigs(ServerSettings.DEFAULT, registry,
                 UpgradeRequests::read)) {
             try {

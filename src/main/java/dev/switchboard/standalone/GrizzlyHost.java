@@ -83,7 +83,7 @@ public final class GrizzlyHost {
         if (server != null) {
             throw new IllegalStateException("Already started");
         }
-        HandshakeGate gate = routes.handshakeGate(settings);
+        HandshakeGate gate = routes.handshakeGate(settings, registry);
         // A frame carries at most 14 bytes of header besides its payload.
         StandaloneContainer tyrus = new StandaloneContainer((int) routes.largestMessage(settings) + 14);
         try {
