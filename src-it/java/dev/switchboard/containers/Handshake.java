@@ -35,19 +35,26 @@ public record Handshake(int status, Map<String, String> headers, String body) {
 
     /** Tries a handshake at a {@code ws://} URI with extra request headers. */
     public static Handshake attempt(URI uri, Map<String, String> extraHeaders) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Upgrade", "websocket");
+        headers.put("Connection", "Upgrade");
+        headers.put("Sec-WebSocket-Key", KEY);
+        headers.put("Sec-WebSocket-Version", "13");
+        headers.putAll(extraHeaders);
+        return attempt(uri, "GET", headers);
+    }
+
+    /** Sends a request with exactly these headers (besides {@code Host}) to a {@code ws://} URI. */
+    public static Handshake attempt(URI uri, String method, Map<String, String> headers) throws IOException {
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder()
-                    .append("GET ").append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
-                    .append("Upgrade: websocket\r\n")
-                    .append("Connection: Upgrade\r\n")
-                    .append("Sec-WebSocket-Key: ").append(KEY).append("\r\n")
-                    .append("Sec-WebSocket-Version: 13\r\n");
-            extraHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
             request.append("\r\n");
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();

@@ -517,4 +517,26 @@ public abstract class ContractSuite {
             eventually().until(() -> Handshake.attempt(uri("/capped?name=cap4")).status() == 101);
         }
     }
+
+    @Test
+    void malformedUpgradesGetPreciseAnswersAndNoSession() throws IOException {
+        URI contract = uri("/contract/x?name=malformed");
+        Map<String, String> withoutKey = Map.of("Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Version", "13");
+        Handshake noKey = Handshake.attempt(contract, "GET", withoutKey);
+        assertEquals("400 Missing Sec-WebSocket-Key header", noKey.status() + " " + noKey.body());
+        assertEquals(400, Handshake.attempt(contract, Map.of("Sec-WebSocket-Key", "abc")).status());
+
+        Handshake oldVersion = Handshake.attempt(contract, Map.of("Sec-WebSocket-Version", "8"));
+        assertEquals(426, oldVersion.status());
+        assertEquals("13", oldVersion.header("Sec-WebSocket-Version"));
+
+        Map<String, String> post = new java.util.LinkedHashMap<>(withoutKey);
+        post.put("Sec-WebSocket-Key", Handshake.KEY);
+        post.put("Content-Length", "0");
+        Handshake byPost = Handshake.attempt(contract, "POST", post);
+        assertEquals(405, byPost.status());
+        assertEquals("GET", byPost.header("Allow"));
+        assertEquals(List.of(), events("malformed"));
+    }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides each upgrade request before the host upgrades it: the route's origin list, the session limits, then
- * the route's {@link HandshakeCheck}. A host runs {@link #admit} where it can still answer with any HTTP status (a Grizzly
- * filter standalone, a servlet filter in a WAR) and sends a rejection itself; an acceptance waits on the
+ * Decides each upgrade request before the host upgrades it: the protocol's rules ({@link UpgradeRequestRules}),
+ * then the route's origin list, the session limits and the route's {@link HandshakeCheck}. A host runs
+ * {@link #admit} where it can still answer with any HTTP status (a Grizzly filter standalone, a servlet filter in
+ * a WAR) and sends a refusal itself; an acceptance waits on the
  * request's thread, where the route's configurator, run by the host on that same thread, applies it.
  */
 public final class HandshakeGate {
@@ -43,24 +44,31 @@ public final class HandshakeGate {
     /**
      * Decides an upgrade request; call it for every request that asks for a WebSocket upgrade.
      *
+     * @param method        the HTTP method
      * @param path          the request path within the application, without the query
      * @param rawQuery      the query as sent, or {@code null}
      * @param headers       the request headers
      * @param remoteAddress the peer's address
      * @param principal     the authenticated user, or {@code null}
-     * @return a rejection to answer with, or {@code null} to let the host go on with the upgrade
+     * @return a refusal to answer with, or {@code null} to let the host go on with the upgrade
      */
-    public HandshakeDecision admit(String path, String rawQuery, Map<String, List<String>> headers,
-                                   InetSocketAddress remoteAddress, Principal principal) {
+    public UpgradeRequestRules.Refusal admit(String method, String path, String rawQuery,
+                                             Map<String, List<String>> headers, InetSocketAddress remoteAddress,
+                                             Principal principal) {
         ADMITTED.remove();
+        Map<String, List<String>> byName = HandshakeInfo.caseInsensitive(headers);
+        UpgradeRequestRules.Refusal malformed = UpgradeRequestRules.check(method, byName::get);
+        if (malformed != null) {
+            return malformed;
+        }
         for (RouteGate route : routes) {
             Map<String, String> pathParams = PathTemplates.match(route.template(), path);
             if (pathParams != null) {
                 HandshakeRequest request = new UpgradeRequest(path, Map.copyOf(pathParams), QueryString.parse(rawQuery),
-                        HandshakeInfo.caseInsensitive(headers), remoteAddress, principal);
+                        byName, remoteAddress, principal);
                 HandshakeDecision decision = decide(route, request);
                 if (!decision.accepted()) {
-                    return decision;
+                    return UpgradeRequestRules.Refusal.of(decision);
                 }
                 ADMITTED.set(new Admitted(route.template(), decision));
                 return null;

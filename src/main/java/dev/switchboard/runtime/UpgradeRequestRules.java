@@ -1,5 +1,7 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.HandshakeDecision;
+
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * What a WebSocket upgrade request must carry before an engine sees it (RFC 6455, 4.2.1), as a pure rule that
- * any host can apply: the standalone host's Grizzly filter does, and a servlet filter can. Engines answer these
+ * every host applies through its {@link HandshakeGate}. Engines answer these
  * cases badly: Tyrus answers a request without {@code Sec-WebSocket-Key} with 500 and upgrades a malformed key
  * or a POST.
  */
@@ -28,6 +30,24 @@ public final class UpgradeRequestRules {
      * @param headers headers the response must carry
      */
     public record Refusal(int status, String reason, String message, Map<String, String> headers) {
+
+        /** A route's rejection: its status and body. */
+        static Refusal of(HandshakeDecision rejection) {
+            return new Refusal(rejection.status(), reasonPhrase(rejection.status()), rejection.body(), Map.of());
+        }
+
+        private static String reasonPhrase(int status) {
+            return switch (status) {
+                case 400 -> "Bad Request";
+                case 401 -> "Unauthorized";
+                case 403 -> "Forbidden";
+                case 404 -> "Not Found";
+                case 429 -> "Too Many Requests";
+                case 500 -> "Internal Server Error";
+                case 503 -> "Service Unavailable";
+                default -> status < 500 ? "Client Error" : "Server Error";
+            };
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.switchboard.servlet;
 
-import dev.switchboard.HandshakeDecision;
 import dev.switchboard.runtime.HandshakeGate;
+import dev.switchboard.runtime.UpgradeRequestRules;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Puts each upgrade request through the routes' {@link HandshakeGate} before the container's own WebSocket
- * upgrade sees it: Jakarta WebSocket cannot answer a handshake with a status, a filter in front of it can.
+ * upgrade sees it: Jakarta WebSocket cannot answer a handshake with a status, a filter in front of it can, and
+ * so malformed upgrades get the same answers (400, 405, 426) on every container.
  * Mapped to every path ahead of the container's filters; other requests pass untouched.
  */
 final class HandshakeFilter implements Filter {
@@ -38,10 +39,10 @@ final class HandshakeFilter implements Filter {
             return;
         }
         String path = http.getRequestURI().substring(http.getContextPath().length());
-        HandshakeDecision rejection = current.admit(path, http.getQueryString(), UpgradeRequests.headersOf(http),
-                UpgradeRequests.peerAddress(http), http.getUserPrincipal());
-        if (rejection != null) {
-            refuse(httpResponse, rejection);
+        UpgradeRequestRules.Refusal refusal = current.admit(http.getMethod(), path, http.getQueryString(),
+                UpgradeRequests.headersOf(http), UpgradeRequests.peerAddress(http), http.getUserPrincipal());
+        if (refusal != null) {
+            refuse(httpResponse, refusal);
             return;
         }
         try {
@@ -51,9 +52,10 @@ final class HandshakeFilter implements Filter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, HandshakeDecision rejection) throws IOException {
-        byte[] body = rejection.body().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(rejection.status());
+    private static void refuse(HttpServletResponse response, UpgradeRequestRules.Refusal refusal) throws IOException {
+        byte[] body = refusal.message().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(refusal.status());
+        refusal.headers().forEach(response::setHeader);
         response.setHeader("Connection", "close");
         response.setContentType("text/plain;charset=utf-8");
         response.setContentLength(body.length);

@@ -1,6 +1,5 @@
 package dev.switchboard.standalone;
 
-import dev.switchboard.HandshakeDecision;
 import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.HandshakeInfo;
 import dev.switchboard.runtime.HandshakeReader;
@@ -29,9 +28,8 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Refuses upgrades with 503 while the server drains, malformed ones as {@link UpgradeRequestRules} say (Tyrus
- * answers a missing key with 500 and upgrades a malformed one), and the others as the routes' {@link HandshakeGate}
- * decides; tells the {@link HandshakeGuard} when a request head has come and when a plain HTTP response has gone;
+ * Refuses upgrades with 503 while the server drains, and others as the routes' {@link HandshakeGate} decides
+ * (Tyrus itself would answer a missing key with 500 and upgrade a malformed one); tells the {@link HandshakeGuard} when a request head has come and when a plain HTTP response has gone;
  * and notes the HTTP request each read belongs to, on the thread that reads it. Tyrus runs the whole handshake,
  * configurator included, synchronously in the next filter on that same thread, so {@link #read} can take
  * the details from Grizzly's own request there: Tyrus's request carries no peer port, and it splits header
@@ -65,11 +63,8 @@ final class UpgradeRequestFilter extends BaseFilter {
             }
             if (unanswered && UpgradeRequestRules.isWebSocketUpgrade(request.getHeader("Upgrade"))) {
                 UpgradeRequestRules.Refusal refusal = draining.getAsBoolean() ? DRAINING
-                        : UpgradeRequestRules.check(request.getMethod().getMethodString(), name -> values(request, name));
-                if (refusal == null) {
-                    refusal = refusalOf(gate.admit(request.getRequestURI(), request.getQueryString(),
-                            headers(request), peerAddress(request), null));
-                }
+                        : gate.admit(request.getMethod().getMethodString(), request.getRequestURI(),
+                                request.getQueryString(), headers(request), peerAddress(request), null);
                 if (refusal != null) {
                     refuse(ctx, request, refusal);
                     return ctx.getStopAction();
@@ -89,18 +84,6 @@ final class UpgradeRequestFilter extends BaseFilter {
             guard.responseFinished(ctx.getConnection());
         }
         return ctx.getInvokeAction();
-    }
-
-    private static List<String> values(HttpRequestPacket request, String name) {
-        List<String> values = new ArrayList<>();
-        request.getHeaders().values(name).forEach(values::add);
-        return values;
-    }
-
-    /** A route's rejection as a refusal; {@code null} for none. */
-    private static UpgradeRequestRules.Refusal refusalOf(HandshakeDecision rejection) {
-        return rejection == null ? null : new UpgradeRequestRules.Refusal(rejection.status(),
-                HttpStatus.getHttpStatus(rejection.status()).getReasonPhrase(), rejection.body(), Map.of());
     }
 
     /** Answers the refusal and closes the connection: what the client sent was no handshake to go on with. */
