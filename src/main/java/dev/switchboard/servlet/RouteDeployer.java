@@ -65,6 +65,7 @@ final class RouteDeployer implements ServletContextListener {
                         + e.getMessage(), e);
             }
         }
+        TyrusFrameBuffer.fit(serverContainer, routes.largestMessage(ServerSettings.DEFAULT));
         handshakes.open(gate);
         LOG.log(System.Logger.Level.INFO, "Switchboard serves " + routes.paths() + " in " + describe(context));
     }
