@@ -2,31 +2,12 @@ package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
 import dev.switchboard.containers.Containers;
-import dev.switchboard.containers.RequiresContainers;
-import dev.switchboard.containers.WarBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import java.net.URI;
 
 /** The route and session contract on Open Liberty 26 (servlet-6.0, websocket-2.1): the contract app as a WAR. */
-@RequiresContainers
-class OpenLiberty26ContractIT extends ContractSuite {
-
-    private static Container container;
-
-    @BeforeAll
-    static void start() {
-        container = Containers.openliberty26().deploy(WarBuilder.contractApp()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        Containers.stop(container);
-    }
+class OpenLiberty26ContractIT extends ContainerContractSuite {
 
     @Override
-    protected URI base() {
-        return container.base();
+    protected Container newContainer() {
+        return Containers.openliberty26();
     }
 }

@@ -2,31 +2,12 @@ package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
 import dev.switchboard.containers.Containers;
-import dev.switchboard.containers.RequiresContainers;
-import dev.switchboard.containers.WarBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import java.net.URI;
 
 /** The route and session contract on Apache Tomcat 11 (EE 11): the contract app as a WAR. */
-@RequiresContainers
-class Tomcat11ContractIT extends ContractSuite {
-
-    private static Container container;
-
-    @BeforeAll
-    static void start() {
-        container = Containers.tomcat11().deploy(WarBuilder.contractApp()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        Containers.stop(container);
-    }
+class Tomcat11ContractIT extends ContainerContractSuite {
 
     @Override
-    protected URI base() {
-        return container.base();
+    protected Container newContainer() {
+        return Containers.tomcat11();
     }
 }

@@ -2,34 +2,15 @@ package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
 import dev.switchboard.containers.Containers;
-import dev.switchboard.containers.RequiresContainers;
-import dev.switchboard.containers.WarBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-
 /** The route and session contract on WildFly 39: the contract app as a WAR. */
-@RequiresContainers
-class WildFly39ContractIT extends ContractSuite {
-
-    private static Container container;
-
-    @BeforeAll
-    static void start() {
-        container = Containers.wildfly39().deploy(WarBuilder.contractApp()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        Containers.stop(container);
-    }
+class WildFly39ContractIT extends ContainerContractSuite {
 
     @Override
-    protected URI base() {
-        return container.base();
+    protected Container newContainer() {
+        return Containers.wildfly39();
     }
 
     /**

@@ -2,9 +2,7 @@ package dev.switchboard.standalone;
 
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -127,19 +125,8 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
         byte[] response = new byte[head.length + body.length];
         System.arraycopy(head, 0, response, 0, head.length);
         System.arraycopy(body, 0, response, head.length, body.length);
-        Connection<?> connection = ctx.getConnection();
         // Written from here, below the HTTP codec, it goes to the socket as it is.
-        ctx.write(Buffers.wrap(ctx.getMemoryManager(), response), new EmptyCompletionHandler<WriteResult>() {
-            @Override
-            public void completed(WriteResult result) {
-                connection.closeSilently();
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                connection.closeSilently();
-            }
-        });
+        ctx.write(Buffers.wrap(ctx.getMemoryManager(), response), new CloseAfterWrite(ctx.getConnection()));
     }
 
     /** Stops the timer; connections still waiting are closed with the transport. */

@@ -6,8 +6,6 @@ import dev.switchboard.runtime.HandshakeReader;
 import dev.switchboard.runtime.UpgradeRequestRules;
 import jakarta.websocket.server.HandshakeRequest;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -97,22 +95,11 @@ final class UpgradeRequestFilter extends BaseFilter {
         // Straight into the headers: Grizzly leaves out the content type it keeps apart on an upgrade's response.
         response.getHeaders().setValue("Content-Type").setString("text/plain; charset=utf-8");
         response.setContentLength(body.length);
-        Connection<?> connection = ctx.getConnection();
         HttpContent answer = HttpContent.builder(response)
                 .content(Buffers.wrap(ctx.getMemoryManager(), body))
                 .last(true)
                 .build();
-        ctx.write(answer, new EmptyCompletionHandler<WriteResult>() {
-            @Override
-            public void completed(WriteResult result) {
-                connection.closeSilently();
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                connection.closeSilently();
-            }
-        });
+        ctx.write(answer, new CloseAfterWrite(ctx.getConnection()));
     }
 
     /** What a session needs of the request being upgraded on this thread. */
