@@ -343,6 +343,20 @@ public abstract class Container implements AutoCloseable {
         return content.substring(0, at) + with + content.substring(at + what.length());
     }
 
+    /** Copies a folder and everything in it: a distribution's configuration, into a fresh base. */
+    protected static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path from : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+    }
+
     /** Runs a command to completion (set-up steps like Jetty's --add-modules), its output into the log. */
     protected void run(List<String> command, Path directory, Duration timeout) throws IOException {
         Path setupLog = BuildLayout.containers().resolve(name + "-setup.log");

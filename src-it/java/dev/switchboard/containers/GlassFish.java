@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Eclipse GlassFish from its zip: the installation is the unpacked distribution, untouched; the domain is a copy
@@ -34,16 +32,7 @@ final class GlassFish extends Container {
     protected void prepare(Path home, Path base, int port) throws IOException {
         Path source = home.resolve("glassfish/domains/domain1");
         Path domain = base.resolve("domain1");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = domain.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        copyTree(source, domain);
         Files.createDirectories(webapps(base));
         Path domainXml = domain.resolve("config/domain.xml");
         String xml = Files.readString(domainXml);

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * WildFly from {@code wildfly-dist}: {@code jboss.home.dir} is the unpacked distribution, untouched;
@@ -31,16 +29,7 @@ final class WildFly extends Container {
     protected void prepare(Path home, Path base, int port) throws IOException {
         Path standalone = base.resolve("standalone");
         Path source = home.resolve("standalone");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = standalone.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        copyTree(source, standalone);
         Files.createDirectories(webapps(base));
         Path standaloneXml = standalone.resolve("configuration/standalone.xml");
         String xml = Files.readString(standaloneXml);
