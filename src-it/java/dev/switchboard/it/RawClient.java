@@ -1,6 +1,7 @@
 package dev.switchboard.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A WebSocket client on a plain socket, for what well-behaved clients never do: vanish without a close
- * frame, or stop reading.
+ * frame, stop reading, or announce frames larger than the server takes.
  */
 final class RawClient implements AutoCloseable {
 
@@ -74,6 +75,87 @@ final class RawClient implements AutoCloseable {
     /** The local port of this client, as the server sees it as the peer port. */
     int localPort() {
         return socket.getLocalPort();
+    }
+
+    /**
+     * The head of one final, masked frame that announces {@code length} bytes of payload, and only the first
+     * {@code payloadBytes} of that payload (zeros).
+     */
+    static byte[] frameStart(int opcode, long length, int payloadBytes) {
+        ByteArrayOutputStream frame = head(opcode, length);
+        frame.writeBytes(new byte[payloadBytes]);
+        return frame.toByteArray();
+    }
+
+    /** One final, masked frame with its whole payload, as a client sends it. */
+    static byte[] frame(int opcode, byte[] payload) {
+        ByteArrayOutputStream frame = head(opcode, payload.length);
+        frame.writeBytes(payload);
+        return frame.toByteArray();
+    }
+
+    /** The head of a final frame, with a zero mask: the payload goes as it is. */
+    private static ByteArrayOutputStream head(int opcode, long length) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(0x80 | opcode);
+        if (length <= 125) {
+            head.write(0x80 | (int) length);
+        } else if (length <= 0xFFFF) {
+            head.write(0x80 | 126);
+            head.write((int) (length >>> 8));
+            head.write((int) length);
+        } else {
+            head.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                head.write((int) (length >>> shift));
+            }
+        }
+        head.writeBytes(new byte[4]);
+        return head;
+    }
+
+    /** Sends frames, or parts of them, in one write. */
+    void send(byte[]... frames) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] frame : frames) {
+            bytes.writeBytes(frame);
+        }
+        socket.getOutputStream().write(bytes.toByteArray());
+    }
+
+    /** A frame from the server: servers send them unmasked. */
+    record Frame(int opcode, byte[] payload) {
+
+        /** The status code of a close frame. */
+        int closeCode() {
+            return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        }
+
+        /** The reason of a close frame. */
+        String closeReason() {
+            return new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads the next frame the server sends. */
+    Frame readFrame() throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[Math.toIntExact(length)];
+        in.readFully(payload);
+        return new Frame(first & 0x0F, payload);
+    }
+
+    /** Whether the server closed the TCP connection: the next read finds its end. */
+    boolean endOfStream() throws IOException {
+        return socket.getInputStream().read() < 0;
     }
 
     /** Closes the TCP connection with a FIN and no close frame. */

@@ -84,8 +84,7 @@ public final class GrizzlyHost {
             throw new IllegalStateException("Already started");
         }
         HandshakeGate gate = routes.handshakeGate(settings, registry);
-        // A frame carries at most 14 bytes of header besides its payload.
-        StandaloneContainer tyrus = new StandaloneContainer((int) routes.largestMessage(settings) + 14);
+        StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings));
         try {
             for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, UpgradeRequestFilter::read)) {
                 tyrus.addEndpoint(config);

@@ -17,15 +17,23 @@ final class StandaloneContainer extends TyrusServerContainer {
 
     static final String CONTEXT_PATH = "/";
 
+    /** Tyrus's buffer is one array: frames stay below 2 GiB, as {@code Builder.maxMessageSize} does. */
+    private static final long LARGEST_FRAME_PAYLOAD = Integer.MAX_VALUE - 64;
+
     private final TyrusWebSocketEngine engine;
+    private final WebSocketEngine limitedEngine;
 
     /**
-     * @param largestFrame the largest frame to accept: Tyrus buffers a whole frame before anything sees it,
-     *                     and closes with 1011 on a larger one, so it must hold the largest allowed message
+     * @param largestMessage the largest message any route accepts. Tyrus buffers a whole frame before
+     *                       anything sees it, so its buffer must hold a frame of that size; a larger frame is
+     *                       refused by its head with 1009 ({@link FrameLimit}) before it reaches the buffer
      */
-    StandaloneContainer(int largestFrame) {
+    StandaloneContainer(long largestMessage) {
         super((Set<Class<?>>) null);
-        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(largestFrame).build();
+        long largestPayload = Math.min(largestMessage, LARGEST_FRAME_PAYLOAD);
+        this.engine = TyrusWebSocketEngine.builder(this)
+                .incomingBufferSize((int) largestPayload + FrameLimit.LARGEST_HEAD).build();
+        this.limitedEngine = new FrameLimitEngine(engine, largestPayload);
     }
 
     @Override
@@ -45,6 +53,6 @@ final class StandaloneContainer extends TyrusServerContainer {
 
     @Override
     public WebSocketEngine getWebSocketEngine() {
-        return engine;
+        return limitedEngine; // what Tyrus's Grizzly filter upgrades connections with
     }
 }
