@@ -77,11 +77,15 @@ final class ConnectionSession implements WebSocketSession {
         callbacks.execute(() -> invoke(handlers::onConnected));
     }
 
+    private void closeAsTooBig() {
+        closeSoon(CloseStatus.TOO_BIG, "message too big: over " + route.maxMessageBytes() + " bytes", CloseCause.TOO_BIG);
+    }
+
     /** A part of a text message; the route sees whole messages within its size limit. */
     void textPartReceived(String part, boolean last, boolean routeHandlesText) {
         Object whole = routeHandlesText ? incoming.text(part, last) : part;
         if (whole == IncomingMessages.TOO_BIG) {
-            closeSoon(CloseStatus.TOO_BIG, "message too big", CloseCause.TOO_BIG);
+            closeAsTooBig();
         } else if (whole != null) {
             textReceived((String) whole, routeHandlesText);
         }
@@ -91,7 +95,7 @@ final class ConnectionSession implements WebSocketSession {
     void binaryPartReceived(ByteBuffer part, boolean last, boolean routeHandlesBinary) {
         Object whole = routeHandlesBinary ? incoming.binary(part, last) : part;
         if (whole == IncomingMessages.TOO_BIG) {
-            closeSoon(CloseStatus.TOO_BIG, "message too big", CloseCause.TOO_BIG);
+            closeAsTooBig();
         } else if (whole != null) {
             binaryReceived((ByteBuffer) whole, routeHandlesBinary);
         }
