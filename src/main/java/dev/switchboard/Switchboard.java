@@ -5,6 +5,7 @@ import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.standalone.GrizzlyHost;
 import dev.switchboard.standalone.Pkcs12;
 import dev.switchboard.standalone.HandshakeLimits;
+import dev.switchboard.standalone.PerMessageDeflate;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import javax.net.ssl.SSLContext;
@@ -166,6 +167,7 @@ public final class Switchboard implements AutoCloseable {
         private char[] tlsPassword;
         private Duration handshakeTimeout = HandshakeLimits.DEFAULT_TIMEOUT;
         private int maxHandshakeHeaderBytes = HandshakeLimits.DEFAULT_MAX_HEADER_BYTES;
+        private boolean perMessageDeflate;
         private final List<ServerEndpointConfig> endpoints = new ArrayList<>();
 
         private Builder() {
@@ -350,6 +352,40 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
+         * Offers permessage-deflate compression (RFC 7692) on every route: a client that asks for it, as browsers
+         * and Node's {@code ws} do, exchanges every message compressed both ways. The route's message size limit
+         * applies to the message as inflated, and refuses a larger one with 1009 as usual.
+         *
+         * <p>Off by default, because compression is a trade to make knowingly:
+         * <ul>
+         * <li>It costs server CPU for every message sent and received, and memory for as long as each session is
+         *     open: a compressor and a decompressor with their windows, a few hundred KiB per session. It pays
+         *     where bandwidth is scarce and messages are large and repetitive (JSON, text), not for small or
+         *     already compressed ones.</li>
+         * <li>Compressing a secret together with data someone else can influence, in one message or in one
+         *     session (the compression context carries over from message to message), lets them learn the secret
+         *     from the compressed sizes, as the CRIME and BREACH attacks did over TLS. Leave it off for sessions
+         *     that carry tokens, session ids or personal data next to input reflected from other parties.</li>
+         * <li>A frame inflates up to about 1,000 times its size, and Tyrus's extension inflates a whole frame before
+         *     the size limit sees it. A frame may be as large, compressed, as the highest message size limit of
+         *     the routes ({@link #maxMessageSize(long)}), so a client can make the server inflate about 1,000 times
+         *     that (16 GiB at the default 16 MiB): such a frame costs seconds of CPU and can exhaust the heap
+         *     (Tyrus then ends the session with 1002, not 1009). With compression on, set the message size limit
+         *     to what routes need.</li>
+         * </ul>
+         *
+         * <p>Needs {@code org.glassfish.tyrus.ext:tyrus-extension-deflate} on the class path; {@link #build()}
+         * names it if it is missing. In a WAR, compression is the container's setting, not Switchboard's.
+         *
+         * @param enabled {@code true} to offer compression; {@code false}, the default, for none
+         * @return this builder
+         */
+        public Builder perMessageDeflate(boolean enabled) {
+            this.perMessageDeflate = enabled;
+            return this;
+        }
+
+        /**
          * How long {@link Switchboard#stop()} waits for sessions to close before cutting them.
          *
          * @param timeout the drain deadline; 10 seconds if not set
@@ -422,13 +458,17 @@ public final class Switchboard implements AutoCloseable {
          * Checks the routes and creates the server, not yet started.
          *
          * @return the server
-         * @throws IllegalStateException    if Tyrus is not on the class path, there is no route, a route has no
-         *                                  generated adapter, or two routes share a path
+         * @throws IllegalStateException    if Tyrus is not on the class path, or its permessage-deflate extension
+         *                                  with {@link #perMessageDeflate(boolean)} on; there is no route, a route
+         *                                  has no generated adapter, or two routes share a path
          * @throws IllegalArgumentException if the TLS keystore cannot be read, its password is wrong, or it holds
          *                                  no private key; the message names the file
          */
         public Switchboard build() {
             requireStandaloneEngine();
+            if (perMessageDeflate) {
+                PerMessageDeflate.require();
+            }
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<Class<?>> chosen = new ArrayList<>(routes);
             Routes resolved = discover ? Routes.discoverWith(chosen, loader) : Routes.of(chosen, loader);
@@ -440,7 +480,8 @@ public final class Switchboard implements AutoCloseable {
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
                     new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins,
                             maxSessions),
-                    shutdownTimeout, staticFolder, tls, new HandshakeLimits(handshakeTimeout, maxHandshakeHeaderBytes)),
+                    shutdownTimeout, staticFolder, tls, new HandshakeLimits(handshakeTimeout, maxHandshakeHeaderBytes),
+                    perMessageDeflate),
                     resolved.paths());
         }
     }

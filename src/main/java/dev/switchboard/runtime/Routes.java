@@ -4,6 +4,7 @@ import dev.switchboard.HandshakeCheck;
 import dev.switchboard.HandshakeDecision;
 import dev.switchboard.Route;
 import dev.switchboard.binding.RouteBinding;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.lang.reflect.InvocationTargetException;
@@ -97,16 +98,19 @@ public final class Routes {
      * @param server        the settings routes inherit
      * @param registry      where sessions are tracked
      * @param handshakes    the host's way to read an upgrade request
+     * @param extensions    the WebSocket extensions the host offers on every route, e.g. permessage-deflate
+     *                      standalone; empty where the container decides (a WAR)
      * @return the configurations
      */
     public List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry,
-                                                      HandshakeReader handshakes) {
+                                                      HandshakeReader handshakes, List<Extension> extensions) {
         List<ServerEndpointConfig> configs = new ArrayList<>();
         for (RouteBinding binding : bindings) {
             RouteSettings settings = RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server);
             RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry);
             configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
                     .subprotocols(List.of(binding.routeClass().getAnnotation(Route.class).subprotocols()))
+                    .extensions(extensions)
                     .configurator(new RouteConfigurator(endpoint, binding.path(), handshakes))
                     .build());
         }

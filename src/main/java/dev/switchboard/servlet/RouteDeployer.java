@@ -14,6 +14,7 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -56,8 +57,9 @@ final class RouteDeployer implements ServletContextListener {
         }
         Routes routes = Routes.discoverWith(new ArrayList<>(annotatedRoutes), context.getClassLoader());
         HandshakeGate gate = routes.handshakeGate(ServerSettings.DEFAULT, registry);
+        // No extensions of ours: compression (permessage-deflate) is the container's setting, and Tyrus is absent.
         for (ServerEndpointConfig config : routes.endpointConfigs(ServerSettings.DEFAULT, registry,
-                UpgradeRequests::read)) {
+                UpgradeRequests::read, List.of())) {
             try {
                 serverContainer.addEndpoint(config);
             } catch (DeploymentException e) {

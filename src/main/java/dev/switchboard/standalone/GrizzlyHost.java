@@ -8,6 +8,7 @@ import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.runtime.SessionRegistry;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -38,6 +39,7 @@ public final class GrizzlyHost {
     private final String staticFolder;
     private final SSLContext tls;
     private final HandshakeLimits handshakeLimits;
+    private final boolean perMessageDeflate;
     private final SessionRegistry registry = new SessionRegistry();
 
     private HttpServer server;
@@ -58,10 +60,11 @@ public final class GrizzlyHost {
      * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
      * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
      * @param handshakeLimits how long and how large a request head may be
+     * @param perMessageDeflate whether routes offer permessage-deflate (needs {@code tyrus-extension-deflate})
      */
     public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
                        ServerSettings settings, Duration shutdownTimeout, String staticFolder, SSLContext tls,
-                       HandshakeLimits handshakeLimits) {
+                       HandshakeLimits handshakeLimits, boolean perMessageDeflate) {
         this.host = host;
         this.requestedPort = port;
         this.routes = routes;
@@ -71,6 +74,7 @@ public final class GrizzlyHost {
         this.staticFolder = staticFolder;
         this.tls = tls;
         this.handshakeLimits = handshakeLimits;
+        this.perMessageDeflate = perMessageDeflate;
     }
 
     /**
@@ -86,7 +90,10 @@ public final class GrizzlyHost {
         HandshakeGate gate = routes.handshakeGate(settings, registry);
         StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings));
         try {
-            for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, UpgradeRequestFilter::read)) {
+            // The extension class is touched only when asked for: its jar is optional.
+            List<Extension> extensions = perMessageDeflate ? List.of(PerMessageDeflate.extension()) : List.of();
+            for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, UpgradeRequestFilter::read,
+                    extensions)) {
                 tyrus.addEndpoint(config);
             }
             for (ServerEndpointConfig config : plainEndpoints) {

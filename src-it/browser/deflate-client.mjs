@@ -1,0 +1,49 @@
+// Connects to an echo route with Node's ws, offering permessage-deflate, and reports on stdout, one
+// "name value" line per result, what it negotiated and whether echoes came back intact; run by DeflateIT.
+// Usage: node deflate-client.mjs ws://127.0.0.1:PORT/echo OVERSIZED_BYTES
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+
+const [url, oversizedArg] = process.argv.slice(2);
+const oversizedBytes = Number(oversizedArg);
+
+// ws offers "permessage-deflate; client_max_window_bits", as browsers do, and compresses messages of
+// 1 KiB or more; smaller ones go out uncompressed, which the extension allows message by message.
+const ws = new WebSocket(url, { perMessageDeflate: true });
+const received = [];
+const waiting = [];
+ws.on('message', (data, isBinary) => {
+  const message = { data, isBinary };
+  if (waiting.length > 0) {
+    waiting.shift()(message);
+  } else {
+    received.push(message);
+  }
+});
+const closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+ws.on('error', (error) => {
+  console.log(`error ${error.message}`);
+  process.exit(1);
+});
+const next = () => (received.length > 0 ? Promise.resolve(received.shift()) : new Promise((r) => waiting.push(r)));
+
+async function echo(name, payload, binary) {
+  ws.send(payload, { binary });
+  const reply = await next();
+  const same = reply.isBinary === binary && Buffer.compare(reply.data, Buffer.from(payload)) === 0;
+  console.log(`${name} ${same ? 'intact' : 'different'} ${Buffer.byteLength(payload)}`);
+}
+
+await new Promise((resolve) => ws.once('open', resolve));
+console.log(`extensions ${ws.extensions}`);
+
+const line = 'Switchboard echoes this line, and a compressor should make it small again. ';
+await echo('text', line.repeat(Math.ceil((1 << 20) / line.length)).slice(0, 1 << 20), false);
+await echo('binary', randomBytes(64 * 1024), true);
+await echo('small', 'hi', false);
+console.log(`wire ${ws._socket.bytesWritten} ${ws._socket.bytesRead}`);
+
+// Over the route's limit once inflated, though small on the wire when compressed.
+ws.send('x'.repeat(oversizedBytes));
+const close = await closed;
+console.log(`oversized ${close.code}`);
