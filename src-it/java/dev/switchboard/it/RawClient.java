@@ -33,6 +33,13 @@ final class RawClient implements AutoCloseable {
      * the response head.
      */
     static RawClient upgrade(URI uri) throws IOException {
+        return upgrade(uri, "");
+    }
+
+    /**
+     * As {@link #upgrade(URI)}, with more request header lines, e.g. {@code "Sec-WebSocket-Extensions: ...\r\n"}.
+     */
+    static RawClient upgrade(URI uri, String moreHeaders) throws IOException {
         String host = uri.getHost();
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         String target = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -48,7 +55,8 @@ final class RawClient implements AutoCloseable {
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
+                + "Sec-WebSocket-Version: 13\r\n"
+                + moreHeaders + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         return new RawClient(socket, readHead(socket.getInputStream()));
     }

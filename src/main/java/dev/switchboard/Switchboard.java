@@ -5,7 +5,6 @@ import dev.switchboard.runtime.ServerSettings;
 import dev.switchboard.standalone.GrizzlyHost;
 import dev.switchboard.standalone.Pkcs12;
 import dev.switchboard.standalone.HandshakeLimits;
-import dev.switchboard.standalone.PerMessageDeflate;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import javax.net.ssl.SSLContext;
@@ -353,29 +352,28 @@ public final class Switchboard implements AutoCloseable {
 
         /**
          * Offers permessage-deflate compression (RFC 7692) on every route: a client that asks for it, as browsers
-         * and Node's {@code ws} do, exchanges every message compressed both ways. The route's message size limit
-         * applies to the message as inflated, and refuses a larger one with 1009 as usual.
+         * and Node's {@code ws} do, exchanges messages compressed both ways. The route's message size limit applies
+         * to the message as inflated, and refuses a larger one with 1009 as usual.
          *
          * <p>Off by default, because compression is a trade to make knowingly:
          * <ul>
          * <li>It costs server CPU for every message sent and received, and memory for as long as each session is
-         *     open: a compressor and a decompressor with their windows, a few hundred KiB per session. It pays
-         *     where bandwidth is scarce and messages are large and repetitive (JSON, text), not for small or
-         *     already compressed ones.</li>
+         *     open: a compressor and a decompressor with their windows, about 300 KiB per session that has sent or
+         *     received a compressed message. It pays where bandwidth is scarce and messages are large and
+         *     repetitive (JSON, text), not for small or already compressed ones; messages under 32 bytes are sent
+         *     uncompressed.</li>
          * <li>Compressing a secret together with data someone else can influence, in one message or in one
          *     session (the compression context carries over from message to message), lets them learn the secret
          *     from the compressed sizes, as the CRIME and BREACH attacks did over TLS. Leave it off for sessions
          *     that carry tokens, session ids or personal data next to input reflected from other parties.</li>
-         * <li>A frame inflates up to about 1,000 times its size, and Tyrus's extension inflates a whole frame before
-         *     the size limit sees it. A frame may be as large, compressed, as the highest message size limit of
-         *     the routes ({@link #maxMessageSize(long)}), so a client can make the server inflate about 1,000 times
-         *     that (16 GiB at the default 16 MiB): such a frame costs seconds of CPU and can exhaust the heap
-         *     (Tyrus then ends the session with 1002, not 1009). With compression on, set the message size limit
-         *     to what routes need.</li>
          * </ul>
          *
-         * <p>Needs {@code org.glassfish.tyrus.ext:tyrus-extension-deflate} on the class path; {@link #build()}
-         * names it if it is missing. In a WAR, compression is the container's setting, not Switchboard's.
+         * <p>A compressed message is inflated only up to the largest message size limit of the routes: one that
+         * would inflate further closes the session with 1009 ({@link CloseCause#TOO_BIG}) once that many bytes
+         * came out, however small it was on the wire, so a "decompression bomb" costs at most that limit. Data that
+         * does not inflate closes it with 1007. The client's parameters are negotiated as RFC 7692 says; an offer
+         * that limits the server's window below 2^15 bytes, which {@code java.util.zip} cannot do, is declined, and
+         * that client talks uncompressed. In a WAR, compression is the container's setting, not Switchboard's.
          *
          * @param enabled {@code true} to offer compression; {@code false}, the default, for none
          * @return this builder
@@ -458,17 +456,13 @@ public final class Switchboard implements AutoCloseable {
          * Checks the routes and creates the server, not yet started.
          *
          * @return the server
-         * @throws IllegalStateException    if Tyrus is not on the class path, or its permessage-deflate extension
-         *                                  with {@link #perMessageDeflate(boolean)} on; there is no route, a route
-         *                                  has no generated adapter, or two routes share a path
+         * @throws IllegalStateException    if Tyrus is not on the class path, there is no route, a route has no
+         *                                  generated adapter, or two routes share a path
          * @throws IllegalArgumentException if the TLS keystore cannot be read, its password is wrong, or it holds
          *                                  no private key; the message names the file
          */
         public Switchboard build() {
             requireStandaloneEngine();
-            if (perMessageDeflate) {
-                PerMessageDeflate.require();
-            }
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<Class<?>> chosen = new ArrayList<>(routes);
             Routes resolved = discover ? Routes.discoverWith(chosen, loader) : Routes.of(chosen, loader);

@@ -1,10 +1,12 @@
 package dev.switchboard.runtime;
 
 import dev.switchboard.HandshakeDecision;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +33,30 @@ final class RouteConfigurator extends ServerEndpointConfig.Configurator {
             return admitted.chosenSubprotocol();
         }
         return supported.stream().filter(requested::contains).findFirst().orElse("");
+    }
+
+    /**
+     * Offers of the host's own extensions ({@link ExtensionOffer}) are answered by those extensions; the rest, e.g.
+     * a container's installed extensions in a WAR, as the container would.
+     */
+    @Override
+    public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+        List<Extension> negotiated = new ArrayList<>();
+        List<Extension> others = new ArrayList<>();
+        for (Extension extension : installed) {
+            if (extension instanceof ExtensionOffer offer) {
+                offer.accept(requested).ifPresent(negotiated::add);
+            } else {
+                others.add(extension);
+            }
+        }
+        if (negotiated.isEmpty() && others.size() == installed.size()) {
+            return super.getNegotiatedExtensions(installed, requested);
+        }
+        if (!others.isEmpty()) {
+            negotiated.addAll(super.getNegotiatedExtensions(others, requested));
+        }
+        return negotiated;
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class GrizzlyHost {
      * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
      * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
      * @param handshakeLimits how long and how large a request head may be
-     * @param perMessageDeflate whether routes offer permessage-deflate (needs {@code tyrus-extension-deflate})
+     * @param perMessageDeflate whether routes offer permessage-deflate
      */
     public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
                        ServerSettings settings, Duration shutdownTimeout, String staticFolder, SSLContext tls,
@@ -90,8 +90,8 @@ public final class GrizzlyHost {
         HandshakeGate gate = routes.handshakeGate(settings, registry);
         StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings));
         try {
-            // The extension class is touched only when asked for: its jar is optional.
-            List<Extension> extensions = perMessageDeflate ? List.of(PerMessageDeflate.extension()) : List.of();
+            List<Extension> extensions = perMessageDeflate
+                    ? List.of(new PerMessageDeflate(tyrus.largestPayload())) : List.of();
             for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, UpgradeRequestFilter::read,
                     extensions)) {
                 tyrus.addEndpoint(config);

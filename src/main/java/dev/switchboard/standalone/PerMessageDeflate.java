@@ -1,43 +1,49 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.runtime.ExtensionOffer;
 import jakarta.websocket.Extension;
-import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
- * permessage-deflate (RFC 7692) for the standalone host, by Tyrus's extension. Its own class, touched only when
- * compression is on, so that the optional {@code tyrus-extension-deflate} jar is needed only then.
+ * permessage-deflate (RFC 7692) as the standalone host offers it on every route, on {@code java.util.zip} alone.
+ * For each handshake it takes the first of the client's offers it can honour ({@link DeflateAgreement}) and makes
+ * that connection's {@link DeflateConnection}, which inflates no message past the largest limit of the routes.
  */
-public final class PerMessageDeflate {
+final class PerMessageDeflate implements ExtensionOffer {
 
-    private static final String EXTENSION_CLASS =
-            "org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension";
-
-    private PerMessageDeflate() {
-    }
+    private final long maxMessageBytes;
 
     /**
-     * Fails with the dependency to add if the extension is not on the class path.
-     *
-     * @throws IllegalStateException if {@code tyrus-extension-deflate} is missing
+     * @param maxMessageBytes the most bytes a message may inflate to: the largest message any route accepts,
+     *                        below 2 GiB (a route's own smaller limit still applies to what it is handed)
      */
-    public static void require() {
-        try {
-            Class.forName(EXTENSION_CLASS, false, PerMessageDeflate.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("perMessageDeflate(true) needs Tyrus's permessage-deflate extension, "
-                    + "which is not on the class path: add the dependency "
-                    + "org.glassfish.tyrus.ext:tyrus-extension-deflate:2.2.1, excluding its tyrus-core so that "
-                    + "Tyrus's 2.2.2 stays (the README shows how).", e);
+    PerMessageDeflate(long maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    @Override
+    public String getName() {
+        return DeflateAgreement.NAME;
+    }
+
+    @Override
+    public List<Parameter> getParameters() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<Extension> accept(List<Extension> requested) {
+        if (requested == null) {
+            return Optional.empty();
         }
-    }
-
-    /**
-     * The extension to offer on every route. Tyrus negotiates it per connection and keeps the deflate state in
-     * each connection's context, so one instance serves all.
-     *
-     * @return Tyrus's permessage-deflate extension
-     */
-    static Extension extension() {
-        return new PerMessageDeflateExtension();
+        for (Extension offer : requested) {
+            Optional<DeflateAgreement> agreement = DeflateAgreement.accept(offer);
+            if (agreement.isPresent()) {
+                return Optional.of(new DeflateConnection(agreement.get(), maxMessageBytes));
+            }
+        }
+        return Optional.empty();
     }
 }

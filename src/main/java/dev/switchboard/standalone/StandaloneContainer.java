@@ -22,6 +22,7 @@ final class StandaloneContainer extends TyrusServerContainer {
 
     private final TyrusWebSocketEngine engine;
     private final WebSocketEngine limitedEngine;
+    private final long largestPayload;
 
     /**
      * @param largestMessage the largest message any route accepts. Tyrus buffers a whole frame before
@@ -30,10 +31,20 @@ final class StandaloneContainer extends TyrusServerContainer {
      */
     StandaloneContainer(long largestMessage) {
         super((Set<Class<?>>) null);
-        long largestPayload = Math.min(largestMessage, LARGEST_FRAME_PAYLOAD);
+        this.largestPayload = Math.min(largestMessage, LARGEST_FRAME_PAYLOAD);
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize((int) largestPayload + FrameLimit.LARGEST_HEAD).build();
         this.limitedEngine = new FrameLimitEngine(engine, largestPayload);
+    }
+
+    /**
+     * The largest payload a frame may carry, and a message inflate to: the largest message any route accepts,
+     * below 2 GiB.
+     *
+     * @return the limit in bytes
+     */
+    long largestPayload() {
+        return largestPayload;
     }
 
     @Override
