@@ -78,8 +78,7 @@ class DeflateIT {
     @Test
     void negotiatesNothingWhenOff() throws Exception {
         start(Switchboard.builder().perMessageDeflate(false));
-        // No oversized message here: uncompressed, it is refused by its frame's head, as FrameLimitIT tests; the
-        // client, still writing 16 MiB when the server closes, may see the connection reset before the 1009.
+        // No oversized message here: uncompressed, it is refused by its frame's head, as FrameLimitIT tests.
         Map<String, String> results = ws("echo", 0);
 
         assertEquals("", results.get("extensions"), "negotiated: " + results);

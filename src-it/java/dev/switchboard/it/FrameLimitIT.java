@@ -84,6 +84,19 @@ class FrameLimitIT {
     }
 
     @Test
+    void aClientStillSendingItsRefusedFrameReceivesThe1009() {
+        // 32 MiB in one frame: the client is still writing long after the server refused the frame by its head.
+        // The server reads and drops the rest before it closes the socket, or a reset could destroy the close.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (Switchboard server = limitedServer();
+                 WsClient client = WsClient.connect(uri(server, "huge" + attempt))) {
+                client.socket().sendBinary(ByteBuffer.allocate(32 << 20), true);
+                assertEquals(1009, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join(), "attempt " + attempt);
+            }
+        }
+    }
+
+    @Test
     void aFrameAnnouncingMoreThanTheLimitIsRefusedBeforeItsPayloadComesAndAfterTheMessagesBeforeIt()
             throws IOException {
         try (Switchboard server = limitedServer();

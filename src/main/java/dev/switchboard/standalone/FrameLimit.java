@@ -30,6 +30,7 @@ final class FrameLimit implements ReadHandler {
     static final int LARGEST_HEAD = 14;
 
     private final Connection tyrus;
+    private final LingeringClose close;
     private final ReadHandler next;
     private final long maxPayload;
 
@@ -41,19 +42,18 @@ final class FrameLimit implements ReadHandler {
 
     /**
      * @param tyrus      Tyrus's connection, whose read handler gets the bytes and whose close refuses
+     * @param close      how Tyrus's close reaches the socket, held back after a refusal
      * @param maxPayload the largest payload a data frame may carry
      */
-    FrameLimit(Connection tyrus, long maxPayload) {
+    FrameLimit(Connection tyrus, LingeringClose close, long maxPayload) {
         this.tyrus = tyrus;
+        this.close = close;
         this.next = tyrus.getReadHandler();
         this.maxPayload = maxPayload;
     }
 
     @Override
     public void handle(ByteBuffer data) {
-        if (refused) {
-            return; // what follows a refused frame's head is never read: the connection is closing
-        }
         int pieceStart = data.position();
         while (data.hasRemaining()) {
             if (payloadLeft < 0) {
@@ -63,24 +63,31 @@ final class FrameLimit implements ReadHandler {
                 }
                 long length = payloadLength();
                 headBytes = 0;
-                if (length < 0 || (isData() && length > maxPayload)) {
+                if (length < 0) { // no length to skip: nothing more can be followed
                     refuse();
+                    data.position(data.limit());
                     return;
+                }
+                if (!refused && isData() && length > maxPayload) {
+                    refuse();
                 }
                 payloadLeft = length;
             } else {
-                // The payload is Tyrus's to read: only skipped here.
+                // The payload is Tyrus's to read, or, after a refusal, nobody's: only skipped here.
                 int skipped = (int) Math.min(payloadLeft, data.remaining());
                 data.position(data.position() + skipped);
                 payloadLeft -= skipped;
             }
             if (payloadLeft == 0) {
                 payloadLeft = -1;
-                pass(data, pieceStart, data.position());
+                if (refused && isClose()) {
+                    close.clientAnswered();
+                }
+                passUnlessRefused(data, pieceStart, data.position());
                 pieceStart = data.position();
             }
         }
-        pass(data, pieceStart, data.limit());
+        passUnlessRefused(data, pieceStart, data.limit());
     }
 
     /** The head's length so far as known: 2 until its second byte tells the length's size and the mask. */
@@ -116,14 +123,23 @@ final class FrameLimit implements ReadHandler {
         return (head[0] & 0x08) == 0;
     }
 
-    private void pass(ByteBuffer data, int from, int to) {
-        if (from < to) {
+    private boolean isClose() {
+        return (head[0] & 0x0F) == 0x8;
+    }
+
+    /** Hands Tyrus its bytes; after a refusal, what the client still sends is read and dropped. */
+    private void passUnlessRefused(ByteBuffer data, int from, int to) {
+        if (!refused && from < to) {
             next.handle(data.duplicate().position(from).limit(to));
         }
     }
 
     private void refuse() {
+        if (refused) {
+            return;
+        }
         refused = true;
+        close.linger();
         // As an application's close: Tyrus writes the close frame, reports onClose(1009) to the endpoint
         // once, and closes the connection.
         tyrus.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big: over " + maxPayload + " bytes"));

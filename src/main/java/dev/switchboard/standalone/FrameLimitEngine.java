@@ -46,7 +46,8 @@ final class FrameLimitEngine implements WebSocketEngine {
 
             @Override
             public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
-                return new Limited(upgrade.createConnection(writer, closeListener), maxPayload);
+                LingeringClose lingering = new LingeringClose(writer);
+                return new Limited(upgrade.createConnection(lingering, closeListener), lingering, maxPayload);
             }
         };
     }
@@ -67,9 +68,9 @@ final class FrameLimitEngine implements WebSocketEngine {
         private final Connection tyrus;
         private final FrameLimit reads;
 
-        Limited(Connection tyrus, long maxPayload) {
+        Limited(Connection tyrus, LingeringClose close, long maxPayload) {
             this.tyrus = tyrus;
-            this.reads = new FrameLimit(tyrus, maxPayload);
+            this.reads = new FrameLimit(tyrus, close, maxPayload);
         }
 
         @Override

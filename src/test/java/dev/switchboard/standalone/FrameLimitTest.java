@@ -107,7 +107,7 @@ class FrameLimitTest {
         byte[] stream = concat(small, medium, full, ping, last);
         for (int readSize : new int[] {1, 2, 3, 7, 13, 64, stream.length}) {
             FakeTyrus tyrus = new FakeTyrus();
-            feed(new FrameLimit(tyrus, LIMIT), stream, readSize);
+            feed(new FrameLimit(tyrus, new LingeringClose(new SocketWriter()), LIMIT), stream, readSize);
 
             assertArrayEquals(stream, tyrus.all(), "reads of " + readSize);
             assertNull(tyrus.closed, "reads of " + readSize);
@@ -132,7 +132,7 @@ class FrameLimitTest {
             byte[] stream = concat(before, frame(0x82, announced, 10));
             for (int readSize : new int[] {1, 3, stream.length}) {
                 FakeTyrus tyrus = new FakeTyrus();
-                FrameLimit limit = new FrameLimit(tyrus, LIMIT);
+                FrameLimit limit = new FrameLimit(tyrus, new LingeringClose(new SocketWriter()), LIMIT);
                 feed(limit, stream, readSize);
                 limit.handle(ByteBuffer.wrap(frame(0x81, 1, 1))); // after the refusal: dropped
 
@@ -150,11 +150,62 @@ class FrameLimitTest {
     void controlFramesAreLeftToTyrusWhateverTheyAnnounce() {
         // A ping may carry 125 bytes at most: Tyrus refuses a longer one by its head, with 1002.
         FakeTyrus tyrus = new FakeTyrus();
-        FrameLimit limit = new FrameLimit(tyrus, 10);
+        FrameLimit limit = new FrameLimit(tyrus, new LingeringClose(new SocketWriter()), 10);
         byte[] ping = frame(0x89, 100, 100);
         limit.handle(ByteBuffer.wrap(ping));
 
         assertNull(tyrus.closed);
         assertArrayEquals(ping, tyrus.all());
+    }
+
+    /** The socket's side: whether it was closed. */
+    private static final class SocketWriter extends Writer {
+        final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void write(ByteBuffer buffer, org.glassfish.tyrus.spi.CompletionHandler<ByteBuffer> handler) {
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
+        }
+    }
+
+    @Test
+    void afterARefusalTheSocketStaysOpenUntilTheClientAnswersTheClose() {
+        FakeTyrus tyrus = new FakeTyrus();
+        SocketWriter socket = new SocketWriter();
+        LingeringClose lingering = new LingeringClose(socket);
+        FrameLimit limit = new FrameLimit(tyrus, lingering, LIMIT);
+        byte[] refused = frame(0x82, LIMIT + 1, LIMIT + 1);
+        feed(limit, Arrays.copyOf(refused, 100), 100);
+        assertEquals(CloseReason.CloseCodes.TOO_BIG, tyrus.closed.getCloseCode());
+        lingering.close(); // Tyrus has written its close frame and closes the socket
+
+        feed(limit, Arrays.copyOfRange(refused, 100, refused.length), 50); // the rest of the refused frame
+        assertEquals(0, socket.closes.get(), "closed while the client was still sending");
+        limit.handle(ByteBuffer.wrap(frame(0x88, 2, 2))); // the client's close
+        assertEquals(1, socket.closes.get());
+        assertTrue(tyrus.all().length < 14, "Tyrus saw at most the start of the refused head");
+    }
+
+    @Test
+    void aClientThatNeverAnswersIsClosedAfterTheLinger() {
+        SocketWriter socket = new SocketWriter();
+        LingeringClose lingering = new LingeringClose(socket);
+        lingering.linger();
+        lingering.close();
+
+        assertEquals(0, socket.closes.get());
+        org.awaitility.Awaitility.await().atMost(LingeringClose.LINGER.plusSeconds(3))
+                .until(() -> socket.closes.get() == 1);
+    }
+
+    @Test
+    void withoutARefusalTheSocketClosesAtOnce() {
+        SocketWriter socket = new SocketWriter();
+        new LingeringClose(socket).close();
+        assertEquals(1, socket.closes.get());
     }
 }
