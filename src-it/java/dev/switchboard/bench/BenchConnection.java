@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionStage;
  * What every load-generating connection shares: reading without back-pressure, whole text messages handed
  * to {@link #received}, the closing handshake, and the accounting of errors and closes the server started.
  *
- * <p>The JDK client calls a listener's methods one at a time, so {@link #received} of one connection never
- * runs concurrently with itself.
+ * <p>It listens to either client: the JDK's (as a {@link WebSocket.Listener}) or {@link NioClient} (which
+ * calls {@link #textArrived}, {@link #closeArrived} and {@link #failed} itself). Both call a connection's
+ * listener methods one at a time, so {@link #received} of one connection never runs concurrently with itself.
  */
 abstract class BenchConnection implements WebSocket.Listener {
 
@@ -19,7 +20,7 @@ abstract class BenchConnection implements WebSocket.Listener {
 
     /** Completed when the connection has closed, in whatever way. */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private volatile WebSocket socket;
+    private volatile BenchSocket socket;
     private volatile boolean closing;
     /** The fragments of a text message received so far; only the listener touches it. */
     private StringBuilder partial;
@@ -37,18 +38,18 @@ abstract class BenchConnection implements WebSocket.Listener {
     }
 
     /** Sets the socket its handshake returned (the listener's {@code onOpen} may come later). */
-    void attach(WebSocket openSocket) {
+    void attach(BenchSocket openSocket) {
         socket = openSocket;
     }
 
-    WebSocket socket() {
+    BenchSocket socket() {
         return socket;
     }
 
     /** Starts the closing handshake; {@link #closed()} completes when the server answers it. */
     void close() {
         closing = true;
-        WebSocket ws = socket;
+        BenchSocket ws = socket;
         if (ws == null || ws.isOutputClosed()) {
             closed.complete(null);
             return;
@@ -63,7 +64,7 @@ abstract class BenchConnection implements WebSocket.Listener {
     /** Drops the TCP connection without a closing handshake, for a connection that did not close in time. */
     void abort() {
         closing = true;
-        WebSocket ws = socket;
+        BenchSocket ws = socket;
         if (ws != null) {
             ws.abort();
         }
@@ -80,53 +81,75 @@ abstract class BenchConnection implements WebSocket.Listener {
                 : "'" + text.substring(0, 40) + "...' (" + text.length() + " chars)";
     }
 
-    // ---- WebSocket.Listener, called one at a time by the client
+    // ---- the events of either client, one at a time
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        // No back-pressure from the client: the benchmarks bound what the server sends by their own windows.
-        webSocket.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    /** A text frame's data; {@code last} marks the end of the message. */
+    final void textArrived(CharSequence data, boolean last) {
         if (!last || partial != null) {
             if (partial == null) {
                 partial = new StringBuilder(data.length() * 2);
             }
             partial.append(data);
             if (!last) {
-                return null;
+                return;
             }
         }
         long now = System.nanoTime();
         String text = partial != null ? partial.toString() : data.toString();
         partial = null;
         received(text, now);
-        return null;
     }
 
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    final void binaryArrived() {
         events.mismatch(id, "a binary message where only text was sent");
-        return null;
     }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    /** The server's close frame, or the answer to ours. */
+    final void closeArrived(int statusCode, String reason) {
         if (!closing) {
             events.unexpectedClose(id, statusCode, reason);
         }
         ended();
         closed.complete(null);
+    }
+
+    final void failed(Throwable error) {
+        events.error(id, error);
+        ended();
+        closed.complete(null);
+    }
+
+    // ---- WebSocket.Listener, called one at a time by the JDK client
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        socket = BenchSocket.of(webSocket);
+        // No back-pressure from the client: the benchmarks bound what the server sends by their own windows.
+        webSocket.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        textArrived(data, last);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        if (last) {
+            binaryArrived();
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeArrived(statusCode, reason);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        events.error(id, error);
-        ended();
-        closed.complete(null);
+        failed(error);
     }
 }

@@ -5,11 +5,9 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.example.ChatRoute;
 import dev.switchboard.example.EchoRoute;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The server side of the benchmarks: one standalone Switchboard on 127.0.0.1 serving, with default
@@ -18,13 +16,20 @@ import java.time.Duration;
  * {@link RawChatEndpoint} at {@code /raw-chat/{room}} for {@link BroadcastBenchmark}, so the compared
  * targets share one JVM, one transport and one JIT history.
  *
+ * <p>With the argument {@value #EXAMPLES_ONLY} it serves only the two example routes, as the Switchboard
+ * target of {@link VersusTyrusBenchmark}, whose raw target is {@link TyrusBenchServer}.
+ *
  * <p>Prints {@code PORT <n>} on stdout once it listens, then serves until its standard input closes (how
- * the benchmarks end it) or the process is terminated. A line {@code stats} on stdin is answered with
- * {@code STATS <dropped>}: the messages {@link ChatRoute}'s outbound queue limits dropped so far. By hand,
- * keep stdin open, e.g. {@code tail -f /dev/null | java -cp ... dev.switchboard.bench.BenchServer}; an
- * optional argument sets the port (default: any free one).
+ * the benchmarks end it) or the process is terminated, answering the commands of {@link ServerControl} on
+ * stdin: {@code stats} with the messages {@link ChatRoute}'s outbound queue limits dropped so far, {@code heap}
+ * with the heap in use after a full GC. By hand, keep stdin open, e.g.
+ * {@code tail -f /dev/null | java -cp ... dev.switchboard.bench.BenchServer}; an optional argument sets the
+ * port (default: any free one).
  */
 public final class BenchServer {
+
+    /** The argument that leaves out the raw endpoints. */
+    static final String EXAMPLES_ONLY = "--examples-only";
 
     private BenchServer() {
     }
@@ -32,33 +37,27 @@ public final class BenchServer {
     /**
      * Starts the server and serves until stdin closes.
      *
-     * @param args optionally the port
+     * @param args optionally the port, and optionally {@value #EXAMPLES_ONLY}
      * @throws IOException if stdin cannot be read
      */
     public static void main(String[] args) throws IOException {
-        Switchboard server = Switchboard.builder()
+        List<String> options = List.of(args);
+        boolean examplesOnly = options.contains(EXAMPLES_ONLY);
+        List<String> port = options.stream().filter(option -> !option.equals(EXAMPLES_ONLY)).toList();
+        Switchboard.Builder builder = Switchboard.builder()
                 .host("127.0.0.1")
-                .port(args.length > 0 ? Integer.parseInt(args[0]) : 0)
+                .port(port.isEmpty() ? 0 : Integer.parseInt(port.get(0)))
                 .route(EchoRoute.class)
-                .endpoint(RawEchoEndpoint.config())
                 .route(ChatRoute.class)
-                .endpoint(RawChatEndpoint.config())
                 // The benchmark closes its connections before it stops the server: nothing to drain for long.
-                .shutdownTimeout(Duration.ofSeconds(2))
-                .build()
-                .start();
+                .shutdownTimeout(Duration.ofSeconds(2));
+        if (!examplesOnly) {
+            builder.endpoint(RawEchoEndpoint.config()).endpoint(RawChatEndpoint.config());
+        }
+        Switchboard server = builder.build().start();
         // Terminated by a signal rather than by closing stdin: still stop cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "bench-server-shutdown"));
-        System.out.println("PORT " + server.port());
-        System.out.flush();
-
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null; ) {
-            if (line.trim().equals("stats")) {
-                System.out.println("STATS " + Sessions.of(ChatRoute.class).droppedMessages());
-                System.out.flush();
-            }
-        }
+        ServerControl.serve(server.port(), () -> Sessions.of(ChatRoute.class).droppedMessages());
         server.stop();
         // Transport threads that outlive stop() must not keep the process, and so the benchmark, waiting.
         System.exit(0);

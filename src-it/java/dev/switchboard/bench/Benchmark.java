@@ -15,9 +15,9 @@ final class Benchmark {
     /** One benchmark case: its targets, how one round runs and what it reports. */
     interface Case<R extends Round> {
 
-        /** The one HTTP client all rounds' connections share. */
-        default HttpClient newClient() {
-            return HttpClient.newHttpClient();
+        /** The one client all rounds' connections share. */
+        default Transport newClient() {
+            return Transport.jdk(HttpClient.newHttpClient());
         }
 
         /**
@@ -32,7 +32,7 @@ final class Benchmark {
         List<String> targets();
 
         /** Runs one round against a target; its problems go into the result, not out as exceptions. */
-        R round(String target, ServerProcess server, HttpClient client);
+        R round(String target, ServerProcess server, Transport client);
 
         /** Prints one round's result. */
         void printRound(int round, R result);
@@ -73,7 +73,7 @@ final class Benchmark {
         List<R> results = new ArrayList<>();
         try {
             System.out.println("Server pid " + server.pid() + " on 127.0.0.1:" + server.port());
-            HttpClient client = bench.newClient();
+            Transport client = bench.newClient();
             if (bench.warmupRound()) {
                 for (String target : bench.targets()) {
                     R result = bench.round(target, server, client);

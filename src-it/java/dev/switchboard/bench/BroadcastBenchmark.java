@@ -148,8 +148,8 @@ public final class BroadcastBenchmark implements Benchmark.Case<BroadcastRound> 
      * server then lacks on a small machine. The listeners never block; the publisher blocks on its own thread.
      */
     @Override
-    public HttpClient newClient() {
-        return HttpClient.newBuilder().executor(Runnable::run).build();
+    public Transport newClient() {
+        return Transport.jdk(HttpClient.newBuilder().executor(Runnable::run).build());
     }
 
     /** Yes: the first round meets a cold server, whose first second with a thousand connections is slow. */
@@ -164,7 +164,7 @@ public final class BroadcastBenchmark implements Benchmark.Case<BroadcastRound> 
     }
 
     @Override
-    public BroadcastRound round(String target, ServerProcess server, HttpClient client) {
+    public BroadcastRound round(String target, ServerProcess server, Transport client) {
         boolean switchboard = target.equals(SWITCHBOARD);
         URI uri = URI.create("ws://127.0.0.1:" + server.port()
                 + (switchboard ? "/chat/" : RawChatEndpoint.PATH.replace("{room}", "")) + ROOM);

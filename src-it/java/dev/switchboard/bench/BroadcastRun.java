@@ -1,8 +1,6 @@
 package dev.switchboard.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +36,7 @@ final class BroadcastRun {
 
     private final String target;
     private final URI uri;
-    private final HttpClient client;
+    private final Transport client;
     private final BroadcastBenchmark.Settings settings;
     private final ServerProcess server;
     private final boolean countsDrops;
@@ -50,7 +48,7 @@ final class BroadcastRun {
     /** The sequence number of the last message published, -1 before the first; written by the publisher. */
     private volatile long lastSent = -1;
 
-    BroadcastRun(String target, URI uri, boolean countsDrops, HttpClient client, BroadcastBenchmark.Settings settings,
+    BroadcastRun(String target, URI uri, boolean countsDrops, Transport client, BroadcastBenchmark.Settings settings,
                  ServerProcess server) {
         this.target = target;
         this.uri = uri;
@@ -114,13 +112,13 @@ final class BroadcastRun {
     }
 
     /** Publishes probes until every subscriber got one: then the server has every one of them in the room. */
-    private void probe(WebSocket publisher, List<RoomMember> subscribers) {
+    private void probe(BenchSocket publisher, List<RoomMember> subscribers) {
         CompletableFuture<Void> allProbed = CompletableFuture.allOf(
                 subscribers.stream().map(RoomMember::probed).toArray(CompletableFuture[]::new));
         long deadline = System.nanoTime() + PROBE_TIMEOUT.toNanos();
         try {
             while (!allProbed.isDone() && System.nanoTime() < deadline) {
-                publisher.sendText("P", true).get(SEND_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+                publisher.sendText("P").get(SEND_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
                 try {
                     allProbed.get(PROBE_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
@@ -141,7 +139,7 @@ final class BroadcastRun {
     }
 
     /** The publisher thread: as fast as the window allows, or at the rate, until the run stops it. */
-    private void publish(WebSocket publisher, PublishWindow window) {
+    private void publish(BenchSocket publisher, PublishWindow window) {
         long start = System.nanoTime();
         long seq = 0;
         try {
@@ -168,8 +166,8 @@ final class BroadcastRun {
                     window.giveBack();
                     return;
                 }
-                CompletableFuture<WebSocket> sent = publisher.sendText(
-                        RoomMember.message(seq, System.nanoTime(), settings.messageSize()), true);
+                CompletableFuture<?> sent = publisher.sendText(
+                        RoomMember.message(seq, System.nanoTime(), settings.messageSize()));
                 lastSent = seq++; // handed to the client: it goes out even if this thread is stopped now
                 sent.get(SEND_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             }

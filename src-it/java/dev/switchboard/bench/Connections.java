@@ -1,8 +1,6 @@
 package dev.switchboard.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +10,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Opening and closing a round's connections, within deadlines, on one shared HTTP client. */
+/** Opening and closing a round's connections, within deadlines, on one shared client. */
 final class Connections {
 
     /** Handshakes pending at once: a thousand at once would only queue in the server's accept backlog. */
     static final int OPEN_CONCURRENCY = 50;
-    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration OPEN_ALL_TIMEOUT = Duration.ofSeconds(60);
+    /** Time for the server to answer the close frames: this, plus a second per thousand connections. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private Connections() {
@@ -31,19 +30,18 @@ final class Connections {
      * @return the connections that opened, their sockets attached, in the given order
      * @throws IllegalStateException if none opened
      */
-    static <C extends BenchConnection> List<C> open(HttpClient client, URI uri, List<C> connections,
+    static <C extends BenchConnection> List<C> open(Transport transport, URI uri, List<C> connections,
                                                     LoadEvents events, List<String> problems) {
         long deadline = System.nanoTime() + OPEN_ALL_TIMEOUT.toNanos();
         Semaphore pending = new Semaphore(OPEN_CONCURRENCY);
-        List<CompletableFuture<WebSocket>> handshakes = new ArrayList<>();
+        List<CompletableFuture<BenchSocket>> handshakes = new ArrayList<>();
         try {
             for (C connection : connections) {
                 if (!pending.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     handshakes.add(CompletableFuture.failedFuture(new TimeoutException("not started in time")));
                     continue;
                 }
-                CompletableFuture<WebSocket> handshake = client.newWebSocketBuilder()
-                        .connectTimeout(HANDSHAKE_TIMEOUT).buildAsync(uri, connection);
+                CompletableFuture<BenchSocket> handshake = transport.open(uri, connection);
                 handshake.whenComplete((ws, failure) -> pending.release());
                 handshakes.add(handshake);
             }
@@ -55,7 +53,7 @@ final class Connections {
         int failed = 0;
         for (int i = 0; i < handshakes.size(); i++) {
             try {
-                WebSocket socket = handshakes.get(i)
+                BenchSocket socket = handshakes.get(i)
                         .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 connections.get(i).attach(socket);
                 open.add(connections.get(i));
@@ -63,7 +61,7 @@ final class Connections {
                 failed++;
                 events.problem("connection " + connections.get(i).id + ": handshake failed: "
                         + (e instanceof ExecutionException ? e.getCause() : "timed out"));
-                handshakes.get(i).thenAccept(WebSocket::abort); // a late success must not linger
+                handshakes.get(i).thenAccept(BenchSocket::abort); // a late success must not linger
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while connecting", e);
@@ -83,7 +81,8 @@ final class Connections {
         for (BenchConnection connection : connections) {
             connection.close();
         }
-        awaitAll(connections.stream().map(BenchConnection::closed).toList(), CLOSE_TIMEOUT);
+        Duration timeout = CLOSE_TIMEOUT.plusMillis(connections.size());
+        awaitAll(connections.stream().map(BenchConnection::closed).toList(), timeout);
         int unanswered = 0;
         for (BenchConnection connection : connections) {
             if (!connection.closed().isDone()) {
@@ -92,7 +91,7 @@ final class Connections {
             }
         }
         if (unanswered > 0) {
-            problems.add(unanswered + " connections got no close reply within " + CLOSE_TIMEOUT.toSeconds() + " s");
+            problems.add(unanswered + " connections got no close reply within " + timeout.toSeconds() + " s");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.switchboard.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,7 +88,7 @@ public final class EchoBenchmark implements Benchmark.Case<RoundResult> {
     }
 
     @Override
-    public RoundResult round(String target, ServerProcess server, HttpClient client) {
+    public RoundResult round(String target, ServerProcess server, Transport client) {
         URI uri = URI.create("ws://127.0.0.1:" + server.port()
                 + (target.equals(SWITCHBOARD) ? "/echo" : RawEchoEndpoint.PATH));
         return new LoadRun(target, uri, client, settings, server).run();

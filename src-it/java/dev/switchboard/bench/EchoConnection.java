@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Echoes arrive in the order the messages were sent, so the outstanding messages and their send times sit
  * in a FIFO ring. The JDK's {@link java.net.http.WebSocket} allows one send in progress at a time; messages
- * issued while one is in progress wait in a backlog and are sent from its completion. The window's state is
+ * issued while one is in progress wait in a backlog and are sent from its completion (with {@link NioClient},
+ * whose sends complete at once unless the socket is full, the same loop sends them straight away). The window's state is
  * guarded by this object's monitor, which only this connection's listener and send completions take, so it
  * is hardly ever contended.
  */
@@ -172,7 +173,7 @@ final class EchoConnection extends BenchConnection {
         if (message == null) {
             return;
         }
-        socket().sendText(message, true).whenComplete((ws, failure) -> sent(failure));
+        socket().sendText(message).whenComplete((ws, failure) -> sent(failure));
     }
 
     private void sent(Throwable failure) {

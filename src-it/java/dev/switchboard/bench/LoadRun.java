@@ -1,7 +1,6 @@
 package dev.switchboard.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +20,13 @@ final class LoadRun {
 
     private final String target;
     private final URI uri;
-    private final HttpClient client;
+    private final Transport client;
     private final EchoBenchmark.Settings settings;
     private final ServerProcess server;
     private final LoadEvents events = new LoadEvents();
     private final List<String> problems = new ArrayList<>();
 
-    LoadRun(String target, URI uri, HttpClient client, EchoBenchmark.Settings settings, ServerProcess server) {
+    LoadRun(String target, URI uri, Transport client, EchoBenchmark.Settings settings, ServerProcess server) {
         this.target = target;
         this.uri = uri;
         this.client = client;

@@ -17,28 +17,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * {@link BenchServer} in a child JVM, so the server's CPU, heap and JIT are measured apart from the load
- * generator's; it inherits this process's limits, the open-files limit included. Its stderr (the server's
+ * A benchmark server ({@link BenchServer}, {@link TyrusBenchServer}) in a child JVM, so the server's CPU, heap
+ * and JIT are measured apart from the load generator's; it inherits this process's limits, the open-files
+ * limit included. It talks to the child over stdin and stdout as {@link ServerControl} describes. Its stderr (the server's
  * log) goes to a file, because a failing server can log a stack trace per connection and drown the report;
  * {@link #logTrouble()} picks the warnings out of it.
  */
 final class ServerProcess implements AutoCloseable {
 
     private final Process process;
-    private final int port;
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Path log;
-    /** The answer to the pending {@code stats} request; only {@link #droppedMessages()} replaces it. */
-    private final AtomicReference<CompletableFuture<Long>> stats;
+    /** The answer to the pending command; only {@link #ask} replaces it. */
+    private final AtomicReference<CompletableFuture<String>> answer = new AtomicReference<>(new CompletableFuture<>());
 
-    private ServerProcess(Process process, int port, Path log, AtomicReference<CompletableFuture<Long>> stats) {
+    private ServerProcess(Process process, Path log) {
         this.process = process;
-        this.port = port;
         this.log = log;
-        this.stats = stats;
     }
 
     /**
-     * Starts the server with the class path of this JVM and waits for its port.
+     * Starts {@link BenchServer} with the class path of this JVM and waits for its port.
      *
      * @param heap            the child's -Xmx value
      * @param deadlineSeconds how long to wait for the port
@@ -46,19 +45,59 @@ final class ServerProcess implements AutoCloseable {
      * @throws IOException if it cannot be started or prints no port in time
      */
     static ServerProcess start(String heap, long deadlineSeconds) throws IOException {
-        List<String> command = List.of(javaExecutable(), "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), BenchServer.class.getName());
+        return start(List.of(), List.of("-Xmx" + heap), BenchServer.class, List.of(), deadlineSeconds);
+    }
+
+    /**
+     * Starts a server and waits for its port.
+     *
+     * @param prefix          what goes before the java command, e.g. {@code taskset -c 1}; may be empty
+     * @param jvmOptions      the child's JVM options
+     * @param main            its main class, on the class path of this JVM
+     * @param args            its arguments
+     * @param deadlineSeconds how long to wait for the port
+     * @return the running server
+     * @throws IOException if it cannot be started or prints no port in time
+     */
+    static ServerProcess start(List<String> prefix, List<String> jvmOptions, Class<?> main, List<String> args,
+                               long deadlineSeconds) throws IOException {
+        ServerProcess server = launch(prefix, jvmOptions, main, args);
+        boolean started = false;
+        try {
+            server.awaitPort(deadlineSeconds);
+            started = true;
+            return server;
+        } finally {
+            if (!started) {
+                server.kill();
+            }
+        }
+    }
+
+    /**
+     * Starts a server without waiting for it: {@link #port()} waits.
+     *
+     * @throws IOException if the process cannot be started
+     */
+    static ServerProcess launch(List<String> prefix, List<String> jvmOptions, Class<?> main, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
         Path log = Files.createTempFile("switchboard-bench-server-", ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        ServerProcess server = null;
+        ServerProcess server = new ServerProcess(process, log);
+        Thread reader = new Thread(server::readStdout, "bench-server-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        return server;
+    }
+
+    private void awaitPort(long deadlineSeconds) throws IOException {
         try {
-            CompletableFuture<Integer> port = new CompletableFuture<>();
-            AtomicReference<CompletableFuture<Long>> stats = new AtomicReference<>(new CompletableFuture<>());
-            Thread reader = new Thread(() -> readStdout(process, port, stats), "bench-server-stdout");
-            reader.setDaemon(true);
-            reader.start();
-            server = new ServerProcess(process, port.get(deadlineSeconds, TimeUnit.SECONDS), log, stats);
-            return server;
+            port.get(deadlineSeconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage() + "; see " + log, e.getCause());
         } catch (TimeoutException e) {
@@ -66,15 +105,17 @@ final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while starting the server", e);
-        } finally {
-            if (server == null) {
-                process.destroyForcibly();
-            }
         }
     }
 
+    /** The port it printed; waits for it (at most a minute) if need be. */
     int port() {
-        return port;
+        try {
+            awaitPort(60);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return port.join();
     }
 
     long pid() {
@@ -111,21 +152,37 @@ final class ServerProcess implements AutoCloseable {
     /**
      * The messages the example chat route's outbound queue limits dropped since the server started.
      *
-     * @return the count, or -1 if the server did not answer within 5 s
+     * @return the count, or -1 if the server did not answer within 5 s or counts none
      */
-    synchronized long droppedMessages() {
-        CompletableFuture<Long> answer = new CompletableFuture<>();
-        stats.set(answer);
+    long droppedMessages() {
+        String stats = ask("stats", 5);
+        return stats == null ? -1 : Long.parseLong(stats);
+    }
+
+    /**
+     * The server's heap in use after full collections (see {@link ServerControl#heapAfterFullGc()}).
+     *
+     * @return bytes, or -1 if the server did not answer within 60 s
+     */
+    long heapAfterFullGc() {
+        String heap = ask("heap", 60);
+        return heap == null ? -1 : Long.parseLong(heap);
+    }
+
+    /** Sends a command and returns the value of its answer line, or null if none came in time. */
+    private synchronized String ask(String command, long timeoutSeconds) {
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        answer.set(reply);
         try {
             OutputStream stdin = process.getOutputStream();
-            stdin.write("stats\n".getBytes(StandardCharsets.UTF_8));
+            stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-            return answer.get(5, TimeUnit.SECONDS);
+            return reply.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (IOException | ExecutionException | TimeoutException e) {
-            return -1;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return null;
         }
     }
 
@@ -167,18 +224,17 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Takes the port from the {@code PORT <n>} line and the answers to {@code stats} from {@code STATS <n>} lines,
-     * and passes anything else the server prints through.
+     * Takes the port from the {@code PORT <n>} line and the answers to commands from {@code STATS <n>} and
+     * {@code HEAP <n>} lines, and passes anything else the server prints through.
      */
-    private static void readStdout(Process process, CompletableFuture<Integer> port,
-                                   AtomicReference<CompletableFuture<Long>> stats) {
+    private void readStdout() {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.startsWith("PORT ") && !port.isDone()) {
                     port.complete(Integer.parseInt(line.substring(5).trim()));
-                } else if (line.startsWith("STATS ")) {
-                    stats.get().complete(Long.parseLong(line.substring(6).trim()));
+                } else if (line.startsWith("STATS ") || line.startsWith("HEAP ")) {
+                    answer.get().complete(line.substring(line.indexOf(' ') + 1).trim());
                 } else {
                     System.out.println("[server] " + line);
                 }

@@ -1,0 +1,42 @@
+package dev.switchboard.bench;
+
+import jakarta.websocket.DeploymentException;
+import org.glassfish.tyrus.server.Server;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The raw target of {@link VersusTyrusBenchmark}: Tyrus's stock standalone {@link Server} (its own Grizzly
+ * container, default settings) serving plain annotated JSR-356 endpoints on 127.0.0.1, at the same paths as
+ * the Switchboard target: {@link TyrusEchoEndpoint} at {@code /echo}, {@link TyrusChatEndpoint} (a naive
+ * loop) at {@code /chat/{room}}, and {@link TyrusBroadcastEndpoint} (Tyrus's own broadcast) at
+ * {@code /broadcast/{room}}.
+ *
+ * <p>Speaks to the benchmark as {@link BenchServer} does (see {@link ServerControl}); {@code stats} answers -1,
+ * as nothing here counts drops. An optional argument sets the port (default: any free one).
+ */
+public final class TyrusBenchServer {
+
+    private TyrusBenchServer() {
+    }
+
+    /**
+     * Starts the server and serves until stdin closes.
+     *
+     * @param args optionally the port
+     * @throws IOException         if stdin cannot be read
+     * @throws DeploymentException if the server cannot start
+     */
+    public static void main(String[] args) throws IOException, DeploymentException {
+        // Tyrus's Server reads port 0 as its default 8025, and -1 as "any free port".
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : -1;
+        Server server = new Server("127.0.0.1", port == 0 ? -1 : port, "/", Map.of(),
+                TyrusEchoEndpoint.class, TyrusChatEndpoint.class, TyrusBroadcastEndpoint.class);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "bench-server-shutdown"));
+        ServerControl.serve(server.getPort(), () -> -1);
+        server.stop();
+        System.exit(0);
+    }
+}
