@@ -32,7 +32,7 @@ import java.util.Locale;
 public final class VersusTyrusBenchmark {
 
     /** The JVM options of every server, Switchboard's and Tyrus's alike. */
-    static final List<String> SERVER_JVM_OPTIONS = List.of("-Xms64m", "-Xmx1g");
+    static final List<String> SERVER_JVM_OPTIONS = List.of("-Xmx1g");
 
     private VersusTyrusBenchmark() {
     }
