@@ -18,6 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * parsing and the listener calls happen on the selector thread; sends may come from any thread and are
  * written at once when the socket takes them, else queued until it does.
  *
+ * <p>What a listener sends while the socket's input is being handled goes out in one write when that input
+ * is done, as a C load generator batches per event-loop turn: with many messages in flight, one system call
+ * carries several frames.
+ *
  * <p>Client frames must be masked; this client masks with the all-zero key, which the protocol allows and
  * which makes masking free for the generator (the server unmasks as it always does). The server's frames
  * are parsed in the connection's read buffer, which starts small and grows to the largest frame seen.
@@ -48,7 +52,9 @@ final class NioSocket implements BenchSocket {
     private byte partialOpcode = -1;
     private ByteArrayOutputStream partial;
 
-    // Outbound, guarded by this.
+    // Outbound, guarded by this. The cork holds what the selector thread sends while handling input.
+    private boolean corking;
+    private ByteBuffer cork;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private final ArrayDeque<CompletableFuture<Void>> pendingDone = new ArrayDeque<>();
     private volatile boolean outputClosed;
@@ -143,8 +149,15 @@ final class NioSocket implements BenchSocket {
     /** A masked frame (all-zero key) with the given payload bytes: {@code length} of them, or all if 0. */
     private static ByteBuffer frame(byte opcode, byte[] payload, int length) {
         int size = length > 0 ? length : payload.length;
-        int header = size < 126 ? 6 : size <= 0xFFFF ? 8 : 14;
-        ByteBuffer frame = ByteBuffer.allocate(header + size);
+        ByteBuffer frame = ByteBuffer.allocate(frameSize(size));
+        return putFrame(frame, opcode, payload, size).flip();
+    }
+
+    private static int frameSize(int payloadSize) {
+        return (payloadSize < 126 ? 6 : payloadSize <= 0xFFFF ? 8 : 14) + payloadSize;
+    }
+
+    private static ByteBuffer putFrame(ByteBuffer frame, byte opcode, byte[] payload, int size) {
         frame.put((byte) (0x80 | opcode));
         if (size < 126) {
             frame.put((byte) (0x80 | size));
@@ -154,13 +167,46 @@ final class NioSocket implements BenchSocket {
             frame.put((byte) (0x80 | 127)).putLong(size);
         }
         frame.putInt(0); // the masking key
-        return frame.put(payload, 0, size).flip();
+        return frame.put(payload, 0, size);
     }
 
+    /** On the selector thread, after handling input: sends what the listener sent meanwhile, in one write. */
+    private void uncork() {
+        synchronized (this) {
+            corking = false;
+            if (cork == null || cork.position() == 0 || state == State.CLOSED) {
+                return;
+            }
+            ByteBuffer batch = cork.flip();
+            cork = null;
+            write(batch);
+        }
+    }
+
+    /**
+     * Sends a frame: into the cork while the selector thread handles this socket's input (so it stays in
+     * order with what the listener sends meanwhile), else to the socket, or the queue if the socket is full.
+     */
     private synchronized CompletableFuture<Void> send(ByteBuffer frame) {
         if (outputClosed || state == State.CLOSED) {
             return CompletableFuture.failedFuture(new IOException("output closed"));
         }
+        if (corking) {
+            if (cork == null || cork.remaining() < frame.remaining()) {
+                int used = cork == null ? 0 : cork.position();
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(INITIAL_BUFFER, 2 * (used + frame.remaining())));
+                if (cork != null) {
+                    larger.put(cork.flip());
+                }
+                cork = larger;
+            }
+            cork.put(frame);
+            return DONE;
+        }
+        return write(frame);
+    }
+
+    private synchronized CompletableFuture<Void> write(ByteBuffer frame) {
         if (pending.isEmpty() && state == State.OPEN) {
             try {
                 channel.write(frame);
@@ -217,6 +263,17 @@ final class NioSocket implements BenchSocket {
     // ---- reading
 
     private void read() throws IOException {
+        synchronized (this) {
+            corking = true;
+        }
+        try {
+            readAvailable();
+        } finally {
+            uncork();
+        }
+    }
+
+    private void readAvailable() throws IOException {
         while (true) {
             if (inLength == in.length) {
                 in = Arrays.copyOf(in, in.length * 2);
@@ -348,6 +405,7 @@ final class NioSocket implements BenchSocket {
             if (!outputClosed) {
                 sendClose(code == 1005 ? 1000 : code, "");
             }
+            uncork(); // what was answered before the close goes first
             flushed = pending.isEmpty();
         }
         listener.closeArrived(code, reason);

@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ final class Rounds {
             return targets;
         }
         List<Target> reversed = new ArrayList<>(targets);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return reversed;
     }
 

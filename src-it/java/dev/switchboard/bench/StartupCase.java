@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,7 +43,7 @@ final class StartupCase {
             long elapsed = upgraded - start;
             CpuMeter.Usage generator = generatorCpu.until(CpuMeter.thisProcess(), elapsed);
             // A fresh process: all its CPU time so far went into the start (and a little after).
-            CpuMeter.Usage serverUse = new CpuMeter.Snapshot(0, java.util.Map.of(), java.util.Map.of())
+            CpuMeter.Usage serverUse = new CpuMeter.Snapshot(0, Map.of(), Map.of())
                     .until(server.cpu(), elapsed);
             return new Sample(target.name(), elapsed / 1e9, generator, serverUse, List.of());
         } finally {
