@@ -21,6 +21,9 @@ import java.nio.ByteBuffer;
  * whatever it is handed with it, so a frame of exactly the limit followed by the start of the next one in the
  * same read would overflow a buffer sized for one frame.
  *
+ * <p>After a refusal the client may still be sending the refused frame: the rest is read and dropped, and the
+ * client's answering close frame tells the {@link LingeringClose} that the socket may close now.
+ *
  * <p>Tyrus calls {@link #handle} for one connection one read at a time (its Grizzly filter queues the reads and
  * runs them under a lock), so the state needs no synchronization of its own.
  */
