@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -288,7 +289,8 @@ public abstract class ContainerSmokeChecks {
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         volatile String closeReason;
         private final StringBuilder partialText = new StringBuilder();
-        private ByteBuffer partialBinary = ByteBuffer.allocate(0);
+        // Grows by doubling: joining each fragment into a fresh buffer copies a 16 MiB message gigabytes over.
+        private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
         private WebSocket socket;
 
         static Recorder connect(URI uri) {
@@ -324,11 +326,12 @@ public abstract class ContainerSmokeChecks {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            ByteBuffer joined = ByteBuffer.allocate(partialBinary.remaining() + data.remaining());
-            partialBinary = joined.put(partialBinary).put(data).flip();
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            partialBinary.writeBytes(bytes);
             if (last) {
-                binaries.add(partialBinary);
-                partialBinary = ByteBuffer.allocate(0);
+                binaries.add(ByteBuffer.wrap(partialBinary.toByteArray()));
+                partialBinary.reset();
             }
             webSocket.request(1);
             return null;

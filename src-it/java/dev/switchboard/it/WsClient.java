@@ -1,5 +1,6 @@
 package dev.switchboard.it;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -26,7 +27,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     volatile String closeReason;
 
     private final StringBuilder partialText = new StringBuilder();
-    private ByteBuffer partialBinary = ByteBuffer.allocate(0);
+    // Grows by doubling: joining each fragment into a fresh buffer copies a 16 MiB message gigabytes over.
+    private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
     private final boolean reading;
     private WebSocket socket;
 
@@ -107,11 +109,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        ByteBuffer joined = ByteBuffer.allocate(partialBinary.remaining() + data.remaining());
-        partialBinary = joined.put(partialBinary).put(data).flip();
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        partialBinary.writeBytes(bytes);
         if (last) {
-            binaries.add(partialBinary);
-            partialBinary = ByteBuffer.allocate(0);
+            binaries.add(ByteBuffer.wrap(partialBinary.toByteArray()));
+            partialBinary.reset();
         }
         webSocket.request(1);
         return null;
