@@ -13,6 +13,8 @@ import dev.switchboard.WebSocketSession;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A route whose handlers record what they see and obey simple text commands, so tests can drive every
@@ -33,6 +35,10 @@ public class ContractRoute {
         ServerSide.record("text", session, text);
         if (text.startsWith("echo:")) {
             return text.substring(5);
+        }
+        if (text.startsWith("slow-echo:")) { // a handler that takes a while, as one querying a database does
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            return text.substring(10);
         }
         switch (text) {
             case "fail" -> throw new IllegalStateException("handler failed on purpose");

@@ -47,6 +47,7 @@ public final class RouteEndpoint extends Endpoint {
         ConnectionSession connection = new ConnectionSession(
                 connectionInfo(session, handshake), settings, new JakartaTransport(session), registry, routeSessions);
         session.getUserProperties().put(SESSION_KEY, connection);
+        UndertowFramePacing.install(session);
         if (handshake != null) {
             connection.attributes().putAll(handshake.attributes());
         }
