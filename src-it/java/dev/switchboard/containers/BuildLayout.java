@@ -91,26 +91,32 @@ public final class BuildLayout {
     }
 
     /**
-     * The {@code java} launcher that runs a container: {@code -Dcontainers.<name>.java.home}; else this JVM's if it
-     * is recent enough; else the newest JDK of at least that version under {@code /usr/lib/jvm}.
+     * The {@code java} launcher that runs a container: {@code -Dcontainers.<name>.java.home}; else this JVM's if its
+     * version is in the container's range; else the newest JDK in that range under {@code /usr/lib/jvm}.
+     *
+     * @param minimumVersion the oldest Java feature version the container runs on
+     * @param maximumVersion the newest ({@link Integer#MAX_VALUE}: no limit)
      */
-    static Path java(String name, int minimumVersion) {
+    static Path java(String name, int minimumVersion, int maximumVersion) {
         String home = System.getProperty("containers." + name + ".java.home");
-        if (home == null && Runtime.version().feature() >= minimumVersion) {
+        int running = Runtime.version().feature();
+        if (home == null && running >= minimumVersion && running <= maximumVersion) {
             home = System.getProperty("java.home");
         }
         if (home == null) {
-            home = installedJdk(minimumVersion).orElseThrow(() -> new IllegalStateException(name + " needs JDK "
-                    + minimumVersion + "+, this is " + Runtime.version() + " and /usr/lib/jvm has none: pass "
-                    + "-Dcontainers." + name + ".java.home=<a JDK " + minimumVersion + "+>")).toString();
+            String range = maximumVersion == Integer.MAX_VALUE ? minimumVersion + "+"
+                    : minimumVersion + " to " + maximumVersion;
+            home = installedJdk(minimumVersion, maximumVersion).orElseThrow(() -> new IllegalStateException(name
+                    + " needs JDK " + range + ", this is " + Runtime.version() + " and /usr/lib/jvm has none: pass "
+                    + "-Dcontainers." + name + ".java.home=<a JDK " + range + ">")).toString();
         }
         return existing(Path.of(home, "bin", "java"), "the java launcher for " + name);
     }
 
-    private static Optional<Path> installedJdk(int minimumVersion) {
+    private static Optional<Path> installedJdk(int minimumVersion, int maximumVersion) {
         try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
             return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
-                    .filter(jdk -> featureVersion(jdk) >= minimumVersion)
+                    .filter(jdk -> featureVersion(jdk) >= minimumVersion && featureVersion(jdk) <= maximumVersion)
                     .max(Comparator.comparingInt(BuildLayout::featureVersion));
         } catch (IOException e) {
             return Optional.empty();

@@ -102,9 +102,14 @@ public abstract class Container implements AutoCloseable {
         return 17;
     }
 
+    /** The newest Java feature version the container runs on: no limit unless overridden. */
+    protected int maximumJava() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The {@code java} launcher that runs the container and its set-up tools. */
     protected Path java() {
-        return BuildLayout.java(name, minimumJava());
+        return BuildLayout.java(name, minimumJava(), maximumJava());
     }
 
     public String name() {
