@@ -27,6 +27,11 @@ public final class Containers {
         return new Jetty("jetty121", BuildLayout.distribution(enabled("jetty121"), "jetty-home-"), "ee11");
     }
 
+    /** Eclipse Jetty 12.1, EE 10 environment: the same distribution as {@link #jetty121()}, its own base and log. */
+    public static Container jetty121Ee10() {
+        return new Jetty(enabled("jetty121-ee10"), BuildLayout.distribution("jetty121", "jetty-home-"), "ee10");
+    }
+
     /** WildFly 39 (standalone server; Jakarta WebSocket 2.1 on Undertow). */
     public static Container wildfly39() {
         return new WildFly("wildfly39", BuildLayout.distribution(enabled("wildfly39"), "wildfly-"));
