@@ -73,7 +73,10 @@ final class GlassFish extends Container {
         String classpath = String.join(File.pathSeparator, install.resolve("appserver-cli.jar").toString(),
                 install.resolve("admin-cli.jar").toString(), install.resolve("lib/asadmin/*").toString(),
                 install.resolve("modules/*").toString());
-        asadmin = List.of(java.toString(), "-Djava.util.logging.manager=org.glassfish.main.jul.GlassFishLogManager",
+        // start-domain starts the server JVM from JAVA_HOME when it is set, not from asadmin's own JDK: point it
+        // at asadmin's, chosen for this GlassFish (env execs java, whose pid this stays).
+        asadmin = List.of("/usr/bin/env", "JAVA_HOME=" + java.getParent().getParent(), java.toString(),
+                "-Djava.util.logging.manager=org.glassfish.main.jul.GlassFishLogManager",
                 "--module-path", install.resolve("lib/bootstrap").toString(), "--add-modules", "ALL-MODULE-PATH",
                 "-cp", classpath, "org.glassfish.admin.cli.AsadminMain");
         List<String> command = new ArrayList<>(asadmin);
