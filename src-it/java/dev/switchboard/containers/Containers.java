@@ -41,7 +41,14 @@ public final class Containers {
     public static Container glassfish8() {
         String name = enabled("glassfish8");
         return new GlassFish(name, System.getProperty("containers.glassfish8.version", "8"),
-                BuildLayout.distributionFolder(name, "glassfish8"));
+                BuildLayout.distributionFolder(name, "glassfish8"), 21, Integer.MAX_VALUE);
+    }
+
+    /** Eclipse GlassFish 7 (Jakarta EE 10), a copy of its {@code domain1}; runs on JDK 21 at most. */
+    public static Container glassfish7() {
+        String name = enabled("glassfish7");
+        return new GlassFish(name, System.getProperty("containers.glassfish7.version", "7"),
+                BuildLayout.distributionFolder(name, "glassfish7"), 17, 21);
     }
 
     /** Open Liberty 26 with the features servlet-6.0 and websocket-2.1 (Jakarta EE 10). */

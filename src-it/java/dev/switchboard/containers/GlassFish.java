@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * of {@code domain1} in a fresh folder ({@code --domaindir}), whose {@code server-config} has every port moved to
  * a free one (HTTP to the given one), every listener bound to 127.0.0.1, and the JMS broker disabled. Runs with
  * {@code asadmin start-domain --verbose} (launched as {@code bin/asadmin} does), which keeps the server JVM as its
- * child and its output on the console; deployed by dropping the WAR into {@code autodeploy/}. GlassFish 8 needs
- * JDK 21+ (see {@link BuildLayout#java}). Stopped by {@code asadmin stop-domain}.
+ * child and its output on the console; deployed by dropping the WAR into {@code autodeploy/}. Each major version
+ * has its own JDK range (GlassFish 8 needs 21+, GlassFish 7 runs on 21 at most; see {@link BuildLayout#java}).
+ * Stopped by {@code asadmin stop-domain}.
  */
 final class GlassFish extends Container {
 
@@ -24,8 +25,17 @@ final class GlassFish extends Container {
 
     private static final Pattern PORT = Pattern.compile("port=\"(\\d+)\"");
 
-    GlassFish(String name, String version, Path home) {
+    private final int minimumJava;
+    private final int maximumJava;
+
+    /**
+     * @param minimumJava the oldest Java feature version this GlassFish runs on
+     * @param maximumJava the newest ({@link Integer#MAX_VALUE}: no limit)
+     */
+    GlassFish(String name, String version, Path home, int minimumJava, int maximumJava) {
         super(name, "GlassFish " + version, home);
+        this.minimumJava = minimumJava;
+        this.maximumJava = maximumJava;
     }
 
     @Override
@@ -69,16 +79,7 @@ final class GlassFish extends Container {
 
     @Override
     protected List<String> command(Path java, Path home, Path base, int port) {
-        Path install = home.resolve("glassfish");
-        String classpath = String.join(File.pathSeparator, install.resolve("appserver-cli.jar").toString(),
-                install.resolve("admin-cli.jar").toString(), install.resolve("lib/asadmin/*").toString(),
-                install.resolve("modules/*").toString());
-        // start-domain starts the server JVM from JAVA_HOME when it is set, not from asadmin's own JDK: point it
-        // at asadmin's, chosen for this GlassFish (env execs java, whose pid this stays).
-        asadmin = List.of("/usr/bin/env", "JAVA_HOME=" + java.getParent().getParent(), java.toString(),
-                "-Djava.util.logging.manager=org.glassfish.main.jul.GlassFishLogManager",
-                "--module-path", install.resolve("lib/bootstrap").toString(), "--add-modules", "ALL-MODULE-PATH",
-                "-cp", classpath, "org.glassfish.admin.cli.AsadminMain");
+        asadmin = asadmin(java, home.resolve("glassfish"));
         List<String> command = new ArrayList<>(asadmin);
         command.addAll(List.of("start-domain", "--verbose", "--domaindir", base.toString(), "domain1"));
         return command;
@@ -94,11 +95,40 @@ final class GlassFish extends Container {
 
     @Override
     protected int minimumJava() {
-        return 21;
+        return minimumJava;
+    }
+
+    @Override
+    protected int maximumJava() {
+        return maximumJava;
     }
 
     @Override
     protected Path webapps(Path base) {
         return base.resolve("domain1/autodeploy");
+    }
+
+    /**
+     * {@code asadmin} launched as the distribution's {@code bin/asadmin} launches it: GlassFish 7 runs one
+     * executable jar, GlassFish 8 a module path and a class path. {@code start-domain} starts the server JVM from
+     * {@code JAVA_HOME} when it is set, not from asadmin's own JDK: the build's {@code JAVA_HOME} (JDK 25 in CI)
+     * would run GlassFish 7 outside its range, so it is set to asadmin's JDK ({@code env} execs java, whose pid
+     * this stays).
+     */
+    private static List<String> asadmin(Path java, Path install) {
+        List<String> asadmin = new ArrayList<>(List.of("/usr/bin/env", "JAVA_HOME=" + java.getParent().getParent(),
+                java.toString()));
+        Path glassfish7Cli = install.resolve("lib/client/appserver-cli.jar");
+        if (Files.exists(glassfish7Cli)) {
+            asadmin.addAll(List.of("-jar", glassfish7Cli.toString()));
+            return asadmin;
+        }
+        String classpath = String.join(File.pathSeparator, install.resolve("appserver-cli.jar").toString(),
+                install.resolve("admin-cli.jar").toString(), install.resolve("lib/asadmin/*").toString(),
+                install.resolve("modules/*").toString());
+        asadmin.addAll(List.of("-Djava.util.logging.manager=org.glassfish.main.jul.GlassFishLogManager",
+                "--module-path", install.resolve("lib/bootstrap").toString(), "--add-modules", "ALL-MODULE-PATH",
+                "-cp", classpath, "org.glassfish.admin.cli.AsadminMain"));
+        return asadmin;
     }
 }
