@@ -83,8 +83,9 @@ public final class BuildLayout {
     }
 
     /**
-     * The unpacked distribution of a container whose archive's top folder does not carry the full version:
-     * {@code target/containers/<name>/<top>} ({@code glassfish8}, {@code wlp}).
+     * The unpacked distribution of a container whose archive's top folder does not carry the full version, or the
+     * copied jar of a container that is one jar: {@code target/containers/<name>/<top>} ({@code glassfish8},
+     * {@code wlp}, {@code payara-micro.jar}).
      */
     static Path distributionFolder(String name, String top) {
         return existing(containers().resolve(name).resolve(top), "the " + name + " distribution");

@@ -51,6 +51,13 @@ public final class Containers {
                 BuildLayout.distributionFolder(name, "glassfish7"), 17, 21);
     }
 
+    /** Payara Micro 6 (Jakarta EE 10, Payara Server's single-jar runtime); runs on JDK 21 at most. */
+    public static Container payaramicro6() {
+        String name = enabled("payaramicro6");
+        return new PayaraMicro(name, System.getProperty("containers.payaramicro6.version", "6"),
+                BuildLayout.distributionFolder(name, "payara-micro.jar"));
+    }
+
     /** Open Liberty 26 with the features servlet-6.0 and websocket-2.1 (Jakarta EE 10). */
     public static Container openliberty26() {
         String name = enabled("openliberty26");

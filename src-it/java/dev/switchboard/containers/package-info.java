@@ -16,7 +16,8 @@
  * }</pre>
  *
  * <p>Adding a container: pin its version in a pom property, add an {@code artifactItem} to the
- * {@code unpack-containers} execution (output {@code target/containers/<name>}) and a
+ * {@code unpack-containers} execution, or to {@code copy-containers} for a container that is one jar (output
+ * {@code target/containers/<name>}), and a
  * {@code containers.<name>.version} system property to failsafe's configuration; write a {@code Container}
  * subclass (configuration into a fresh base folder, command line, deployment folder) and a factory method in
  * {@code Containers}. {@code -Dcontainers.<name>.java.home=...} runs it on another JDK.
