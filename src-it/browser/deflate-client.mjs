@@ -4,6 +4,8 @@
 //        node deflate-client.mjs ws://127.0.0.1:PORT/echo bomb BOMB_BYTES
 // "echo" echoes a few messages, then sends OVERSIZED_BYTES of text (small compressed), or closes if 0, and
 // reports the close code; PER_MESSAGE_DEFLATE_JSON is ws's perMessageDeflate option, true if not given.
+//        node deflate-client.mjs ws://127.0.0.1:PORT/chat/ROOM chat TEXT_BYTES
+// "chat" says TEXT_BYTES of text in a chat room and reports whether the room's broadcast of it came back intact.
 // "bomb" sends BOMB_BYTES of zeros in one message (ws compresses it whole, in one frame) and reports the close
 // code and how long it took.
 import { randomBytes } from 'node:crypto';
@@ -45,7 +47,16 @@ ws._socket.on('error', (error) => console.log(`socket-error ${error.code}`));
 console.log(`extensions ${ws.extensions}`);
 console.log(`params ${JSON.stringify(ws._extensions['permessage-deflate']?.params ?? null)}`);
 
-if (mode === 'bomb') {
+if (mode === 'chat') {
+  // The broadcast is compressed for this member, as its echoes are.
+  const text = 'a chat line to every member of the room. '.repeat(Math.ceil(bytes / 41)).slice(0, bytes);
+  ws.send(text);
+  const reply = await next();
+  console.log(`broadcast ${!reply.isBinary && reply.data.toString() === text ? 'intact' : 'different'} ${bytes}`);
+  console.log(`wire ${ws._socket.bytesWritten} ${ws._socket.bytesRead}`);
+  ws.close(1000);
+  console.log(`closed ${(await closed).code}`);
+} else if (mode === 'bomb') {
   const started = Date.now();
   ws.send(Buffer.alloc(bytes), { binary: true, compress: true });
   const close = await closed;

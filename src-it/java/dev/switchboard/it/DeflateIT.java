@@ -1,6 +1,7 @@
 package dev.switchboard.it;
 
 import dev.switchboard.Switchboard;
+import dev.switchboard.example.ChatRoute;
 import dev.switchboard.example.EchoRoute;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,18 @@ class DeflateIT {
         assertEquals("{}", results.get("params"), "negotiated: " + results);
         assertEchoes(results);
         assertCompressed(results, true);
+    }
+
+    @Test
+    void broadcastsToACompressingClientAreCompressed() throws Exception {
+        start(Switchboard.builder().perMessageDeflate(true));
+        Map<String, String> results = ws("/chat/deflate", "chat", 100_000);
+
+        assertEquals("permessage-deflate", results.get("extensions"), "negotiated: " + results);
+        assertEquals("intact 100000", results.get("broadcast"), "the room's broadcast: " + results);
+        long read = Long.parseLong(results.get("wire").split(" ")[1]);
+        assertTrue(read < 10_000, "bytes read, the broadcast compressed: " + read);
+        assertEquals("1000", results.get("closed"), "closed: " + results);
     }
 
     @Test
@@ -204,15 +217,21 @@ class DeflateIT {
     }
 
     private void start(Switchboard.Builder builder) {
-        server = builder.host("127.0.0.1").port(0).route(EchoRoute.class).build().start();
+        server = builder.host("127.0.0.1").port(0).route(EchoRoute.class).route(ChatRoute.class).build().start();
     }
 
-    /** Runs the ws client against the server and returns its result lines by name. */
+    /** Runs the ws client against the server's echo route and returns its result lines by name. */
     private Map<String, String> ws(String mode, long bytes, String... perMessageDeflate)
+            throws IOException, InterruptedException {
+        return ws("/echo", mode, bytes, perMessageDeflate);
+    }
+
+    /** Runs the ws client against a path of the server and returns its result lines by name. */
+    private Map<String, String> ws(String path, String mode, long bytes, String... perMessageDeflate)
             throws IOException, InterruptedException {
         String nodeExecutable = nodeWithWs();
         List<String> command = new ArrayList<>(List.of(nodeExecutable, "deflate-client.mjs",
-                "ws://127.0.0.1:" + server.port() + "/echo", mode, String.valueOf(bytes)));
+                "ws://127.0.0.1:" + server.port() + path, mode, String.valueOf(bytes)));
         command.addAll(List.of(perMessageDeflate));
         node = new ProcessBuilder(command)
                 .directory(SCRIPT_DIR.toFile())

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -92,6 +93,21 @@ class TlsIT {
         try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(EchoRoute.class)
                 .tls(keystore, PASSWORD.toCharArray()).build().start()) {
             assertEchoes(server, "over TLS from a keystore");
+        }
+    }
+
+    @Test
+    void broadcastsOverWss() throws Exception {
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(EchoRoute.class)
+                .tls(keystore, PASSWORD.toCharArray()).build().start();
+             WsClient client = WsClient.connect(trustingClient(), wss(server.port()))) {
+            await().atMost(WAIT).until(() -> server.sessions(EchoRoute.class).count() == 1);
+            String large = "é".repeat(40_000); // 80,000 bytes: the frame's longest length form
+            server.sessions(EchoRoute.class).broadcastText("small");
+            server.sessions(EchoRoute.class).broadcastText(large);
+
+            await().atMost(WAIT).until(() -> client.texts.size() == 2);
+            assertEquals(List.of("small", large), client.texts);
         }
     }
 

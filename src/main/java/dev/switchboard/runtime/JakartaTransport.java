@@ -15,10 +15,15 @@ final class JakartaTransport implements Transport {
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
+    private final FrameWriter frames;
 
-    JakartaTransport(Session session) {
+    /**
+     * @param frames the host's writer of encoded frames for this connection, or {@code null} if it has none
+     */
+    JakartaTransport(Session session, FrameWriter frames) {
         this.session = session;
         this.remote = session.getAsyncRemote();
+        this.frames = frames;
     }
 
     @Override
@@ -29,6 +34,15 @@ final class JakartaTransport implements Transport {
     @Override
     public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
         remote.sendBinary(data, handler(done));
+    }
+
+    @Override
+    public void sendShared(SharedMessage message, Consumer<Throwable> done) {
+        if (frames != null) {
+            frames.write(message.frame(), done);
+        } else {
+            message.send(this, done);
+        }
     }
 
     @Override

@@ -42,6 +42,15 @@ abstract class Outbound extends CompletableFuture<Void> {
         };
     }
 
+    static Outbound shared(SharedMessage message) {
+        return new Outbound(message.bytes()) {
+            @Override
+            void start(Transport transport, Consumer<Throwable> done) {
+                transport.sendShared(message, done);
+            }
+        };
+    }
+
     static Outbound ping(ByteBuffer payload) {
         return new Outbound(payload.remaining()) {
             @Override

@@ -44,8 +44,8 @@ public final class RouteEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         HandshakeInfo handshake = (HandshakeInfo) session.getUserProperties().get(HandshakeInfo.KEY);
-        ConnectionSession connection = new ConnectionSession(
-                connectionInfo(session, handshake), settings, new JakartaTransport(session), registry, routeSessions);
+        ConnectionSession connection = new ConnectionSession(connectionInfo(session, handshake), settings,
+                new JakartaTransport(session, sharedFrames(session)), registry, routeSessions);
         session.getUserProperties().put(SESSION_KEY, connection);
         UndertowFramePacing.install(session);
         if (handshake != null) {
@@ -103,6 +103,14 @@ public final class RouteEndpoint extends Endpoint {
             }
         }
         return Map.copyOf(params);
+    }
+
+    /**
+     * The host's writer of a broadcast's frames, encoded once for all recipients; none for a session that
+     * negotiated compression, whose compressor encodes its broadcasts as its other messages.
+     */
+    private static FrameWriter sharedFrames(Session session) {
+        return session.getNegotiatedExtensions().isEmpty() ? OpeningConnection.writer() : null;
     }
 
     private static ConnectionSession connectionOf(Session session) {

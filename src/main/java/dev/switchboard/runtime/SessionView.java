@@ -90,7 +90,8 @@ final class SessionView implements Sessions {
     @Override
     public BroadcastResult broadcastText(String text) {
         Objects.requireNonNull(text, "text");
-        return broadcast(session -> session.deliver(Outbound.text(text)));
+        SharedMessage message = SharedMessage.text(text);
+        return broadcast(session -> session.deliver(Outbound.shared(message)));
     }
 
     @Override
@@ -100,8 +101,8 @@ final class SessionView implements Sessions {
 
     @Override
     public BroadcastResult broadcastData(ByteBuffer data) {
-        // Each recipient reads its own view of the bytes: sends advance the buffer's position.
-        return broadcast(session -> session.deliver(Outbound.binary(data.duplicate())));
+        SharedMessage message = SharedMessage.binary(data.duplicate());
+        return broadcast(session -> session.deliver(Outbound.shared(message)));
     }
 
     private BroadcastResult broadcast(Function<ConnectionSession, Delivery> send) {

@@ -21,6 +21,14 @@ interface Transport {
     void sendBinary(ByteBuffer data, Consumer<Throwable> done);
 
     /**
+     * Starts sending one message of a broadcast; {@code done} receives {@code null} on success or the failure.
+     * The message's frame is encoded once for all recipients where the host can write encoded frames.
+     */
+    default void sendShared(SharedMessage message, Consumer<Throwable> done) {
+        message.send(this, done);
+    }
+
+    /**
      * Sends a ping without waiting for it to be written.
      */
     void sendPing(ByteBuffer payload) throws Exception;

@@ -1,5 +1,6 @@
 package dev.switchboard.standalone;
 
+import dev.switchboard.runtime.OpeningConnection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -17,6 +18,8 @@ import org.glassfish.tyrus.spi.Writer;
  * limit where the bytes are read, in order, with Tyrus's own close at hand. (A Grizzly filter in front of
  * Tyrus's could write a close frame, but not reach Tyrus's connection, which that filter keeps to itself: Tyrus
  * would report the end as 1006.)
+ *
+ * <p>The same wrapping gives each connection's session its {@link EncodedFrameWriter}, for broadcasts.
  */
 final class FrameLimitEngine implements WebSocketEngine {
 
@@ -47,7 +50,9 @@ final class FrameLimitEngine implements WebSocketEngine {
             @Override
             public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
                 LingeringClose lingering = new LingeringClose(writer);
-                return new Limited(upgrade.createConnection(lingering, closeListener), lingering, maxPayload);
+                EncodedFrameWriter frames = new EncodedFrameWriter(lingering);
+                return OpeningConnection.open(frames, () ->
+                        new Limited(upgrade.createConnection(frames, closeListener), lingering, maxPayload));
             }
         };
     }

@@ -1,0 +1,74 @@
+package dev.switchboard.runtime;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * One broadcast message for all its recipients: encoded once, on first need, as the unmasked frame a server
+ * sends, so that a host that can write encoded frames ({@link FrameWriter}) does not encode it per recipient.
+ */
+final class SharedMessage {
+
+    private static final byte FIN_TEXT = (byte) 0x81;
+    private static final byte FIN_BINARY = (byte) 0x82;
+
+    private final String text;
+    private final ByteBuffer binary;
+    private final long bytes;
+    private volatile ByteBuffer frame;
+
+    private SharedMessage(String text, ByteBuffer binary, long bytes) {
+        this.text = text;
+        this.binary = binary;
+        this.bytes = bytes;
+    }
+
+    static SharedMessage text(String text) {
+        return new SharedMessage(text, null, Utf8.length(text));
+    }
+
+    static SharedMessage binary(ByteBuffer data) {
+        return new SharedMessage(null, data, data.remaining());
+    }
+
+    /** The payload's size in bytes, as the queue limits count it. */
+    long bytes() {
+        return bytes;
+    }
+
+    /** Sends the message the host's usual way, for a host without a {@link FrameWriter}. */
+    void send(Transport transport, Consumer<Throwable> done) {
+        if (text != null) {
+            transport.sendText(text, done);
+        } else {
+            transport.sendBinary(binary.duplicate(), done);
+        }
+    }
+
+    /** The encoded frame, a view of its own for one recipient's write. */
+    ByteBuffer frame() {
+        ByteBuffer encoded = frame;
+        if (encoded == null) { // two threads may both encode; either result is the same frame
+            encoded = text != null ? encode(FIN_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
+                    : encode(FIN_BINARY, binary.duplicate());
+            frame = encoded;
+        }
+        return encoded.duplicate();
+    }
+
+    /** RFC 6455 section 5.2: FIN and opcode, the shortest length encoding, no mask; then the payload. */
+    private static ByteBuffer encode(byte finAndOpcode, ByteBuffer payload) {
+        int length = payload.remaining();
+        int head = length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
+        ByteBuffer frame = ByteBuffer.allocate(head + length).put(finAndOpcode);
+        if (length < 126) {
+            frame.put((byte) length);
+        } else if (length <= 0xFFFF) {
+            frame.put((byte) 126).putShort((short) length);
+        } else {
+            frame.put((byte) 127).putLong(length);
+        }
+        return frame.put(payload).flip();
+    }
+}
