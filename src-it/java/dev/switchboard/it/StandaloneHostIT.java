@@ -67,6 +67,30 @@ class StandaloneHostIT {
     }
 
     @Test
+    void withBlockingHandlersAHandlerThatBlocksHoldsUpOnlyItsOwnConnection() {
+        WaitingRoute.reset();
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).blockingHandlers(true)
+                .route(WaitingRoute.class).build().start();
+             WsClient waiting = WsClient.connect(uri(server, "/waiting"))) {
+            waiting.sendText("wait");
+            await().atMost(WAIT).until(() -> WaitingRoute.WAITING.get() == 1);
+
+            // More connections than selector threads: on them, one would share the blocked handler's thread.
+            for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors() + 2; i++) {
+                try (WsClient other = WsClient.connect(uri(server, "/waiting"))) {
+                    other.sendText("still served " + i);
+                    String expected = "still served " + i;
+                    await().atMost(WAIT).until(() -> other.texts.contains(expected));
+                }
+            }
+            WaitingRoute.release();
+            await().atMost(WAIT).until(() -> waiting.texts.contains("waited"));
+        } finally {
+            WaitingRoute.release();
+        }
+    }
+
+    @Test
     void listensOnlyOnTheHostAskedFor() throws IOException {
         try (Switchboard server = server("127.0.0.1")) {
             try (Socket asked = new Socket()) {
