@@ -17,7 +17,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +91,49 @@ class StandaloneHostIT {
             WaitingRoute.release();
             await().atMost(WAIT).until(() -> waiting.texts.contains("waited"));
         } finally {
+            WaitingRoute.release();
+        }
+    }
+
+    @Test
+    void aHandlerThatHoldsAnIoThreadIsReportedOnceWithTheFix() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING && record.getMessage().contains("held an I/O thread")) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(WaitingRoute.class)
+                .build().start();
+             WsClient client = WsClient.connect(uri(server, "/waiting"))) {
+            for (int round = 1; round <= 2; round++) {
+                WaitingRoute.reset();
+                client.sendText("wait");
+                await().atMost(WAIT).until(() -> WaitingRoute.WAITING.get() == 1);
+                await().pollDelay(Duration.ofMillis(400)).atMost(WAIT).until(() -> true); // the handler holds on
+                WaitingRoute.release();
+                int replies = round;
+                await().atMost(WAIT).until(() -> client.texts.size() == replies);
+            }
+            assertEquals(List.of("waited", "waited"), client.texts);
+            assertEquals(1, warnings.size(), () -> "warnings: " + warnings);
+            assertTrue(warnings.get(0).contains("/waiting") && warnings.get(0).contains("blockingHandlers(true)"),
+                    warnings.get(0));
+        } finally {
+            root.removeHandler(capture);
             WaitingRoute.release();
         }
     }

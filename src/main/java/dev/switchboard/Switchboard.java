@@ -492,7 +492,7 @@ public final class Switchboard implements AutoCloseable {
             SSLContext tls = tlsKeystore != null ? Pkcs12.serverContext(tlsKeystore, tlsPassword) : tlsContext;
             return new Switchboard(new GrizzlyHost(host, port, resolved, endpoints,
                     new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins,
-                            maxSessions),
+                            maxSessions, !blockingHandlers),
                     shutdownTimeout, staticFolder, tls, new HandshakeLimits(handshakeTimeout, maxHandshakeHeaderBytes),
                     perMessageDeflate, blockingHandlers),
                     resolved.paths());

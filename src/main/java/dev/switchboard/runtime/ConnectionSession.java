@@ -193,11 +193,16 @@ final class ConnectionSession implements WebSocketSession {
         if (disconnected.get()) {
             return;
         }
+        boolean timed = route.handlersOnIoThreads();
+        long started = timed ? System.nanoTime() : 0;
         try {
             callback.call();
         } catch (Throwable failure) {
             report(failure, true);
             closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
+        }
+        if (timed) {
+            routeSessions.handlerHeldIoThread(route.path(), System.nanoTime() - started);
         }
     }
 

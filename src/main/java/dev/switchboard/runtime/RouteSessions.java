@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -13,14 +15,34 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RouteSessions {
 
+    private static final System.Logger LOG = System.getLogger(RouteSessions.class.getName());
+    /** Longer than any handler that does not block should take: a quarter of a second. */
+    static final long SLOW_HANDLER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final Class<?> routeClass;
     private final Set<ConnectionSession> open = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ConnectionSession>> groups = new ConcurrentHashMap<>();
     private final Sessions view = SessionView.of(() -> List.of(this));
     private final LongAdder dropped = new LongAdder();
+    private final AtomicBoolean slowHandlerReported = new AtomicBoolean();
 
     RouteSessions(Class<?> routeClass) {
         this.routeClass = routeClass;
+    }
+
+    /**
+     * Told how long a handler held an I/O thread that serves other connections too: the first time one held it
+     * longer than {@link #SLOW_HANDLER_NANOS}, says so once, with the fix. Such a handler blocks, and every
+     * connection on its thread waited meanwhile.
+     */
+    void handlerHeldIoThread(String path, long nanos) {
+        if (nanos > SLOW_HANDLER_NANOS && slowHandlerReported.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, String.format("A handler of route %s (%s) held an I/O thread for "
+                    + "%d ms: every connection served by that thread waited for it. Handlers run on I/O threads "
+                    + "and must not block; hand slow work to an executor and write the result from there, or build "
+                    + "the server with Switchboard.builder().blockingHandlers(true). Reported once per route.",
+                    path, routeClass.getName(), TimeUnit.NANOSECONDS.toMillis(nanos)));
+        }
     }
 
     /** A live view of these sessions. */

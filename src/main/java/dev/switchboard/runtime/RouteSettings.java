@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param heartbeat       the heartbeat of its sessions
  * @param idleTimeout     the idle timeout of its sessions; zero for none
  * @param maxMessageBytes the largest message its sessions accept; a larger one closes with 1009
+ * @param handlersOnIoThreads whether its handlers run on I/O threads shared with other connections
  */
 record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                     long maxMessageBytes) {
+                     long maxMessageBytes, boolean handlersOnIoThreads) {
 
     static RouteSettings of(Route route, ServerSettings server) {
         SendQueueLimits base = server.sendQueueLimits();
@@ -32,6 +33,6 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
         Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
                 : server.idleTimeout();
         long maxMessage = route.maxMessageBytes() > 0 ? route.maxMessageBytes() : server.maxMessageBytes();
-        return new RouteSettings(route.value(), limits, heartbeat, idle, maxMessage);
+        return new RouteSettings(route.value(), limits, heartbeat, idle, maxMessage, server.handlersOnIoThreads());
     }
 }

@@ -15,9 +15,12 @@ import java.util.List;
  * @param maxMessageBytes the largest message routes accept
  * @param allowedOrigins  the browser origins routes without their own list accept; empty for any
  * @param maxSessions     most sessions open at once on all routes together; 0 for no limit
+ * @param handlersOnIoThreads whether handlers run on I/O threads that serve other connections too, where one
+ *                        that blocks holds those up
  */
 public record ServerSettings(SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                             long maxMessageBytes, List<String> allowedOrigins, int maxSessions) {
+                             long maxMessageBytes, List<String> allowedOrigins, int maxSessions,
+                             boolean handlersOnIoThreads) {
 
     public ServerSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -29,5 +32,5 @@ public record ServerSettings(SendQueueLimits sendQueueLimits, Heartbeat heartbea
     /** The defaults. */
     public static final ServerSettings DEFAULT =
             new ServerSettings(SendQueueLimits.DEFAULT, Heartbeat.DEFAULT, Duration.ZERO, DEFAULT_MAX_MESSAGE_BYTES,
-                    List.of(), 0);
+                    List.of(), 0, false);
 }

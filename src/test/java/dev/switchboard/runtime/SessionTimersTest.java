@@ -16,7 +16,7 @@ class SessionTimersTest {
 
     private static SessionTimers timers(Heartbeat heartbeat, Duration idle, Duration sendTimeout) {
         return new SessionTimers(new RouteSettings("/t",
-                new SendQueueLimits(10, 1000, OverflowAction.FAIL_SEND, sendTimeout), heartbeat, idle, 1024));
+                new SendQueueLimits(10, 1000, OverflowAction.FAIL_SEND, sendTimeout), heartbeat, idle, 1024, false));
     }
 
     @Test
