@@ -494,7 +494,7 @@ public final class Switchboard implements AutoCloseable {
                     new ServerSettings(sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, allowedOrigins,
                             maxSessions, !blockingHandlers),
                     shutdownTimeout, staticFolder, tls, new HandshakeLimits(handshakeTimeout, maxHandshakeHeaderBytes),
-                    perMessageDeflate, blockingHandlers),
+                    perMessageDeflate),
                     resolved.paths());
         }
     }

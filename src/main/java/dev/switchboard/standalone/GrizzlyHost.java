@@ -44,7 +44,6 @@ public final class GrizzlyHost {
     private final SSLContext tls;
     private final HandshakeLimits handshakeLimits;
     private final boolean perMessageDeflate;
-    private final boolean blockingHandlers;
     private final SessionRegistry registry = new SessionRegistry();
 
     private HttpServer server;
@@ -60,17 +59,16 @@ public final class GrizzlyHost {
      * @param port            the port to bind, 0 for any free one
      * @param routes          the routes to serve
      * @param plainEndpoints  plain Jakarta WebSocket endpoints to serve beside them
-     * @param settings        the settings routes inherit
+     * @param settings        the settings routes inherit, and whether handlers run on the I/O threads
      * @param shutdownTimeout how long {@link #stop()} waits for sessions to close
      * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
      * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
      * @param handshakeLimits how long and how large a request head may be
      * @param perMessageDeflate whether routes offer permessage-deflate
-     * @param blockingHandlers whether handlers may block, and so run on worker threads
      */
     public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
                        ServerSettings settings, Duration shutdownTimeout, String staticFolder, SSLContext tls,
-                       HandshakeLimits handshakeLimits, boolean perMessageDeflate, boolean blockingHandlers) {
+                       HandshakeLimits handshakeLimits, boolean perMessageDeflate) {
         this.host = host;
         this.requestedPort = port;
         this.routes = routes;
@@ -81,7 +79,6 @@ public final class GrizzlyHost {
         this.tls = tls;
         this.handshakeLimits = handshakeLimits;
         this.perMessageDeflate = perMessageDeflate;
-        this.blockingHandlers = blockingHandlers;
     }
 
     /**
@@ -113,7 +110,7 @@ public final class GrizzlyHost {
 
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("switchboard", host, requestedPort);
-        if (blockingHandlers) {
+        if (!settings.handlersOnIoThreads()) {
             // Off the selector threads, on a pool that grows as a servlet container's does, so that a handler
             // that blocks holds up only its own connection.
             listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
