@@ -116,8 +116,8 @@ class StandaloneHostIT {
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(WaitingRoute.class)
-                .build().start();
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).blockingHandlers(false)
+                .route(WaitingRoute.class).build().start();
              WsClient client = WsClient.connect(uri(server, "/waiting"))) {
             for (int round = 1; round <= 2; round++) {
                 WaitingRoute.reset();
