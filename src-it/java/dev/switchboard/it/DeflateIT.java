@@ -17,12 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -160,23 +157,7 @@ class DeflateIT {
     @Test
     void closesWith1007OnDataThatDoesNotInflateAndLogsNoStackTrace() throws Exception {
         start(Switchboard.builder().perMessageDeflate(true));
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture logged = LogCapture.start();
         try (RawClient client = RawClient.upgrade(URI.create("ws://127.0.0.1:" + server.port() + "/echo"),
                 "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n")) {
             assertTrue(client.responseHead.contains("Sec-WebSocket-Extensions: permessage-deflate\r\n"),
@@ -190,9 +171,9 @@ class DeflateIT {
             assertEquals("invalid compressed data", close.closeReason());
             await().atMost(Duration.ofSeconds(10)).until(() -> server.openSessions() == 0);
         } finally {
-            root.removeHandler(capture);
+            logged.close();
         }
-        List<LogRecord> traces = logged.stream()
+        List<LogRecord> traces = logged.records.stream()
                 .filter(r -> r.getLevel().intValue() >= Level.INFO.intValue() && r.getThrown() != null).toList();
         assertEquals(List.of(), traces.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
     }

@@ -17,12 +17,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,25 +94,7 @@ class StandaloneHostIT {
 
     @Test
     void aHandlerThatHoldsAnIoThreadIsReportedOnceWithTheFix() {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == Level.WARNING && record.getMessage().contains("held an I/O thread")) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture logged = LogCapture.start();
         try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).blockingHandlers(false)
                 .route(WaitingRoute.class).build().start();
              WsClient client = WsClient.connect(uri(server, "/waiting"))) {
@@ -129,11 +108,14 @@ class StandaloneHostIT {
                 await().atMost(WAIT).until(() -> client.texts.size() == replies);
             }
             assertEquals(List.of("waited", "waited"), client.texts);
+            List<String> warnings = logged.records.stream()
+                    .filter(r -> r.getLevel() == Level.WARNING && r.getMessage().contains("held an I/O thread"))
+                    .map(LogRecord::getMessage).toList();
             assertEquals(1, warnings.size(), () -> "warnings: " + warnings);
             assertTrue(warnings.get(0).contains("/waiting") && warnings.get(0).contains("blockingHandlers(true)"),
                     warnings.get(0));
         } finally {
-            root.removeHandler(capture);
+            logged.close();
             WaitingRoute.release();
         }
     }
