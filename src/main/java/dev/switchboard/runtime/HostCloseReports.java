@@ -48,7 +48,8 @@ final class HostCloseReports {
         }
     }
 
-    private static Executor undertowMessageExecutor(Session session) {
+    /** Undertow's ordered executor of the session's messages; {@code null} on other hosts or out of reach. */
+    static Executor undertowMessageExecutor(Session session) {
         if (!session.getClass().getName().equals(UNDERTOW_SESSION)) {
             return null;
         }

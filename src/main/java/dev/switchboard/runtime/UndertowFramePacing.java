@@ -26,18 +26,20 @@ import java.util.concurrent.Executor;
 final class UndertowFramePacing {
 
     private static final System.Logger LOG = System.getLogger(UndertowFramePacing.class.getName());
-    private static final String UNDERTOW_SESSION = "io.undertow.websockets.jsr.UndertowSession";
 
     private UndertowFramePacing() {
     }
 
-    /** Installs the pacing on an Undertow session before it starts receiving; does nothing on other hosts. */
+    /**
+     * Installs the pacing on an Undertow session before it starts receiving; does nothing on other hosts, or where
+     * the session's executor is out of reach ({@link HostCloseReports} says so).
+     */
     static void install(Session session) {
-        if (!session.getClass().getName().equals(UNDERTOW_SESSION)) {
+        Executor messages = HostCloseReports.undertowMessageExecutor(session);
+        if (messages == null) {
             return;
         }
         try {
-            Executor messages = (Executor) session.getClass().getMethod("getExecutor").invoke(session);
             Object channel = session.getClass().getMethod("getWebSocketChannel").invoke(session);
             ClassLoader xnio = channel.getClass().getClassLoader();
             Class<?> listenerType = Class.forName("org.xnio.ChannelListener", false, xnio);
