@@ -142,6 +142,10 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        socket.abort();
+        // Once the server's close has come, the JDK client answers it and closes by itself. Aborting then races
+        // that close and can deadlock the client's selector thread (seen on JDK 17.0.15), which is shared.
+        if (!closeCode.isDone()) {
+            socket.abort();
+        }
     }
 }
