@@ -27,6 +27,7 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private int nextId;
     private WebSocket socket;
+    private volatile boolean ended;
 
     private Probe() {
     }
@@ -78,12 +79,14 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        ended = true;
         failPending(new IllegalStateException("the probe connection closed: " + statusCode + " " + reason));
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        ended = true;
         failPending(error);
     }
 
@@ -93,7 +96,10 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        socket.abort();
+        // Not once the connection has ended: aborting then can deadlock the JDK client (see WsClient#close).
+        if (!ended) {
+            socket.abort();
+        }
     }
 
     /**
