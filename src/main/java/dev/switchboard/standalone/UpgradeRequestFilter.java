@@ -56,6 +56,12 @@ final class UpgradeRequestFilter extends BaseFilter {
                 && content.getHttpHeader() instanceof HttpRequestPacket request) {
             // Unanswered means a new request, not the body or frames of one answered already.
             boolean unanswered = !request.getResponse().isCommitted();
+            if (!unanswered && !ctx.getConnection().isOpen()) {
+                // Bytes read just before another thread closed the connection. Tyrus forgets a closed connection,
+                // and would take them for its upgrade request again: a second session on a dead connection, whose
+                // @OnConnected runs and whose @OnDisconnected never does.
+                return ctx.getStopAction();
+            }
             if (unanswered) {
                 guard.requestArrived(ctx.getConnection());
             }
