@@ -49,7 +49,6 @@ public final class BenchServer {
                 .port(port.isEmpty() ? 0 : Integer.parseInt(port.get(0)))
                 .route(EchoRoute.class)
                 .route(ChatRoute.class)
-                .blockingHandlers(false) // the example routes never block: the fastest configuration
                 // The benchmark closes its connections before it stops the server: nothing to drain for long.
                 .shutdownTimeout(Duration.ofSeconds(2));
         if (!examplesOnly) {

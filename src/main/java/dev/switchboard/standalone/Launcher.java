@@ -7,11 +7,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a standalone server from the command line:
- * {@code java dev.switchboard.standalone.Launcher [--host H] [--port P] [--keystore F]} serves every route on the
- * class path, and the files of the class-path folder {@code public/} over HTTP, by default on 0.0.0.0:8080, until
- * the process is stopped. With {@code --keystore}, a PKCS12 file, it serves wss:// and https://; its password
- * comes from the environment variable {@code SWITCHBOARD_KEYSTORE_PASSWORD}, so that it never shows in the process
- * list.
+ * {@code java dev.switchboard.standalone.Launcher [--host H] [--port P] [--keystore F] [--blocking-handlers]} serves
+ * every route on the class path, and the files of the class-path folder {@code public/} over HTTP, by default on
+ * 0.0.0.0:8080, until the process is stopped. With {@code --keystore}, a PKCS12 file, it serves wss:// and https://;
+ * its password comes from the environment variable {@code SWITCHBOARD_KEYSTORE_PASSWORD}, so that it never shows in
+ * the process list. With {@code --blocking-handlers} handlers run on worker threads, for routes whose handlers block
+ * ({@link Switchboard.Builder#blockingHandlers}).
  */
 public final class Launcher {
 
@@ -24,7 +25,8 @@ public final class Launcher {
     /**
      * Serves every route and the {@code public/} files on the class path until the JVM shuts down.
      *
-     * @param args {@code --host H}, {@code --port P} and {@code --keystore F}, all optional
+     * @param args {@code --host H}, {@code --port P}, {@code --keystore F} and {@code --blocking-handlers}, all
+     *             optional
      * @throws InterruptedException if interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
@@ -37,8 +39,9 @@ public final class Launcher {
      *
      * @param builder the configured server, whose host, port and (if {@code --keystore} is given) TLS the
      *                arguments override
-     * @param args    {@code --host H} (default 0.0.0.0), {@code --port P} (default 8080) and {@code --keystore F}
-     *                (a PKCS12 file, password in {@code SWITCHBOARD_KEYSTORE_PASSWORD}), all optional
+     * @param args    {@code --host H} (default 0.0.0.0), {@code --port P} (default 8080), {@code --keystore F}
+     *                (a PKCS12 file, password in {@code SWITCHBOARD_KEYSTORE_PASSWORD}) and
+     *                {@code --blocking-handlers} (handlers on worker threads), all optional
      * @throws InterruptedException if interrupted while serving
      */
     public static void serve(Switchboard.Builder builder, String[] args) throws InterruptedException {
@@ -49,8 +52,9 @@ public final class Launcher {
                 case "--host" -> host = value(args, ++i);
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 case "--keystore" -> builder.tls(Path.of(value(args, ++i)), keystorePassword());
+                case "--blocking-handlers" -> builder.blockingHandlers(true);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; usage: [--host H] [--port P] [--keystore F]");
+                        + "; usage: [--host H] [--port P] [--keystore F] [--blocking-handlers]");
             }
         }
         Switchboard server = builder.host(host).port(port).build().start();
