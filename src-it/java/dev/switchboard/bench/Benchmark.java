@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the benchmarks share: one {@link BenchServer} in a child JVM for the whole run, rounds alternating
- * between the targets so that drift on a shared machine hits them alike, one line per round, then the
- * {@link Report}. Exits with 0 for a valid run, 1 for a run with problems, 2 if it could not run.
+ * What the benchmarks share: one server for the whole run (a {@link BenchServer} in a child JVM unless the
+ * benchmark names another {@link BenchHost}), rounds alternating between the targets so that drift on a
+ * shared machine hits them alike, one line per round, then the {@link Report}. Exits with 0 for a valid run,
+ * 1 for a run with problems, 2 if it could not run.
  */
 final class Benchmark {
 
@@ -32,7 +33,7 @@ final class Benchmark {
         List<String> targets();
 
         /** Runs one round against a target; its problems go into the result, not out as exceptions. */
-        R round(String target, ServerProcess server, Transport client);
+        R round(String target, BenchHost server, Transport client);
 
         /** Prints one round's result. */
         void printRound(int round, R result);
@@ -44,19 +45,40 @@ final class Benchmark {
         String validMessage();
     }
 
+    /** Starts the server a run loads. */
+    interface HostStarter {
+        BenchHost start() throws IOException;
+    }
+
     private Benchmark() {
     }
 
     /**
-     * Runs the case and exits the JVM with its verdict.
+     * Runs the case against a {@link BenchServer} in a child JVM and exits the JVM with its verdict.
      *
      * @param rounds rounds per target
      * @param bench  the case
      */
     static <R extends Round> void runAndExit(int rounds, Case<R> bench) {
+        runAndExit(rounds, bench, Benchmark::startBenchServer);
+    }
+
+    /** Starts a {@link BenchServer} in a child JVM with a 1 GB heap, waiting a minute at most for its port. */
+    static BenchHost startBenchServer() throws IOException {
+        return ServerProcess.start("1g", 60);
+    }
+
+    /**
+     * Runs the case against the server the starter gives and exits the JVM with its verdict.
+     *
+     * @param rounds rounds per target
+     * @param bench  the case
+     * @param host   starts the server
+     */
+    static <R extends Round> void runAndExit(int rounds, Case<R> bench, HostStarter host) {
         int exitCode;
         try {
-            exitCode = run(rounds, bench) ? 0 : 1;
+            exitCode = run(rounds, bench, host) ? 0 : 1;
         } catch (IOException | RuntimeException e) {
             System.out.println("FAILED: " + e);
             e.printStackTrace(System.out);
@@ -66,13 +88,13 @@ final class Benchmark {
         System.exit(exitCode);
     }
 
-    private static <R extends Round> boolean run(int rounds, Case<R> bench) throws IOException {
-        ServerProcess server = ServerProcess.start("1g", 60);
+    private static <R extends Round> boolean run(int rounds, Case<R> bench, HostStarter host) throws IOException {
+        BenchHost server = host.start();
         // Whatever way this JVM ends, the child must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "bench-server-killer"));
         List<R> results = new ArrayList<>();
         try {
-            System.out.println("Server pid " + server.pid() + " on 127.0.0.1:" + server.port());
+            System.out.println("Server pid " + server.pid() + " at " + server.uri("/"));
             Transport client = bench.newClient();
             if (bench.warmupRound()) {
                 for (String target : bench.targets()) {

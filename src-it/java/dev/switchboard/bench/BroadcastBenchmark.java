@@ -164,10 +164,9 @@ public final class BroadcastBenchmark implements Benchmark.Case<BroadcastRound> 
     }
 
     @Override
-    public BroadcastRound round(String target, ServerProcess server, Transport client) {
+    public BroadcastRound round(String target, BenchHost server, Transport client) {
         boolean switchboard = target.equals(SWITCHBOARD);
-        URI uri = URI.create("ws://127.0.0.1:" + server.port()
-                + (switchboard ? "/chat/" : RawChatEndpoint.PATH.replace("{room}", "")) + ROOM);
+        URI uri = server.uri((switchboard ? "/chat/" : RawChatEndpoint.PATH.replace("{room}", "")) + ROOM);
         return new BroadcastRun(target, uri, switchboard, client, settings, server).run();
     }
 

@@ -38,7 +38,7 @@ final class BroadcastRun {
     private final URI uri;
     private final Transport client;
     private final BroadcastBenchmark.Settings settings;
-    private final ServerProcess server;
+    private final BenchHost server;
     private final boolean countsDrops;
     private final LoadEvents events = new LoadEvents();
     /** Added to by the run and, if it stalls or fails, the publisher thread. */
@@ -49,7 +49,7 @@ final class BroadcastRun {
     private volatile long lastSent = -1;
 
     BroadcastRun(String target, URI uri, boolean countsDrops, Transport client, BroadcastBenchmark.Settings settings,
-                 ServerProcess server) {
+                 BenchHost server) {
         this.target = target;
         this.uri = uri;
         this.countsDrops = countsDrops;

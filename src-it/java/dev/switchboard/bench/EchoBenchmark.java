@@ -1,6 +1,5 @@
 package dev.switchboard.bench;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +23,7 @@ import java.util.Locale;
  * not pinned: it tells relative cost. For absolute numbers use the C load generator {@code wsload} against a
  * {@link BenchServer} started by hand, with server and client pinned to different cores.
  *
+ * @see WarEchoBenchmark the same benchmark in a WAR on Tomcat 11
  * @see BroadcastBenchmark
  */
 public final class EchoBenchmark implements Benchmark.Case<RoundResult> {
@@ -73,13 +73,24 @@ public final class EchoBenchmark implements Benchmark.Case<RoundResult> {
      * @param args none; settings are system properties
      */
     public static void main(String[] args) {
+        run("Echo benchmark", Benchmark::startBenchServer);
+    }
+
+    /**
+     * Runs the benchmark against the server the starter gives, which serves the two echoes at {@code /echo}
+     * and {@link RawEchoEndpoint#PATH}, prints the report and exits.
+     *
+     * @param title what the first line calls the run
+     * @param host  starts the server
+     */
+    static void run(String title, Benchmark.HostStarter host) {
         Settings settings = Settings.fromSystemProperties();
-        System.out.printf(Locale.ROOT, "Echo benchmark: %d connections x %d in flight x %d-byte text, "
+        System.out.printf(Locale.ROOT, "%s: %d connections x %d in flight x %d-byte text, "
                         + "%d rounds per target of %.1f s warm-up + %.1f s measured; %d cores here%n",
-                settings.connections(), settings.window(), settings.messageSize(), settings.rounds(),
+                title, settings.connections(), settings.window(), settings.messageSize(), settings.rounds(),
                 settings.warmupMillis() / 1000.0, settings.measureMillis() / 1000.0,
                 Runtime.getRuntime().availableProcessors());
-        Benchmark.runAndExit(settings.rounds(), new EchoBenchmark(settings));
+        Benchmark.runAndExit(settings.rounds(), new EchoBenchmark(settings), host);
     }
 
     @Override
@@ -88,10 +99,9 @@ public final class EchoBenchmark implements Benchmark.Case<RoundResult> {
     }
 
     @Override
-    public RoundResult round(String target, ServerProcess server, Transport client) {
-        URI uri = URI.create("ws://127.0.0.1:" + server.port()
-                + (target.equals(SWITCHBOARD) ? "/echo" : RawEchoEndpoint.PATH));
-        return new LoadRun(target, uri, client, settings, server).run();
+    public RoundResult round(String target, BenchHost server, Transport client) {
+        String path = target.equals(SWITCHBOARD) ? "/echo" : RawEchoEndpoint.PATH;
+        return new LoadRun(target, server.uri(path), client, settings, server).run();
     }
 
     @Override

@@ -22,11 +22,11 @@ final class LoadRun {
     private final URI uri;
     private final Transport client;
     private final EchoBenchmark.Settings settings;
-    private final ServerProcess server;
+    private final BenchHost server;
     private final LoadEvents events = new LoadEvents();
     private final List<String> problems = new ArrayList<>();
 
-    LoadRun(String target, URI uri, Transport client, EchoBenchmark.Settings settings, ServerProcess server) {
+    LoadRun(String target, URI uri, Transport client, EchoBenchmark.Settings settings, BenchHost server) {
         this.target = target;
         this.uri = uri;
         this.client = client;

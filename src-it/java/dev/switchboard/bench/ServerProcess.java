@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * log) goes to a file, because a failing server can log a stack trace per connection and drown the report;
  * {@link #logTrouble()} picks the warnings out of it.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements BenchHost {
 
     private final Process process;
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -118,11 +119,19 @@ final class ServerProcess implements AutoCloseable {
         return port.join();
     }
 
-    long pid() {
+    /** {@code ws://127.0.0.1:PORT<path>}: the benchmark servers serve their routes at the root. */
+    @Override
+    public URI uri(String path) {
+        return URI.create("ws://127.0.0.1:" + port() + path);
+    }
+
+    @Override
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log;
     }
 
@@ -132,7 +141,8 @@ final class ServerProcess implements AutoCloseable {
      *
      * @return the lines, empty if none or if the log cannot be read
      */
-    List<String> logTrouble() {
+    @Override
+    public List<String> logTrouble() {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             return lines.filter(line -> line.startsWith("WARNING:") || line.startsWith("SEVERE:")).toList();
         } catch (IOException | RuntimeException e) {
@@ -140,8 +150,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Removes the server's log, for a run where it holds nothing worth keeping. */
-    void deleteLog() {
+    @Override
+    public void deleteLog() {
         try {
             Files.deleteIfExists(log);
         } catch (IOException e) {
@@ -154,7 +164,8 @@ final class ServerProcess implements AutoCloseable {
      *
      * @return the count, or -1 if the server did not answer within 5 s or counts none
      */
-    long droppedMessages() {
+    @Override
+    public long droppedMessages() {
         String stats = ask("stats", 5);
         return stats == null ? -1 : Long.parseLong(stats);
     }
@@ -186,11 +197,6 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The server's CPU times now. */
-    CpuMeter.Snapshot cpu() {
-        return CpuMeter.otherProcess(process.pid());
-    }
-
     /** Closes the server's stdin so it stops cleanly, then makes sure it is gone. */
     @Override
     public void close() {
@@ -213,8 +219,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the server without waiting; for shutdown hooks. */
-    void kill() {
+    @Override
+    public void kill() {
         process.destroyForcibly();
     }
 

@@ -15,7 +15,7 @@ record Target(String name, Class<?> main, List<String> args, ServerProcess serve
 
     /** A URI of the running server. */
     URI uri(String path) {
-        return URI.create("ws://127.0.0.1:" + server.port() + path);
+        return server.uri(path);
     }
 
     /** The same server under another name, for a second endpoint on it. */

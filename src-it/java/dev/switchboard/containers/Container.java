@@ -234,6 +234,12 @@ public abstract class Container implements AutoCloseable {
         return port;
     }
 
+    /** The id of the process the harness launched, for measuring its CPU (the benchmarks). */
+    public long pid() {
+        requireRunning();
+        return process.pid();
+    }
+
     /** The WebSocket root of the last deployed app: {@code ws://127.0.0.1:PORT/contract-app}, no trailing slash. */
     public URI base() {
         if (deployed.isEmpty()) {
