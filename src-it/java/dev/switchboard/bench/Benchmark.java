@@ -3,6 +3,7 @@ package dev.switchboard.bench;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -104,7 +105,12 @@ final class Benchmark {
                 }
             }
             for (int round = 1; round <= rounds; round++) {
-                for (String target : bench.targets()) {
+                // Every other round in reverse order, so that neither target always runs on the other's heels.
+                List<String> order = new ArrayList<>(bench.targets());
+                if (round % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                for (String target : order) {
                     R result = bench.round(target, server, client);
                     results.add(result);
                     bench.printRound(round, result);

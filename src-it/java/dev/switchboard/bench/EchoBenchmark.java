@@ -98,6 +98,12 @@ public final class EchoBenchmark implements Benchmark.Case<RoundResult> {
         return List.of(SWITCHBOARD, RAW);
     }
 
+    /** The first rounds would otherwise pay alone for the server's JIT compilation. */
+    @Override
+    public boolean warmupRound() {
+        return true;
+    }
+
     @Override
     public RoundResult round(String target, BenchHost server, Transport client) {
         String path = target.equals(SWITCHBOARD) ? "/echo" : RawEchoEndpoint.PATH;
