@@ -35,6 +35,10 @@ final class StandaloneContainer extends TyrusServerContainer {
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize((int) largestPayload + FrameLimit.LARGEST_HEAD).build();
         this.limitedEngine = new FrameLimitEngine(engine, largestPayload);
+        // Switchboard's own heartbeat and idle timeout govern sessions. Tyrus's must be off, and negative is the
+        // only off it knows: at 0, the spec's "none", Tyrus 2.2 still cancels and schedules an idle check on its
+        // timer for every message received and sent, a task, a lock and a wake-up each.
+        setDefaultMaxSessionIdleTimeout(-1);
     }
 
     /**
