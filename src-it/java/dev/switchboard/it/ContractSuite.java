@@ -62,6 +62,11 @@ public abstract class ContractSuite {
         return "127.0.0.1";
     }
 
+    /** Opens a JDK client on the app; a host whose container is known to lose handshakes may try again. */
+    protected WsClient connect(URI uri) {
+        return WsClient.connect(uri);
+    }
+
     /** A URI of the app: {@link #base()} followed by a path and query. */
     protected final URI uri(String pathAndQuery) {
         return URI.create(base() + pathAndQuery);
@@ -128,7 +133,7 @@ public abstract class ContractSuite {
 
     @Test
     void textAndBinaryMessagesGoBothWays() {
-        try (WsClient client = WsClient.connect(uri("/contract/lobby?name=a"))) {
+        try (WsClient client = connect(uri("/contract/lobby?name=a"))) {
             client.sendText("echo:hello");
             byte[] data = new byte[1000];
             for (int i = 0; i < data.length; i++) {
@@ -152,7 +157,7 @@ public abstract class ContractSuite {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) i;
         }
-        try (WsClient client = WsClient.connect(uri("/contract/lobby?name=big"))) {
+        try (WsClient client = connect(uri("/contract/lobby?name=big"))) {
             client.sendText("echo:" + text);
             client.sendBinary(data);
 
@@ -164,9 +169,9 @@ public abstract class ContractSuite {
 
     @Test
     void messagesOverTheRouteLimitCloseWith1009AndOthersAreStillServed() {
-        try (WsClient text = WsClient.connect(uri("/limited?name=text"));
-             WsClient binary = WsClient.connect(uri("/limited?name=binary"));
-             WsClient other = WsClient.connect(uri("/limited?name=other"))) {
+        try (WsClient text = connect(uri("/limited?name=text"));
+             WsClient binary = connect(uri("/limited?name=binary"));
+             WsClient other = connect(uri("/limited?name=other"))) {
             text.sendText("x".repeat(1024));
             await().atMost(WAIT).until(() -> text.texts.size() == 1);
 
@@ -225,15 +230,15 @@ public abstract class ContractSuite {
 
     @Test
     void sessionsHaveDistinctIds() {
-        try (WsClient a = WsClient.connect(uri("/contract/x?name=a"));
-             WsClient b = WsClient.connect(uri("/contract/x?name=b"))) {
+        try (WsClient a = connect(uri("/contract/x?name=a"));
+             WsClient b = connect(uri("/contract/x?name=b"))) {
             assertNotEquals(awaitSession("a").value("id"), awaitSession("b").value("id"));
         }
     }
 
     @Test
     void connectedComesFirstAndDisconnectedOnceAndLast() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=c"))) {
+        try (WsClient client = connect(uri("/contract/x?name=c"))) {
             for (int i = 0; i < 20; i++) {
                 client.sendText("m" + i);
             }
@@ -251,7 +256,7 @@ public abstract class ContractSuite {
 
     @Test
     void textWrittenBeforeCloseArrivesFirst() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=bye"))) {
+        try (WsClient client = connect(uri("/contract/x?name=bye"))) {
             client.sendText("bye");
             assertEquals(4000, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
             assertEquals("see you", client.closeReason);
@@ -262,7 +267,7 @@ public abstract class ContractSuite {
 
     @Test
     void replyToTheLastMessageBeforeTheClientsCloseStillArrives() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=last"))) {
+        try (WsClient client = connect(uri("/contract/x?name=last"))) {
             // The handler takes 200 ms: a host that answers the close while it runs loses the reply every time.
             client.socket().sendText("slow-echo:last reply", true)
                     .thenCompose(socket -> socket.sendClose(1000, "done"))
@@ -276,7 +281,7 @@ public abstract class ContractSuite {
 
     @Test
     void closeFromAnotherThreadAndWritesAfterItFail() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=d"))) {
+        try (WsClient client = connect(uri("/contract/x?name=d"))) {
             awaitSession("d");
             // Sent together: the probe's thread writes, closes and writes again without waiting in between.
             CompletableFuture<Reply> first = probe.send("write d first");
@@ -297,7 +302,7 @@ public abstract class ContractSuite {
 
     @Test
     void closeRefusesCodesThatMayNotBeSent() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=e"))) {
+        try (WsClient client = connect(uri("/contract/x?name=e"))) {
             awaitSession("e");
             assertReported(IllegalArgumentException.class, "thrown", probe.ask("close e 1006 reserved"));
             assertReported(IllegalArgumentException.class, "thrown", probe.ask("close e 1000 " + "x".repeat(124)));
@@ -327,7 +332,7 @@ public abstract class ContractSuite {
 
     @Test
     void handlerExceptionGoesToOnErrorThenClosesWith1011() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=f"))) {
+        try (WsClient client = connect(uri("/contract/x?name=f"))) {
             client.sendText("fail");
 
             assertEquals(1011, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
@@ -342,7 +347,7 @@ public abstract class ContractSuite {
 
     @Test
     void eightThreadsWritingToOneSessionKeepPerThreadOrder() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=g"))) {
+        try (WsClient client = connect(uri("/contract/x?name=g"))) {
             awaitSession("g");
             int threads = 8;
             int writes = 1000;
@@ -364,7 +369,7 @@ public abstract class ContractSuite {
 
     @Test
     void routeWithoutBinaryHandlerClosesWith1003() {
-        try (WsClient client = WsClient.connect(uri("/text-only?name=h"))) {
+        try (WsClient client = connect(uri("/text-only?name=h"))) {
             client.sendBinary(new byte[]{1, 2, 3});
             assertEquals(1003, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
             assertEquals(CloseCause.UNSUPPORTED_DATA, awaitDisconnect("h").cause());
@@ -373,10 +378,10 @@ public abstract class ContractSuite {
 
     @Test
     void eachConnectionGetsItsOwnInstanceUnlessShared() {
-        try (WsClient a = WsClient.connect(uri("/text-only?name=i1"));
-             WsClient b = WsClient.connect(uri("/text-only?name=i2"));
-             WsClient c = WsClient.connect(uri("/shared?name=s1"));
-             WsClient d = WsClient.connect(uri("/shared?name=s2"))) {
+        try (WsClient a = connect(uri("/text-only?name=i1"));
+             WsClient b = connect(uri("/text-only?name=i2"));
+             WsClient c = connect(uri("/shared?name=s1"));
+             WsClient d = connect(uri("/shared?name=s2"))) {
             String i1 = instanceOf("i1");
             String i2 = instanceOf("i2");
             String s1 = instanceOf("s1");
@@ -393,7 +398,7 @@ public abstract class ContractSuite {
 
     @Test
     void pingIsAnsweredByPongHandler() {
-        try (WsClient client = WsClient.connect(uri("/contract/x?name=p"))) {
+        try (WsClient client = connect(uri("/contract/x?name=p"))) {
             awaitSession("p");
             assertEquals("true", probe.ask("ping p hi").value("written"));
             eventually().until(() -> events("p").contains("pong:p:hi"));
@@ -430,7 +435,7 @@ public abstract class ContractSuite {
     @Test
     void wrongPathGets404() throws Exception {
         CompletionException failure = assertThrows(CompletionException.class,
-                () -> WsClient.connect(uri("/no/such/route")));
+                () -> connect(uri("/no/such/route")));
         assertInstanceOf(WebSocketHandshakeException.class, failure.getCause());
         assertEquals(404, ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode());
         try (RawClient raw = RawClient.upgrade(uri("/contract"))) {
@@ -440,8 +445,8 @@ public abstract class ContractSuite {
 
     @Test
     void otherSessionsAreUntouchedByOnesFailure() {
-        try (WsClient healthy = WsClient.connect(uri("/contract/x?name=ok"));
-             WsClient failing = WsClient.connect(uri("/contract/x?name=bad"))) {
+        try (WsClient healthy = connect(uri("/contract/x?name=ok"));
+             WsClient failing = connect(uri("/contract/x?name=bad"))) {
             failing.sendText("fail");
             assertEquals(1011, failing.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
             healthy.sendText("echo:still here");
@@ -457,7 +462,7 @@ public abstract class ContractSuite {
 
     @Test
     void handshakeCheckAcceptsWithAttributesAndPathParams() {
-        try (WsClient client = WsClient.connect(uri("/guarded/blue?token=good-alice&name=g1"))) {
+        try (WsClient client = connect(uri("/guarded/blue?token=good-alice&name=g1"))) {
             eventually().until(() -> client.texts, texts -> !texts.isEmpty());
             assertEquals("hello alice in blue via null", client.texts.get(0));
         }
@@ -491,7 +496,7 @@ public abstract class ContractSuite {
             Handshake handshake = Handshake.attempt(uri("/guarded/blue?name=rejected" + attempt.getKey()));
             assertEquals(attempt.getValue(), handshake.status() + " " + handshake.body(), attempt::getKey);
         }
-        assertThrows(CompletionException.class, () -> WsClient.connect(uri("/guarded/blue?token=banned")));
+        assertThrows(CompletionException.class, () -> connect(uri("/guarded/blue?token=banned")));
         eventually().during(Duration.ofMillis(300)).until(() -> events("rejected").isEmpty());
     }
 
@@ -507,8 +512,8 @@ public abstract class ContractSuite {
 
     @Test
     void sessionsBeyondTheRouteLimitAreRefusedWith503AtTheHandshake() throws IOException {
-        try (WsClient first = WsClient.connect(uri("/capped?name=cap1"));
-             WsClient second = WsClient.connect(uri("/capped?name=cap2"))) {
+        try (WsClient first = connect(uri("/capped?name=cap1"));
+             WsClient second = connect(uri("/capped?name=cap2"))) {
             awaitSession("cap1");
             awaitSession("cap2");
             Handshake refused = Handshake.attempt(uri("/capped?name=cap3"));
