@@ -3,13 +3,12 @@ package dev.switchboard.bench;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * What the benchmarks share: one server for the whole run (a {@link BenchServer} in a child JVM unless the
- * benchmark names another {@link BenchHost}), rounds alternating between the targets so that drift on a
- * shared machine hits them alike, one line per round, then the {@link Report}. Exits with 0 for a valid run,
+ * benchmark names another {@link BenchHost}), rounds alternating between the targets, reversed every other
+ * round ({@link Rounds#order}), so that drift on a shared machine hits them alike, one line per round, then the {@link Report}. Exits with 0 for a valid run,
  * 1 for a run with problems, 2 if it could not run.
  */
 final class Benchmark {
@@ -105,12 +104,7 @@ final class Benchmark {
                 }
             }
             for (int round = 1; round <= rounds; round++) {
-                // Every other round in reverse order, so that neither target always runs on the other's heels.
-                List<String> order = new ArrayList<>(bench.targets());
-                if (round % 2 == 0) {
-                    Collections.reverse(order);
-                }
-                for (String target : order) {
+                for (String target : Rounds.order(bench.targets(), round)) {
                     R result = bench.round(target, server, client);
                     results.add(result);
                     bench.printRound(round, result);

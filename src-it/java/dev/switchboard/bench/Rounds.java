@@ -21,11 +21,11 @@ final class Rounds {
     }
 
     /** The targets in the order of the given round (1-based). */
-    static List<Target> order(List<Target> targets, int round) {
+    static <T> List<T> order(List<T> targets, int round) {
         if (round % 2 == 1) {
             return targets;
         }
-        List<Target> reversed = new ArrayList<>(targets);
+        List<T> reversed = new ArrayList<>(targets);
         Collections.reverse(reversed);
         return reversed;
     }
