@@ -38,6 +38,8 @@ import java.util.concurrent.CompletionStage;
  *       {@code failed} with the exception</td></tr>
  *   <tr><td>{@code ping <name> [<payload>]}</td><td>{@code thrown} if the call threw, else as
  *       {@code write}</td></tr>
+ *   <tr><td>{@code write-then-ping <name> <length> <payload>}</td><td>writes a text of {@code length}
+ *       characters and at once a ping, then replies as {@code write} for the ping</td></tr>
  *   <tr><td>{@code burst <name> <threads> <count>}</td><td>see {@link SessionLoad#burst}</td></tr>
  *   <tr><td>{@code flood <name>}</td><td>see {@link SessionLoad#flood}</td></tr>
  * </table>
@@ -68,6 +70,7 @@ final class ProbeCommands {
             case "close" -> done(close(arguments.split(" ", 3)));
             case "write" -> write(arguments.split(" ", 2));
             case "ping" -> ping(arguments.split(" ", 2));
+            case "write-then-ping" -> writeThenPing(arguments.split(" ", 3));
             case "burst" -> burst(arguments.split(" ", 3));
             case "flood" -> done(SessionLoad.flood(session(arguments)));
             default -> done(ProbeReply.fault("unknown command: " + command));
@@ -173,6 +176,13 @@ final class ProbeCommands {
         } catch (RuntimeException e) {
             return done(new ProbeReply().addThrowable("thrown", e));
         }
+    }
+
+    /** {@code <name> <length> <payload>}: the ping waits in the queue while the text is being written. */
+    private static CompletionStage<ProbeReply> writeThenPing(String[] args) {
+        WebSocketSession session = session(args[0]);
+        session.writeText("w".repeat(Integer.parseInt(args[1])));
+        return outcome(session.ping(ByteBuffer.wrap(args[2].getBytes(StandardCharsets.UTF_8))));
     }
 
     /** {@code <name> <threads> <count>}. */

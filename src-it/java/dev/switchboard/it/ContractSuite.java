@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -403,6 +404,19 @@ public abstract class ContractSuite {
             assertEquals("true", probe.ask("ping p hi").value("written"));
             eventually().until(() -> events("p").contains("pong:p:hi"));
             assertReported(IllegalArgumentException.class, "thrown", probe.ask("ping p " + "x".repeat(126)));
+        }
+    }
+
+    @Test
+    void pingQueuedBehindALargeMessageFollowsIt() {
+        // Written from the completion of the text's send: Jetty's blocking ping, called there, waited forever
+        // for the flusher that was running the completion.
+        try (WsClient client = connect(uri("/contract/x?name=pq"))) {
+            awaitSession("pq");
+            assertEquals("true", probe.ask("write-then-ping pq " + (4 << 20) + " after").value("written"));
+            eventually().until(() -> client.texts.size() == 1 && !client.pings.isEmpty());
+            assertEquals(4 << 20, client.texts.get(0).length());
+            assertTrue(client.pings.contains(ByteBuffer.wrap("after".getBytes(StandardCharsets.UTF_8))), client.pings::toString);
         }
     }
 

@@ -254,11 +254,11 @@ final class ConnectionSession implements WebSocketSession {
             requestedClose = new CloseStatus(code, reason, cause);
             timers.closing();
             outbound.close(reason);
-            try {
-                transport.close(code, reason);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, "Closing session " + id() + " (" + reason + ") failed", e);
-            }
+            transport.close(code, reason, failure -> {
+                if (failure != null) {
+                    LOG.log(System.Logger.Level.DEBUG, "Closing session " + id() + " (" + reason + ") failed", failure);
+                }
+            });
         }
     }
 

@@ -46,13 +46,13 @@ final class JakartaTransport implements Transport {
     }
 
     @Override
-    public void sendPing(ByteBuffer payload) throws Exception {
-        remote.sendPing(payload);
+    public void sendPing(ByteBuffer payload, Consumer<Throwable> done) {
+        ControlFrames.write(() -> remote.sendPing(payload), done);
     }
 
     @Override
-    public void close(int code, String reason) throws Exception {
-        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    public void close(int code, String reason, Consumer<Throwable> done) {
+        ControlFrames.write(() -> session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason)), done);
     }
 
     private static SendHandler handler(Consumer<Throwable> done) {

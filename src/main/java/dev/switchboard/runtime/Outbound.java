@@ -55,7 +55,7 @@ abstract class Outbound extends CompletableFuture<Void> {
         return new Outbound(payload.remaining()) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
-                runNow(() -> transport.sendPing(payload), done);
+                transport.sendPing(payload, done);
             }
         };
     }
@@ -64,7 +64,7 @@ abstract class Outbound extends CompletableFuture<Void> {
         return new Outbound(0) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
-                runNow(() -> transport.close(code, reason), done);
+                transport.close(code, reason, done);
             }
 
             @Override
@@ -72,19 +72,5 @@ abstract class Outbound extends CompletableFuture<Void> {
                 return true;
             }
         };
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private static void runNow(Action action, Consumer<Throwable> done) {
-        Throwable failure = null;
-        try {
-            action.run();
-        } catch (Exception e) {
-            failure = e;
-        }
-        done.accept(failure);
     }
 }

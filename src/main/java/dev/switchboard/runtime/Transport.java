@@ -29,12 +29,14 @@ interface Transport {
     }
 
     /**
-     * Sends a ping without waiting for it to be written.
+     * Starts sending a ping; {@code done} receives {@code null} on success or the failure, possibly on another
+     * thread.
      */
-    void sendPing(ByteBuffer payload) throws Exception;
+    void sendPing(ByteBuffer payload, Consumer<Throwable> done);
 
     /**
-     * Sends a close frame and closes the connection.
+     * Starts sending a close frame and closing the connection; {@code done} receives {@code null} once the
+     * host took the close, or the failure, possibly on another thread.
      */
-    void close(int code, String reason) throws Exception;
+    void close(int code, String reason, Consumer<Throwable> done);
 }

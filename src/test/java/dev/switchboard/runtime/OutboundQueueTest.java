@@ -135,13 +135,13 @@ class OutboundQueueTest {
         }
 
         @Override
-        public void sendPing(ByteBuffer payload) {
-            sent.add("ping");
+        public void sendPing(ByteBuffer payload, Consumer<Throwable> done) {
+            send("ping", done);
         }
 
         @Override
-        public void close(int code, String reason) {
-            sent.add("close " + code + " " + reason);
+        public void close(int code, String reason, Consumer<Throwable> done) {
+            send("close " + code + " " + reason, done);
         }
     }
 }
