@@ -1,14 +1,13 @@
 package dev.switchboard.runtime;
 
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs the host calls that write a ping or a close frame, on threads of their own.
+ * Runs one server's host calls that write a ping or a close frame, on threads of their own.
  *
  * <p>JSR-356 has no asynchronous ping or close, and hosts block in them until the frame is written: Jetty
  * in every ping, Tomcat in pings and closes. Called from the completion callback of the send before, as a
@@ -23,22 +22,13 @@ final class ControlFrames {
         void run() throws Exception;
     }
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    // Threads come and go with demand: the calls are rare (heartbeats, closes), and each can block as long
-    // as its own client, so one stuck client must not hold up the others.
-    private static final Executor WRITERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), runnable -> {
-                Thread thread = new Thread(runnable, "switchboard-control-" + THREADS.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ServerThreads threads = new ServerThreads("switchboard-control");
+    /** Made on demand, so that a stopped server can start again. */
+    private ThreadPoolExecutor writers;
 
-    private ControlFrames() {
-    }
-
-    /** Starts the call; {@code done} receives {@code null} or its failure, on another thread. */
-    static void write(Call call, Consumer<Throwable> done) {
-        WRITERS.execute(() -> {
+    /** Starts the call; {@code done} receives {@code null} or its failure. */
+    void write(Call call, Consumer<Throwable> done) {
+        Runnable task = () -> {
             Throwable failure = null;
             try {
                 call.run();
@@ -46,6 +36,37 @@ final class ControlFrames {
                 failure = e;
             }
             done.accept(failure);
-        });
+        };
+        try {
+            writers().execute(task);
+        } catch (RejectedExecutionException stopping) {
+            task.run(); // the server is stopping: its host is closing the connection itself
+        }
+    }
+
+    private synchronized ThreadPoolExecutor writers() {
+        if (writers == null) {
+            // Threads come and go with demand: the calls are rare (heartbeats, closes), and each can block as
+            // long as its own client, so one stuck client must not hold up the others.
+            writers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), threads);
+        }
+        return writers;
+    }
+
+    /**
+     * Ends the idle threads at once and the others when their call returns, waiting a moment for them:
+     * containers check an undeployed application's threads.
+     */
+    void stop() {
+        ThreadPoolExecutor stopping;
+        synchronized (this) {
+            stopping = writers;
+            writers = null;
+        }
+        if (stopping != null) {
+            stopping.shutdown();
+            threads.awaitEnd(1, TimeUnit.SECONDS);
+        }
     }
 }

@@ -16,14 +16,17 @@ final class JakartaTransport implements Transport {
     private final Session session;
     private final RemoteEndpoint.Async remote;
     private final FrameWriter frames;
+    private final ControlFrames controlFrames;
 
     /**
-     * @param frames the host's writer of encoded frames for this connection, or {@code null} if it has none
+     * @param frames        the host's writer of encoded frames for this connection, or {@code null} if it has none
+     * @param controlFrames where pings and closes are written
      */
-    JakartaTransport(Session session, FrameWriter frames) {
+    JakartaTransport(Session session, FrameWriter frames, ControlFrames controlFrames) {
         this.session = session;
         this.remote = session.getAsyncRemote();
         this.frames = frames;
+        this.controlFrames = controlFrames;
     }
 
     @Override
@@ -47,12 +50,13 @@ final class JakartaTransport implements Transport {
 
     @Override
     public void sendPing(ByteBuffer payload, Consumer<Throwable> done) {
-        ControlFrames.write(() -> remote.sendPing(payload), done);
+        controlFrames.write(() -> remote.sendPing(payload), done);
     }
 
     @Override
     public void close(int code, String reason, Consumer<Throwable> done) {
-        ControlFrames.write(() -> session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason)), done);
+        CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
+        controlFrames.write(() -> session.close(closeReason), done);
     }
 
     private static SendHandler handler(Consumer<Throwable> done) {

@@ -44,8 +44,9 @@ public final class RouteEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         HandshakeInfo handshake = (HandshakeInfo) session.getUserProperties().get(HandshakeInfo.KEY);
-        ConnectionSession connection = new ConnectionSession(connectionInfo(session, handshake), settings,
-                new JakartaTransport(session, sharedFrames(session)), registry, routeSessions);
+        Transport transport = new JakartaTransport(session, sharedFrames(session), registry.controlFrames());
+        ConnectionSession connection = new ConnectionSession(connectionInfo(session, handshake), settings, transport,
+                registry, routeSessions);
         session.getUserProperties().put(SESSION_KEY, connection);
         UndertowFramePacing.install(session);
         if (handshake != null) {

@@ -17,6 +17,7 @@ final class SessionClock {
     private static final long FASTEST_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Collection<ConnectionSession> sessions;
+    private final ServerThreads threads = new ServerThreads("switchboard-clock");
     private long periodNanos = SLOWEST_NANOS;
     private ScheduledExecutorService timer;
 
@@ -37,11 +38,7 @@ final class SessionClock {
     /** Starts ticking, if not yet. */
     synchronized void start() {
         if (timer == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "switchboard-clock");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
             executor.setRemoveOnCancelPolicy(true);
             executor.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
             timer = executor;
@@ -51,6 +48,7 @@ final class SessionClock {
     synchronized void stop() {
         if (timer != null) {
             timer.shutdownNow();
+            threads.awaitEnd(1, TimeUnit.SECONDS);
             timer = null;
         }
     }

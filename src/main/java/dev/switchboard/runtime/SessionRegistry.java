@@ -19,6 +19,7 @@ public final class SessionRegistry {
     private final Map<Class<?>, RouteSessions> routes = new ConcurrentHashMap<>();
     private final Object emptied = new Object();
     private final SessionClock clock = new SessionClock(open);
+    private final ControlFrames controlFrames = new ControlFrames();
 
     /** The sessions of one route on this server, published for {@code Sessions.of} until {@link #release()}. */
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {
@@ -48,8 +49,14 @@ public final class SessionRegistry {
      */
     public void release() {
         clock.stop();
+        controlFrames.stop();
         routes.values().forEach(RouteDirectory::unregister);
         routes.clear();
+    }
+
+    /** Where this server's sessions write their pings and closes. */
+    ControlFrames controlFrames() {
+        return controlFrames;
     }
 
     void add(ConnectionSession session) {
