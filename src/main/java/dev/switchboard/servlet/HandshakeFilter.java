@@ -38,17 +38,20 @@ final class HandshakeFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String path = http.getRequestURI().substring(http.getContextPath().length());
-        UpgradeRequestRules.Refusal refusal = current.admit(http.getMethod(), path, http.getQueryString(),
-                UpgradeRequests.headersOf(http), UpgradeRequests.peerAddress(http), http.getUserPrincipal());
-        if (refusal != null) {
-            refuse(httpResponse, refusal);
-            return;
-        }
         try {
-            chain.doFilter(request, response);
+            String path = http.getRequestURI().substring(http.getContextPath().length());
+            UpgradeRequestRules.Refusal refusal = current.admit(http.getMethod(), path, http.getQueryString(),
+                    UpgradeRequests.headersOf(http), UpgradeRequests.peerAddress(http), http.getUserPrincipal());
+            if (refusal != null) {
+                refuse(httpResponse, refusal);
+            } else {
+                chain.doFilter(request, response);
+            }
         } finally {
+            // What the upgrade noted on this pooled thread is not left behind, even where a container skips
+            // the request-destroyed event (Tomcat reported a noted request as a leak on undeploy).
             HandshakeGate.forget();
+            UpgradeRequests.forget();
         }
     }
 

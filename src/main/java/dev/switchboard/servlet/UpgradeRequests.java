@@ -49,6 +49,11 @@ final class UpgradeRequests implements ServletRequestListener {
 
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
+        forget();
+    }
+
+    /** Forgets the request noted on this thread, once its upgrade is done. */
+    static void forget() {
         CURRENT.remove();
     }
 
