@@ -277,6 +277,14 @@ public abstract class Container implements AutoCloseable {
         }
     }
 
+    /**
+     * What the container reported of applications leaving threads or thread-local values behind when they
+     * were undeployed, in its log since it started; empty where it does not check.
+     */
+    public List<String> leakReports() {
+        return List.of();
+    }
+
     /** {@code target/containers/<name>.log}. */
     public Path logFile() {
         return logFile;

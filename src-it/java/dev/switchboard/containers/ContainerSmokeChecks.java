@@ -238,7 +238,10 @@ public abstract class ContainerSmokeChecks {
         return client.texts.stream().filter(text -> !text.startsWith("join ")).toList();
     }
 
-    /** Undeploying the app ends its open sessions with 1001 Going Away, after what was written to them. */
+    /**
+     * Undeploying the app ends its open sessions with 1001 Going Away, after what was written to them, and
+     * leaves none of its threads or thread-local values behind in the container.
+     */
     @Test
     @Order(Integer.MAX_VALUE - 1)
     public void undeployingTheAppClosesItsSessionsWithGoingAway() {
@@ -250,6 +253,7 @@ public abstract class ContainerSmokeChecks {
             assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join(), () -> "reason " + client.closeReason);
         }
         container.deploy(app);
+        assertEquals(List.of(), container.leakReports());
     }
 
     /**
@@ -270,6 +274,7 @@ public abstract class ContainerSmokeChecks {
             container.stop();
             int code = client.closeCode.orTimeout(20, TimeUnit.SECONDS).join();
             assertEquals(closeCodeOnStop(), code, () -> "reason " + client.closeReason);
+            assertEquals(List.of(), container.leakReports());
             System.out.println("[containers] " + container + ": an open session got " + code + " \""
                     + client.closeReason + "\" on stop");
         }

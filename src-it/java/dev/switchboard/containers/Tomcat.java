@@ -21,6 +21,15 @@ final class Tomcat extends Container {
         super(name, "Tomcat " + version(home), home);
     }
 
+    /** Tomcat checks every stopped application for threads it started and thread-local values it left. */
+    @Override
+    public List<String> leakReports() {
+        return log().lines()
+                .filter(line -> line.contains("WebappClassLoaderBase.clearReferencesThreads")
+                        || line.contains("WebappClassLoaderBase.checkThreadLocalMapForLeaks"))
+                .toList();
+    }
+
     @Override
     protected void prepare(Path home, Path base, int port) throws IOException {
         for (String folder : List.of("conf", "webapps", "logs", "temp", "work")) {
