@@ -7,13 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs one server's host calls that write a ping or a close frame, on threads of their own.
+ * Runs one server's host calls that write a ping or a close frame, on threads of their own where the host
+ * blocks in them.
  *
- * <p>JSR-356 has no asynchronous ping or close, and hosts block in them until the frame is written: Jetty
- * in every ping, Tomcat in pings and closes. Called from the completion callback of the send before, as a
- * single writer does, Jetty's ping waits for the very flusher that is running the callback, forever; called
+ * <p>JSR-356 has no asynchronous ping or close, and containers block in them until the frame is written:
+ * Jetty in every ping, Tomcat in pings and closes. Called from the completion callback of the send before, as
+ * a single writer does, Jetty's ping waits for the very flusher that is running the callback, forever; called
  * from the timer thread, a client that stopped reading would stall every session's timers. Here they block
  * no host thread and no timer, and the caller learns the outcome through a callback like for any send.
+ * Tyrus only queues the frame, so on the standalone host the calls run where they are made.
  */
 final class ControlFrames {
 
@@ -22,9 +24,15 @@ final class ControlFrames {
         void run() throws Exception;
     }
 
+    private final boolean hostBlocks;
     private final ServerThreads threads = new ServerThreads("switchboard-control");
     /** Made on demand, so that a stopped server can start again. */
     private ThreadPoolExecutor writers;
+
+    /** @param hostBlocks whether the host's ping and close may wait until their frame is written */
+    ControlFrames(boolean hostBlocks) {
+        this.hostBlocks = hostBlocks;
+    }
 
     /** Starts the call; {@code done} receives {@code null} or its failure. */
     void write(Call call, Consumer<Throwable> done) {
@@ -37,6 +45,10 @@ final class ControlFrames {
             }
             done.accept(failure);
         };
+        if (!hostBlocks) {
+            task.run();
+            return;
+        }
         try {
             writers().execute(task);
         } catch (RejectedExecutionException stopping) {

@@ -19,7 +19,15 @@ public final class SessionRegistry {
     private final Map<Class<?>, RouteSessions> routes = new ConcurrentHashMap<>();
     private final Object emptied = new Object();
     private final SessionClock clock = new SessionClock(open);
-    private final ControlFrames controlFrames = new ControlFrames();
+    private final ControlFrames controlFrames;
+
+    /**
+     * @param controlFramesBlock whether the host's {@code sendPing} and {@code close} may wait until their
+     *                           frame is written, as on servlet containers; Tyrus's only queue the frame
+     */
+    public SessionRegistry(boolean controlFramesBlock) {
+        this.controlFrames = new ControlFrames(controlFramesBlock);
+    }
 
     /** The sessions of one route on this server, published for {@code Sessions.of} until {@link #release()}. */
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {

@@ -44,7 +44,7 @@ public final class GrizzlyHost {
     private final SSLContext tls;
     private final HandshakeLimits handshakeLimits;
     private final boolean perMessageDeflate;
-    private final SessionRegistry registry = new SessionRegistry();
+    private final SessionRegistry registry = new SessionRegistry(false);
 
     private HttpServer server;
     private StandaloneContainer container;
