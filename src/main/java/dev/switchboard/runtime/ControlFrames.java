@@ -58,8 +58,10 @@ final class ControlFrames {
 
     private synchronized ThreadPoolExecutor writers() {
         if (writers == null) {
-            // Threads come and go with demand: the calls are rare (heartbeats, closes), and each can block as
-            // long as its own client, so one stuck client must not hold up the others.
+            // Threads come and go with demand, unbounded: a call can block as long as its own client (Tomcat's
+            // close waits up to its 20 s send timeout behind a stalled send), so stalled clients must not hold
+            // up the pings of the others. A burst of quick calls (the first heartbeats of many new connections)
+            // makes only as many threads as it takes to keep up, since finished ones take the next call.
             writers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
                     new SynchronousQueue<>(), threads);
         }
