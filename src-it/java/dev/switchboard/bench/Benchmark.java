@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * What the benchmarks share: one server for the whole run (a {@link BenchServer} in a child JVM unless the
  * benchmark names another {@link BenchHost}), rounds alternating between the targets, reversed every other
- * round ({@link Rounds#order}), so that drift on a shared machine hits them alike, one line per round, then the {@link Report}. Exits with 0 for a valid run,
- * 1 for a run with problems, 2 if it could not run.
+ * round ({@link Rounds#order}), so that drift on a shared machine hits them alike, one line per round, then
+ * the {@link Report}. Exits with 0 for a valid run, 1 for a run with problems, 2 if it could not run.
  */
 final class Benchmark {
 
