@@ -1,5 +1,6 @@
 package dev.switchboard.example;
 
+import dev.switchboard.CloseStatus;
 import dev.switchboard.OnConnected;
 import dev.switchboard.OnDisconnected;
 import dev.switchboard.OnText;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 @Route(value = "/chat/{room}", shared = true)
 public class ChatRoute {
 
+    private static final System.Logger LOG = System.getLogger(ChatRoute.class.getName());
+
     @OnConnected
     void joined(WebSocketSession session, @PathParam("room") String room) {
         session.join(room);
@@ -33,8 +36,9 @@ public class ChatRoute {
     }
 
     @OnDisconnected
-    void left(WebSocketSession session, @PathParam("room") String room) {
+    void left(WebSocketSession session, @PathParam("room") String room, CloseStatus status) {
         if (name(session) != null) {
+            LOG.log(System.Logger.Level.INFO, name(session) + " left " + room + " (" + status.cause() + ")");
             announceOnline(session.peers().group(room)); // closed by now: the list leaves it out
         }
     }

@@ -1,12 +1,11 @@
 package dev.switchboard.example;
 
 import dev.switchboard.Switchboard;
-import dev.switchboard.standalone.Launcher;
 
 /**
  * The example app: {@link EchoRoute} at {@code /echo}, {@link ChatRoute} at {@code /chat/{room}} and its chat
  * page (the class-path folder {@code public/}) at {@code /}, on 0.0.0.0:8080 unless {@code --host} or
- * {@code --port} say otherwise.
+ * {@code --port} say otherwise, until the process is told to stop (SIGTERM, Ctrl+C).
  */
 public final class ExampleApp {
 
@@ -14,7 +13,7 @@ public final class ExampleApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Launcher.serve(Switchboard.builder().route(EchoRoute.class).route(ChatRoute.class).route(InboxRoute.class)
-                .staticFiles("public"), args);
+        Switchboard.builder().route(EchoRoute.class).route(ChatRoute.class).route(InboxRoute.class)
+                .staticFiles("public").commandLine(args).build().serveUntilShutdown();
     }
 }

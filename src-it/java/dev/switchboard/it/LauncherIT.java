@@ -28,47 +28,78 @@ class LauncherIT {
     private static final Pattern LISTENING = Pattern.compile("on wss?://([^:]+):(\\d+)");
 
     @Test
-    void servesTheExampleRoutesAndDrainsOnSigterm() throws Exception {
+    void servesTheExampleRoutesAndDrainsOnSigtermKeepingItsLogLines() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process app = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ExampleApp.class.getName(), "--host", "127.0.0.1", "--port", "0")
                 .redirectErrorStream(true)
                 .start();
         try {
-            int port = portAnnouncedBy(app).get(60, TimeUnit.SECONDS);
+            AppOutput output = AppOutput.of(app);
+            int port = output.port().get(60, TimeUnit.SECONDS);
             WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/echo"));
+            WsClient ann = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/chat/lobby?name=Ann"));
             client.sendText("through the launcher");
             await().atMost(Duration.ofSeconds(20)).until(() -> client.texts.contains("through the launcher"));
 
-            app.destroy(); // SIGTERM: the shutdown hook drains
+            app.toHandle().destroy(); // SIGTERM (Process.destroy would also close the pipe of its output)
 
             assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(1001, ann.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
             assertTrue(app.waitFor(20, TimeUnit.SECONDS), "the app exits after draining");
+            assertEquals(0, app.exitValue(), "a drained server exits normally");
             assertEquals(List.of("through the launcher"), client.texts);
+            // What the handlers and the drain log while the process stops reaches its output.
+            await().atMost(Duration.ofSeconds(20)).until(output::ended);
+            String log = output.text();
+            assertTrue(log.contains("Ann left lobby (SHUTDOWN)"), log);
+            assertTrue(log.contains("Switchboard stopped: 2 sessions closed, 0 cut"), log);
         } finally {
             app.destroyForcibly();
         }
     }
 
-    /** Reads the app's output until it announces where it listens, and keeps draining it after. */
+    /** Where the app announces it listens. */
     static CompletableFuture<Integer> portAnnouncedBy(Process app) {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+        return AppOutput.of(app).port();
+    }
+
+    /** An app's output, read until it ends, and the port it announced. */
+    record AppOutput(CompletableFuture<Integer> port, StringBuffer buffer, CompletableFuture<Void> end) {
+
+        static AppOutput of(Process app) {
+            AppOutput output = new AppOutput(new CompletableFuture<>(), new StringBuffer(), new CompletableFuture<>());
+            Thread reader = new Thread(() -> output.read(app), "example-app-output");
+            reader.setDaemon(true);
+            reader.start();
+            return output;
+        }
+
+        private void read(Process app) {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
+                    buffer.append(line).append('\n');
                     Matcher listening = LISTENING.matcher(line);
                     if (listening.find()) {
                         port.complete(Integer.parseInt(listening.group(2)));
                     }
                 }
-                port.completeExceptionally(new IllegalStateException("the app ended without announcing its port"));
+                port.completeExceptionally(new IllegalStateException("the app ended without announcing its port:\n"
+                        + buffer));
             } catch (Exception e) {
                 port.completeExceptionally(e);
+            } finally {
+                end.complete(null);
             }
-        }, "example-app-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port;
+        }
+
+        boolean ended() {
+            return end.isDone();
+        }
+
+        String text() {
+            return buffer.toString();
+        }
     }
 }

@@ -20,11 +20,13 @@ import java.util.Set;
  * A standalone WebSocket server for {@link Route} classes, on Tyrus and Grizzly.
  *
  * <pre>{@code
- * try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(8080).route(ChatRoom.class).build()) {
- *     server.start();
- *     ...
+ * public static void main(String[] args) throws InterruptedException {
+ *     Switchboard.builder().port(8080).route(ChatRoom.class).commandLine(args).build().serveUntilShutdown();
  * }
  * }</pre>
+ *
+ * <p>{@link #serveUntilShutdown()} serves until the process is told to stop (SIGTERM, Ctrl+C), then drains.
+ * Tests and embedding code use {@link #start()} and {@link #stop()} (or try-with-resources) instead.
  *
  * <p>With {@link Builder#tls(Path, char[])} or {@link Builder#tls(SSLContext)} it serves {@code wss://} (and
  * static files over {@code https://}) instead.
@@ -62,6 +64,26 @@ public final class Switchboard implements AutoCloseable {
     public Switchboard start() {
         host.start();
         return this;
+    }
+
+    /**
+     * Serves until the process is told to stop, then drains: the one call a {@code main} needs. Starts the server
+     * if it is not started, waits for SIGTERM (a service manager, {@code docker stop}, {@code kill}) or SIGINT
+     * (Ctrl+C), or for {@link #stop()} called elsewhere, then drains as {@link #stop()} does and returns.
+     *
+     * <p>The drain runs before the JVM begins to shut down, so what it and the {@link OnDisconnected} handlers log
+     * is written (JUL's own shutdown hook would otherwise drop it), and clients get 1001 Going Away, never a bare
+     * disconnect. Once it returns, the JVM exits with status 0 when {@code main} returns, unless threads of the
+     * application's own keep it alive. A second signal during the drain ends the process at once. Where the JVM
+     * does not let the signals be caught ({@code -Xrs}), a shutdown hook drains instead.
+     *
+     * @return what the drain did
+     * @throws java.io.UncheckedIOException if the server was not started and its address cannot be bound
+     * @throws InterruptedException         if the calling thread is interrupted while serving; the server then
+     *                                      keeps serving until {@link #stop()}
+     */
+    public ShutdownSummary serveUntilShutdown() throws InterruptedException {
+        return host.serveUntilShutdown();
     }
 
     /**
@@ -148,6 +170,9 @@ public final class Switchboard implements AutoCloseable {
      */
     public static final class Builder {
 
+        /** The environment variable that holds the password of the {@code --keystore} file. */
+        private static final String KEYSTORE_PASSWORD = "SWITCHBOARD_KEYSTORE_PASSWORD";
+
         private String host = "0.0.0.0";
         private int port = 8080;
         private final Set<Class<?>> routes = new LinkedHashSet<>();
@@ -196,6 +221,48 @@ public final class Switchboard implements AutoCloseable {
             }
             this.port = port;
             return this;
+        }
+
+        /**
+         * Applies the options of a command line, as the standalone launcher takes them: {@code --host H},
+         * {@code --port P}, {@code --keystore F} (a PKCS12 file, served as {@link #tls(Path, char[])} with the
+         * password from the environment variable {@code SWITCHBOARD_KEYSTORE_PASSWORD}, so that it never shows in the
+         * process list) and {@code --blocking-handlers} ({@link #blockingHandlers(boolean) blockingHandlers(true)}).
+         * Each overrides what was set before it.
+         *
+         * @param args the arguments of {@code main}
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown option, an option without its value, or
+         *                                  {@code --keystore} without the password variable
+         */
+        public Builder commandLine(String... args) {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--host" -> host(optionValue(args, ++i));
+                    case "--port" -> port(Integer.parseInt(optionValue(args, ++i)));
+                    case "--keystore" -> tls(Path.of(optionValue(args, ++i)), keystorePassword());
+                    case "--blocking-handlers" -> blockingHandlers(true);
+                    default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                            + "; usage: [--host H] [--port P] [--keystore F] [--blocking-handlers]");
+                }
+            }
+            return this;
+        }
+
+        private static String optionValue(String[] args, int index) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(args[index - 1] + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static char[] keystorePassword() {
+            String password = System.getenv(KEYSTORE_PASSWORD);
+            if (password == null) {
+                throw new IllegalArgumentException("--keystore needs the keystore's password in the environment "
+                        + "variable " + KEYSTORE_PASSWORD);
+            }
+            return password.toCharArray();
         }
 
         /**

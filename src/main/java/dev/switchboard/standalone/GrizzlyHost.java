@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Serves routes on a Grizzly {@code HttpServer} that Switchboard wires itself: it binds only the host asked
@@ -51,6 +52,9 @@ public final class GrizzlyHost {
     private HandshakeGuard guard;
     private int port = -1;
     private volatile boolean draining;
+    /** Released when a stop begins, by a stop signal or by {@link #stop()}: {@link #serveUntilShutdown()} waits. */
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
+    private ShutdownSummary lastStop = new ShutdownSummary(0, 0, 0);
 
     /**
      * Prepares a host; nothing is bound until {@link #start()}.
@@ -152,6 +156,29 @@ public final class GrizzlyHost {
         guard = handshakeGuard;
         port = listener.getPort();
         draining = false;
+        LOG.log(System.Logger.Level.INFO, "Switchboard serving " + routes.paths() + " on "
+                + (secure() ? "wss://" : "ws://") + host + ":" + port);
+    }
+
+    /**
+     * Starts if not started, serves until the process gets SIGTERM or SIGINT (or {@link #stop()} is called
+     * elsewhere), then drains.
+     *
+     * @return what the drain did
+     * @throws InterruptedException if the calling thread is interrupted while serving; the server keeps serving
+     */
+    public ShutdownSummary serveUntilShutdown() throws InterruptedException {
+        CountDownLatch told = stopping;
+        // Signals are caught before the listener opens, so that one sent as soon as it serves finds them caught.
+        try (ShutdownSignals signals = ShutdownSignals.catchInto(told, this::stop)) {
+            synchronized (this) {
+                if (server == null) {
+                    start();
+                }
+            }
+            told.await();
+        }
+        return stop();
     }
 
     /**
@@ -190,8 +217,9 @@ public final class GrizzlyHost {
      */
     public synchronized ShutdownSummary stop() {
         if (server == null) {
-            return new ShutdownSummary(0, 0, 0);
+            return lastStop;
         }
+        stopping.countDown();
         draining = true;
         int open = registry.size();
         registry.closeAll(CloseStatus.GOING_AWAY, "server shutting down", CloseCause.SHUTDOWN);
@@ -215,6 +243,8 @@ public final class GrizzlyHost {
         LOG.log(cut.sessions() == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
                 "Switchboard stopped: " + summary.closed() + " sessions closed, " + summary.cut()
                         + " cut after " + shutdownTimeout + " with " + summary.unsentMessages() + " messages unsent");
+        lastStop = summary;
+        stopping = new CountDownLatch(1);
         return summary;
     }
 }
