@@ -1,0 +1,37 @@
+/**
+ * Switchboard: annotated WebSocket routes on Jakarta WebSocket, standalone on Tyrus and Grizzly or in any Jakarta
+ * container.
+ *
+ * <p>Exports the API ({@code dev.switchboard}) and the interface generated route adapters implement
+ * ({@code dev.switchboard.binding}); everything else is internal. The standalone host's libraries, the Servlet API
+ * and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a standalone server
+ * without the Servlet API. On the class path (WARs, {@code java -cp}) the same jar works through its
+ * {@code META-INF/services} files.
+ */
+module dev.switchboard {
+    requires transitive jakarta.websocket;
+
+    // The annotation processor, run by javac.
+    requires static java.compiler;
+    // The WAR host, on the container's Servlet API.
+    requires static jakarta.servlet;
+    // The standalone host.
+    requires static org.glassfish.tyrus.core;
+    requires static org.glassfish.tyrus.spi;
+    requires static org.glassfish.tyrus.server;
+    requires static org.glassfish.tyrus.container.grizzly.server;
+    requires static org.glassfish.grizzly;
+    requires static org.glassfish.grizzly.http;
+    requires static org.glassfish.grizzly.http.server;
+    // sun.misc.Signal, for Switchboard#serveUntilShutdown; in every JDK.
+    requires jdk.unsupported;
+
+    exports dev.switchboard;
+    exports dev.switchboard.binding;
+
+    uses dev.switchboard.binding.RouteBinding;
+
+    provides javax.annotation.processing.Processor with dev.switchboard.processor.RouteProcessor;
+    // No "provides jakarta.servlet.ServletContainerInitializer": containers find it in META-INF/services of a jar in
+    // WEB-INF/lib, and on the module path the clause would make every application need the Servlet API.
+}
