@@ -123,7 +123,7 @@ public final class Switchboard implements AutoCloseable {
      * @return a live view; empty if this server does not serve the route
      */
     public Sessions sessions(Class<?> routeClass) {
-        return host.sessions().sessionsOf(routeClass);
+        return host.sessionsOf(routeClass);
     }
 
     /**
@@ -132,7 +132,7 @@ public final class Switchboard implements AutoCloseable {
      * @return the number of open sessions
      */
     public int openSessions() {
-        return host.sessions().size();
+        return host.openSessions();
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * A host's way to put a whole, already encoded frame on one connection, in order with the frames the host
- * writes itself, and never after its close frame. Hosts that have one pass it to {@link OpeningConnection}.
+ * writes itself, and never after its close frame. Hosts that have one hand it over in {@link Host#sharedFrames}.
  */
 public interface FrameWriter {
 

@@ -1,5 +1,7 @@
 package dev.switchboard.runtime;
 
+import jakarta.websocket.server.HandshakeRequest;
+
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +32,17 @@ public record HandshakeInfo(Map<String, List<String>> headers, InetSocketAddress
      */
     public static HandshakeInfo of(Map<String, List<String>> requestHeaders, InetSocketAddress remoteAddress) {
         return new HandshakeInfo(caseInsensitive(requestHeaders), remoteAddress, Map.of());
+    }
+
+    /**
+     * What a session can know of an upgrade request from the request alone: its headers; the peer address is
+     * unknown.
+     *
+     * @param request the upgrade request
+     * @return the handshake's details
+     */
+    public static HandshakeInfo portable(HandshakeRequest request) {
+        return of(request.getHeaders(), InetSocketAddress.createUnresolved("unknown", 0));
     }
 
     /** Headers in an unmodifiable map whose names are case-insensitive, lines of one name together. */

@@ -17,12 +17,12 @@ final class RouteConfigurator extends ServerEndpointConfig.Configurator {
 
     private final RouteEndpoint endpoint;
     private final String template;
-    private final HandshakeReader handshakeReader;
+    private final Host host;
 
-    RouteConfigurator(RouteEndpoint endpoint, String template, HandshakeReader handshakeReader) {
+    RouteConfigurator(RouteEndpoint endpoint, String template, Host host) {
         this.endpoint = endpoint;
         this.template = template;
-        this.handshakeReader = handshakeReader;
+        this.host = host;
     }
 
     /** The subprotocol the route's handshake check chose, else the first of the route's list the client offers. */
@@ -61,7 +61,7 @@ final class RouteConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        HandshakeInfo info = handshakeReader.read(request);
+        HandshakeInfo info = host.readHandshake(request);
         HandshakeDecision admitted = HandshakeGate.admitted(template);
         if (admitted != null) {
             admitted.headers().forEach((name, value) -> response.getHeaders().put(name, List.of(value)));

@@ -32,11 +32,13 @@ public final class RouteEndpoint extends Endpoint {
     private final SessionRegistry registry;
     private final RouteSessions routeSessions;
     private final List<String> pathVariables;
+    private final Host host;
 
-    RouteEndpoint(RouteBinding binding, RouteSettings settings, SessionRegistry registry) {
+    RouteEndpoint(RouteBinding binding, RouteSettings settings, SessionRegistry registry, Host host) {
         this.binding = binding;
         this.settings = settings;
         this.registry = registry;
+        this.host = host;
         this.routeSessions = registry.route(binding.routeClass(), settings);
         this.pathVariables = PathTemplates.variables(binding.path());
     }
@@ -44,11 +46,11 @@ public final class RouteEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         HandshakeInfo handshake = (HandshakeInfo) session.getUserProperties().get(HandshakeInfo.KEY);
-        Transport transport = new JakartaTransport(session, sharedFrames(session), registry.controlFrames());
+        Transport transport = new JakartaTransport(session, host.sharedFrames(session), registry.controlFrames());
         ConnectionSession connection = new ConnectionSession(connectionInfo(session, handshake), settings, transport,
                 registry, routeSessions);
         session.getUserProperties().put(SESSION_KEY, connection);
-        UndertowFramePacing.install(session);
+        host.connectionOpened(session);
         if (handshake != null) {
             connection.attributes().putAll(handshake.attributes());
         }
@@ -81,8 +83,8 @@ public final class RouteEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         ConnectionSession connection = connectionOf(session);
         if (connection != null) {
-            int code = HostCloseReports.codeOnWire(session, closeReason.getCloseCode().getCode());
-            HostCloseReports.afterEarlierMessages(session, () -> connection.hostClosed(code, closeReason.getReasonPhrase()));
+            int code = host.closeCodeOnWire(session, closeReason.getCloseCode().getCode());
+            host.afterEarlierMessages(session, () -> connection.hostClosed(code, closeReason.getReasonPhrase()));
         }
     }
 
@@ -104,14 +106,6 @@ public final class RouteEndpoint extends Endpoint {
             }
         }
         return Map.copyOf(params);
-    }
-
-    /**
-     * The host's writer of a broadcast's frames, encoded once for all recipients; none for a session that
-     * negotiated compression, whose compressor encodes its broadcasts as its other messages.
-     */
-    private static FrameWriter sharedFrames(Session session) {
-        return session.getNegotiatedExtensions().isEmpty() ? OpeningConnection.writer() : null;
     }
 
     private static ConnectionSession connectionOf(Session session) {

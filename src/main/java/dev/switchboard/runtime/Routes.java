@@ -95,23 +95,20 @@ public final class Routes {
     /**
      * One endpoint configuration per route, for a host to register.
      *
-     * @param server        the settings routes inherit
-     * @param registry      where sessions are tracked
-     * @param handshakes    the host's way to read an upgrade request
-     * @param extensions    the WebSocket extensions the host offers on every route, e.g. permessage-deflate
-     *                      standalone; empty where the container decides (a WAR)
+     * @param server   the settings routes inherit
+     * @param registry where sessions are tracked
+     * @param host     what differs on the host: how it reads an upgrade request, its extensions, its quirks
      * @return the configurations
      */
-    public List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry,
-                                                      HandshakeReader handshakes, List<Extension> extensions) {
+    List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry, Host host) {
         List<ServerEndpointConfig> configs = new ArrayList<>();
         for (RouteBinding binding : bindings) {
             RouteSettings settings = RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server);
-            RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry);
+            RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry, host);
             configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
                     .subprotocols(List.of(binding.routeClass().getAnnotation(Route.class).subprotocols()))
-                    .extensions(extensions)
-                    .configurator(new RouteConfigurator(endpoint, binding.path(), handshakes))
+                    .extensions(host.extensions())
+                    .configurator(new RouteConfigurator(endpoint, binding.path(), host))
                     .build());
         }
         return configs;
@@ -126,7 +123,7 @@ public final class Routes {
      * @return the gate
      * @throws IllegalStateException if a route's handshake check cannot be made
      */
-    public HandshakeGate handshakeGate(ServerSettings server, SessionRegistry registry) {
+    HandshakeGate handshakeGate(ServerSettings server, SessionRegistry registry) {
         List<HandshakeGate.RouteGate> gates = new ArrayList<>();
         for (RouteBinding binding : bindings) {
             Route route = binding.routeClass().getAnnotation(Route.class);

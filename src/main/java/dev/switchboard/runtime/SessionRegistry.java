@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The open sessions of one server, from {@code @OnConnected} until their {@code @OnDisconnected} returned.
  */
-public final class SessionRegistry {
+final class SessionRegistry {
 
     private final Set<ConnectionSession> open = ConcurrentHashMap.newKeySet();
     private final Map<Class<?>, RouteSessions> routes = new ConcurrentHashMap<>();
@@ -21,12 +21,9 @@ public final class SessionRegistry {
     private final SessionClock clock = new SessionClock(open);
     private final ControlFrames controlFrames;
 
-    /**
-     * @param controlFramesBlock whether the host's {@code sendPing} and {@code close} may wait until their
-     *                           frame is written, as on servlet containers; Tyrus's only queue the frame
-     */
-    public SessionRegistry(boolean controlFramesBlock) {
-        this.controlFrames = new ControlFrames(controlFramesBlock);
+    /** @param controlFrames where the sessions write their pings and closes */
+    SessionRegistry(ControlFrames controlFrames) {
+        this.controlFrames = controlFrames;
     }
 
     /** The sessions of one route on this server, published for {@code Sessions.of} until {@link #release()}. */
@@ -45,7 +42,7 @@ public final class SessionRegistry {
      * @param routeClass the route class
      * @return the view; empty if this server does not serve the route
      */
-    public Sessions sessionsOf(Class<?> routeClass) {
+    Sessions sessionsOf(Class<?> routeClass) {
         return SessionView.of(() -> {
             RouteSessions route = routes.get(routeClass);
             return route == null ? List.of() : List.of(route);
@@ -55,7 +52,7 @@ public final class SessionRegistry {
     /**
      * Withdraws this server's routes from {@code Sessions.of}, once the server stopped.
      */
-    public void release() {
+    void release() {
         clock.stop();
         controlFrames.stop();
         routes.values().forEach(RouteDirectory::unregister);
@@ -86,7 +83,7 @@ public final class SessionRegistry {
      *
      * @return the number of open sessions
      */
-    public int size() {
+    int size() {
         return open.size();
     }
 
@@ -97,7 +94,7 @@ public final class SessionRegistry {
      * @param reason the close reason
      * @param cause  the cause reported to {@code @OnDisconnected}
      */
-    public void closeAll(int code, String reason, CloseCause cause) {
+    void closeAll(int code, String reason, CloseCause cause) {
         for (ConnectionSession session : List.copyOf(open)) {
             session.closeSoon(code, reason, cause);
         }
@@ -110,7 +107,7 @@ public final class SessionRegistry {
      * @return {@code true} if no session is open any more
      * @throws InterruptedException if interrupted while waiting
      */
-    public boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
+    boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (emptied) {
             for (long left = timeoutMillis; !open.isEmpty() && left > 0;
@@ -127,7 +124,7 @@ public final class SessionRegistry {
      * @param status the status reported to each {@code @OnDisconnected}
      * @return how many sessions were cut and how many of their queued messages will not be sent
      */
-    public Cut abandonAll(CloseStatus status) {
+    Cut abandonAll(CloseStatus status) {
         int sessions = 0;
         long unsent = 0;
         for (ConnectionSession session : List.copyOf(open)) {
@@ -143,6 +140,6 @@ public final class SessionRegistry {
      * @param sessions       sessions reported disconnected without their host's word
      * @param unsentMessages queued messages of theirs that were not sent
      */
-    public record Cut(int sessions, long unsentMessages) {
+    record Cut(int sessions, long unsentMessages) {
     }
 }

@@ -1,11 +1,8 @@
 package dev.switchboard.servlet;
 
-import dev.switchboard.CloseCause;
-import dev.switchboard.CloseStatus;
+import dev.switchboard.runtime.Engine;
 import dev.switchboard.runtime.Routes;
-import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.ServerSettings;
-import dev.switchboard.runtime.SessionRegistry;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -13,8 +10,8 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,11 +23,11 @@ final class RouteDeployer implements ServletContextListener {
 
     private static final System.Logger LOG = System.getLogger(RouteDeployer.class.getName());
     private static final String SERVER_CONTAINER = ServerContainer.class.getName();
-    private static final long DRAIN_MILLIS = 5_000;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
     private final Set<Class<?>> annotatedRoutes;
     private final HandshakeFilter handshakes;
-    private final SessionRegistry registry = new SessionRegistry(true);
+    private Engine engine;
 
     RouteDeployer(Set<Class<?>> annotatedRoutes, HandshakeFilter handshakes) {
         this.handshakes = handshakes;
@@ -56,10 +53,8 @@ final class RouteDeployer implements ServletContextListener {
                     + SERVER_CONTAINER + " is " + container + "): enable its WebSocket support.");
         }
         Routes routes = Routes.discoverWith(new ArrayList<>(annotatedRoutes), context.getClassLoader());
-        HandshakeGate gate = routes.handshakeGate(ServerSettings.DEFAULT, registry);
-        // No extensions of ours: compression (permessage-deflate) is the container's setting, and Tyrus is absent.
-        for (ServerEndpointConfig config : routes.endpointConfigs(ServerSettings.DEFAULT, registry,
-                UpgradeRequests::read, List.of())) {
+        engine = new Engine(routes, ServerSettings.DEFAULT, new ContainerHost());
+        for (ServerEndpointConfig config : engine.endpointConfigs()) {
             try {
                 serverContainer.addEndpoint(config);
             } catch (DeploymentException e) {
@@ -67,21 +62,17 @@ final class RouteDeployer implements ServletContextListener {
                         + e.getMessage(), e);
             }
         }
-        TyrusFrameBuffer.fit(serverContainer, routes.largestMessage(ServerSettings.DEFAULT));
-        handshakes.open(gate);
-        LOG.log(System.Logger.Level.INFO, "Switchboard serves " + routes.paths() + " in " + describe(context));
+        TyrusFrameBuffer.fit(serverContainer, engine.largestMessage());
+        handshakes.open(engine.gate());
+        LOG.log(System.Logger.Level.INFO, "Switchboard serves " + engine.paths() + " in " + describe(context));
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        registry.closeAll(CloseStatus.GOING_AWAY, "application stopping", CloseCause.SHUTDOWN);
-        try {
-            registry.awaitEmpty(DRAIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (engine != null) {
+            engine.drain(DRAIN_TIMEOUT, "application stopping");
+            engine.release();
         }
-        registry.abandonAll(new CloseStatus(CloseStatus.GOING_AWAY, "application stopped", CloseCause.SHUTDOWN));
-        registry.release();
     }
 
     private static String describe(ServletContext context) {

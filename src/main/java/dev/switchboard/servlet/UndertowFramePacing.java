@@ -1,4 +1,4 @@
-package dev.switchboard.runtime;
+package dev.switchboard.servlet;
 
 import jakarta.websocket.Session;
 

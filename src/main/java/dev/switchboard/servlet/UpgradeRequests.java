@@ -1,7 +1,6 @@
 package dev.switchboard.servlet;
 
 import dev.switchboard.runtime.HandshakeInfo;
-import dev.switchboard.runtime.HandshakeReader;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
@@ -74,6 +73,6 @@ final class UpgradeRequests implements ServletRequestListener {
     /** What a session needs of the upgrade request being served on this thread. */
     static HandshakeInfo read(HandshakeRequest request) {
         HandshakeInfo noted = CURRENT.get();
-        return noted != null ? noted : HandshakeReader.PORTABLE.read(request);
+        return noted != null ? noted : HandshakeInfo.portable(request);
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.standalone;
 
-import dev.switchboard.runtime.OpeningConnection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;

@@ -1,14 +1,11 @@
 package dev.switchboard.standalone;
 
-import dev.switchboard.CloseCause;
-import dev.switchboard.CloseStatus;
+import dev.switchboard.Sessions;
 import dev.switchboard.ShutdownSummary;
+import dev.switchboard.runtime.Engine;
 import dev.switchboard.runtime.Routes;
-import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.ServerSettings;
-import dev.switchboard.runtime.SessionRegistry;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -45,7 +42,7 @@ public final class GrizzlyHost {
     private final SSLContext tls;
     private final HandshakeLimits handshakeLimits;
     private final boolean perMessageDeflate;
-    private final SessionRegistry registry = new SessionRegistry(false);
+    private Engine engine;
 
     private HttpServer server;
     private StandaloneContainer container;
@@ -95,13 +92,11 @@ public final class GrizzlyHost {
         if (server != null) {
             throw new IllegalStateException("Already started");
         }
-        HandshakeGate gate = routes.handshakeGate(settings, registry);
         StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings));
+        Engine serving = new Engine(routes, settings, new TyrusHost(perMessageDeflate
+                ? List.of(new PerMessageDeflate(tyrus.largestPayload())) : List.of()));
         try {
-            List<Extension> extensions = perMessageDeflate
-                    ? List.of(new PerMessageDeflate(tyrus.largestPayload())) : List.of();
-            for (ServerEndpointConfig config : routes.endpointConfigs(settings, registry, UpgradeRequestFilter::read,
-                    extensions)) {
+            for (ServerEndpointConfig config : serving.endpointConfigs()) {
                 tyrus.addEndpoint(config);
             }
             for (ServerEndpointConfig config : plainEndpoints) {
@@ -109,6 +104,7 @@ public final class GrizzlyHost {
             }
             tyrus.start(StandaloneContainer.CONTEXT_PATH, requestedPort);
         } catch (DeploymentException | IOException e) {
+            serving.release();
             throw new IllegalStateException("Could not deploy routes " + routes.paths() + ": " + e.getMessage(), e);
         }
 
@@ -138,7 +134,7 @@ public final class GrizzlyHost {
         // sees it; Grizzly's own check, at the same limit, answers later requests of a kept-alive connection 400.
         listener.setMaxHttpHeaderSize(handshakeLimits.maxHeaderBytes());
         HandshakeGuard handshakeGuard = new HandshakeGuard(handshakeLimits);
-        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, gate, handshakeGuard));
+        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, serving.gate(), handshakeGuard));
         if (staticFolder != null) {
             http.getServerConfiguration().addHttpHandler(
                     new CLStaticHttpHandler(GrizzlyHost.class.getClassLoader(), "/" + staticFolder + "/"), "/");
@@ -149,9 +145,11 @@ public final class GrizzlyHost {
         } catch (IOException e) {
             tyrus.stop();
             handshakeGuard.close();
+            serving.release();
             throw new UncheckedIOException("Could not listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
         server = http;
+        engine = serving;
         container = tyrus;
         guard = handshakeGuard;
         port = listener.getPort();
@@ -200,12 +198,22 @@ public final class GrizzlyHost {
     }
 
     /**
-     * The sessions open on this host.
+     * A live view of one route's open sessions on this host.
      *
-     * @return the registry
+     * @param routeClass the route class
+     * @return the view; empty if this host does not serve the route or has not started
      */
-    public SessionRegistry sessions() {
-        return registry;
+    public synchronized Sessions sessionsOf(Class<?> routeClass) {
+        return engine == null ? Engine.noSessions() : engine.sessionsOf(routeClass);
+    }
+
+    /**
+     * How many sessions are open on this host.
+     *
+     * @return the number of open sessions
+     */
+    public synchronized int openSessions() {
+        return engine == null ? 0 : engine.openSessions();
     }
 
     /**
@@ -221,28 +229,14 @@ public final class GrizzlyHost {
         }
         stopping.countDown();
         draining = true;
-        int open = registry.size();
-        registry.closeAll(CloseStatus.GOING_AWAY, "server shutting down", CloseCause.SHUTDOWN);
-        try {
-            registry.awaitEmpty(shutdownTimeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // Cut what is left before the transport goes, so that the summary counts it as cut.
-        SessionRegistry.Cut cut = registry.abandonAll(
-                new CloseStatus(CloseStatus.GOING_AWAY, "server shut down", CloseCause.SHUTDOWN));
+        ShutdownSummary summary = engine.drain(shutdownTimeout, "server shutting down");
         server.shutdownNow();
         container.stop();
         guard.close();
-        registry.release();
+        engine.release();
         server = null;
         container = null;
         guard = null;
-        ShutdownSummary summary = new ShutdownSummary(Math.max(0, open - cut.sessions()), cut.sessions(),
-                cut.unsentMessages());
-        LOG.log(cut.sessions() == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                "Switchboard stopped: " + summary.closed() + " sessions closed, " + summary.cut()
-                        + " cut after " + shutdownTimeout + " with " + summary.unsentMessages() + " messages unsent");
         lastStop = summary;
         stopping = new CountDownLatch(1);
         return summary;

@@ -1,4 +1,6 @@
-package dev.switchboard.runtime;
+package dev.switchboard.standalone;
+
+import dev.switchboard.runtime.FrameWriter;
 
 import java.util.function.Supplier;
 
@@ -6,7 +8,7 @@ import java.util.function.Supplier;
  * Hands a host's {@link FrameWriter} to the session that the host's connection opens. Tyrus opens the route's
  * endpoint inside its connection's creation, on the creating thread, which is where the host knows its writer.
  */
-public final class OpeningConnection {
+final class OpeningConnection {
 
     private static final ThreadLocal<FrameWriter> WRITER = new ThreadLocal<>();
 
@@ -21,7 +23,7 @@ public final class OpeningConnection {
      * @param <T>    the connection's type
      * @return what {@code create} returned
      */
-    public static <T> T open(FrameWriter writer, Supplier<T> create) {
+    static <T> T open(FrameWriter writer, Supplier<T> create) {
         WRITER.set(writer);
         try {
             return create.get();

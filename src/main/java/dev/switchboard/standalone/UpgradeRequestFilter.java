@@ -2,7 +2,6 @@ package dev.switchboard.standalone;
 
 import dev.switchboard.runtime.HandshakeGate;
 import dev.switchboard.runtime.HandshakeInfo;
-import dev.switchboard.runtime.HandshakeReader;
 import dev.switchboard.runtime.UpgradeRequestRules;
 import jakarta.websocket.server.HandshakeRequest;
 import org.glassfish.grizzly.Connection;
@@ -112,7 +111,7 @@ final class UpgradeRequestFilter extends BaseFilter {
     static HandshakeInfo read(HandshakeRequest handshake) {
         HttpRequestPacket request = CURRENT.get();
         if (request == null) {
-            return HandshakeReader.PORTABLE.read(handshake);
+            return HandshakeInfo.portable(handshake);
         }
         return HandshakeInfo.of(headers(request), peerAddress(request));
     }

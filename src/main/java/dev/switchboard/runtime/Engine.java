@@ -1,0 +1,141 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+import dev.switchboard.Sessions;
+import dev.switchboard.ShutdownSummary;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One server's runtime, the same on every host: its routes' endpoint configurations, the handshake gate, the
+ * sessions with their groups and clock, and the drain. A host registers {@link #endpointConfigs()} on its
+ * WebSocket container, runs {@link #gate()} before every upgrade, and calls {@link #drain} when it stops; what
+ * differs per host comes in through its {@link Host}.
+ */
+public final class Engine {
+
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
+    private final Routes routes;
+    private final ServerSettings settings;
+    private final SessionRegistry registry;
+    private final HandshakeGate gate;
+    private final List<ServerEndpointConfig> endpointConfigs;
+
+    /**
+     * Prepares a server's runtime: its routes are published to {@code Sessions.of} until {@link #drain}.
+     *
+     * @param routes   the routes to serve
+     * @param settings the settings routes inherit
+     * @param host     what differs on the host it runs on
+     * @throws IllegalStateException if a route's handshake check cannot be made
+     */
+    public Engine(Routes routes, ServerSettings settings, Host host) {
+        this.routes = routes;
+        this.settings = settings;
+        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()));
+        this.gate = routes.handshakeGate(settings, registry);
+        this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
+    }
+
+    /**
+     * One endpoint configuration per route, for the host to register on its WebSocket container.
+     *
+     * @return the configurations
+     */
+    public List<ServerEndpointConfig> endpointConfigs() {
+        return endpointConfigs;
+    }
+
+    /**
+     * The gate every upgrade request passes before the host upgrades it.
+     *
+     * @return the gate
+     */
+    public HandshakeGate gate() {
+        return gate;
+    }
+
+    /**
+     * The path templates of the routes, in order.
+     *
+     * @return the paths
+     */
+    public List<String> paths() {
+        return routes.paths();
+    }
+
+    /**
+     * The largest message any route accepts, for hosts that must size their frame buffers.
+     *
+     * @return the size in bytes
+     */
+    public long largestMessage() {
+        return routes.largestMessage(settings);
+    }
+
+    /**
+     * A live view of one route's open sessions on this server.
+     *
+     * @param routeClass the route class
+     * @return the view; empty if this server does not serve the route
+     */
+    public Sessions sessionsOf(Class<?> routeClass) {
+        return registry.sessionsOf(routeClass);
+    }
+
+    /**
+     * The view of a server that serves nothing yet.
+     *
+     * @return an empty view
+     */
+    public static Sessions noSessions() {
+        return SessionView.of(List::of);
+    }
+
+    /**
+     * How many sessions are open.
+     *
+     * @return the number of open sessions
+     */
+    public int openSessions() {
+        return registry.size();
+    }
+
+    /**
+     * Closes every session with 1001 (Going Away) after its queued messages, waits up to {@code timeout} for
+     * their {@code @OnDisconnected}, reports the rest as disconnected without waiting for the host, and logs
+     * what happened. Call it before the host's transport stops, then {@link #release()}.
+     *
+     * @param timeout how long to wait for sessions to close
+     * @param reason  the close reason sent to clients
+     * @return what happened to the sessions that were open
+     */
+    public ShutdownSummary drain(Duration timeout, String reason) {
+        int open = registry.size();
+        registry.closeAll(CloseStatus.GOING_AWAY, reason, CloseCause.SHUTDOWN);
+        try {
+            registry.awaitEmpty(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        SessionRegistry.Cut cut = registry.abandonAll(new CloseStatus(CloseStatus.GOING_AWAY, reason,
+                CloseCause.SHUTDOWN));
+        ShutdownSummary summary = new ShutdownSummary(Math.max(0, open - cut.sessions()), cut.sessions(),
+                cut.unsentMessages());
+        LOG.log(cut.sessions() == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "Switchboard stopped: " + summary.closed() + " sessions closed, " + summary.cut()
+                        + " cut after " + timeout + " with " + summary.unsentMessages() + " messages unsent");
+        return summary;
+    }
+
+    /**
+     * Ends the server's threads and withdraws its routes from {@code Sessions.of}, once its host stopped.
+     */
+    public void release() {
+        registry.release();
+    }
+}

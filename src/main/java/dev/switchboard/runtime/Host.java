@@ -1,0 +1,79 @@
+package dev.switchboard.runtime;
+
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+
+import java.util.List;
+
+/**
+ * What differs between the hosts an {@link Engine} runs on, the standalone server and each Jakarta container:
+ * how the upgrade request is read, how frames are written, whether ping and close block, which extensions are
+ * offered, and each container's quirks. The engine knows nothing else of its host.
+ */
+public interface Host {
+
+    /**
+     * Reads what a session needs of its upgrade request, on the thread that runs the handshake. Jakarta WebSocket
+     * has no portable call for the peer address, and some hosts split header values at commas: each host reads
+     * its own request where it can, else {@link HandshakeInfo#portable}.
+     *
+     * @param request the upgrade request
+     * @return what the session needs of it; never {@code null}
+     */
+    HandshakeInfo readHandshake(HandshakeRequest request);
+
+    /**
+     * Whether the host's {@code sendPing} and {@code close} may wait until their frame is written, as on servlet
+     * containers, rather than only queue it, as Tyrus does: the engine then calls them on threads of its own.
+     *
+     * @return {@code true} if ping and close may block
+     */
+    boolean controlFramesBlock();
+
+    /**
+     * The WebSocket extensions offered on every route.
+     *
+     * @return permessage-deflate standalone when enabled; empty where the container decides (a WAR)
+     */
+    List<Extension> extensions();
+
+    /**
+     * Prepares a connection that opened, before it receives its first message.
+     *
+     * @param session the host's session
+     */
+    default void connectionOpened(Session session) {
+    }
+
+    /**
+     * The writer of broadcast frames encoded once for all recipients, where the host can write encoded frames.
+     *
+     * @param session the host's session, opening on this thread
+     * @return the writer, or {@code null} to send each recipient's copy as a message of its own
+     */
+    default FrameWriter sharedFrames(Session session) {
+        return null;
+    }
+
+    /**
+     * The close code the host reported, as it happened on the wire.
+     *
+     * @param session  the host's session
+     * @param reported the code the host reported to {@code onClose}
+     * @return the code to report to {@code @OnDisconnected}
+     */
+    default int closeCodeOnWire(Session session, int reported) {
+        return reported;
+    }
+
+    /**
+     * Runs a close report after every message the host handed over before it.
+     *
+     * @param session the host's session
+     * @param report  what reports the close
+     */
+    default void afterEarlierMessages(Session session, Runnable report) {
+        report.run();
+    }
+}

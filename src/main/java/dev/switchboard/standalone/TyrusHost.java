@@ -1,0 +1,46 @@
+package dev.switchboard.standalone;
+
+import dev.switchboard.runtime.FrameWriter;
+import dev.switchboard.runtime.HandshakeInfo;
+import dev.switchboard.runtime.Host;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+
+import java.util.List;
+
+/**
+ * The standalone host as the engine sees it: Tyrus on Switchboard's own Grizzly server. The upgrade request is
+ * read where the Grizzly filter noted it, Tyrus only queues pings and closes, the routes offer permessage-deflate
+ * when enabled, and broadcast frames are encoded once and written by each connection's own frame writer.
+ */
+final class TyrusHost implements Host {
+
+    private final List<Extension> extensions;
+
+    /** @param extensions the extensions every route offers */
+    TyrusHost(List<Extension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
+
+    @Override
+    public HandshakeInfo readHandshake(HandshakeRequest request) {
+        return UpgradeRequestFilter.read(request);
+    }
+
+    @Override
+    public boolean controlFramesBlock() {
+        return false;
+    }
+
+    @Override
+    public List<Extension> extensions() {
+        return extensions;
+    }
+
+    /** None for a session that negotiated compression: its compressor encodes its broadcasts as its other messages. */
+    @Override
+    public FrameWriter sharedFrames(Session session) {
+        return session.getNegotiatedExtensions().isEmpty() ? OpeningConnection.writer() : null;
+    }
+}
