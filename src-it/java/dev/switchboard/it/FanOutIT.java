@@ -116,6 +116,31 @@ class FanOutIT {
     }
 
     @Test
+    void aRouteServedByTwoServersIsOneViewUntilOneStops() {
+        List<WsClient> clients = new ArrayList<>(clients("/fanout", "here"));
+        try (Switchboard second = Switchboard.builder().host("127.0.0.1").port(0).route(FanOutRoutes.Room.class)
+                .build().start()) {
+            clients.add(WsClient.connect(URI.create("ws://127.0.0.1:" + second.port() + "/fanout?name=there")));
+            session("there");
+            Sessions room = Sessions.of(FanOutRoutes.Room.class);
+            assertEquals(2, room.count());
+            assertEquals(1, server.sessions(FanOutRoutes.Room.class).count());
+            assertEquals(1, second.sessions(FanOutRoutes.Room.class).count());
+
+            assertEquals(new BroadcastResult(2, 0, 0), room.broadcastText("to both servers"));
+            for (WsClient client : clients) {
+                await().atMost(WAIT).until(() -> client.texts.contains("to both servers"));
+            }
+
+            second.stop();
+            assertEquals(1, room.count());
+            assertEquals(Set.of("here"), room.list().stream().map(s -> s.queryParam("name")).collect(Collectors.toSet()));
+        } finally {
+            closeAll(clients);
+        }
+    }
+
+    @Test
     void broadcastToAllButTheSender() {
         List<WsClient> clients = clients("/fanout", "a", "b", "c");
         try {

@@ -1,6 +1,6 @@
 package dev.switchboard;
 
-import dev.switchboard.runtime.RouteDirectory;
+import dev.switchboard.runtime.Engine;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -30,7 +30,7 @@ public interface Sessions {
      * @return a live view of the route's open sessions; empty while no server serves the route
      */
     static Sessions of(Class<?> routeClass) {
-        return RouteDirectory.sessionsOf(routeClass);
+        return Engine.sessionsEverywhere(routeClass);
     }
 
     /**

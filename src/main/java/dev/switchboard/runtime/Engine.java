@@ -2,22 +2,31 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
-import dev.switchboard.Sessions;
 import dev.switchboard.ShutdownSummary;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One server's runtime, the same on every host: its routes' endpoint configurations, the handshake gate, the
  * sessions with their groups and clock, and the drain. A host registers {@link #endpointConfigs()} on its
  * WebSocket container, runs {@link #gate()} before every upgrade, and calls {@link #drain} when it stops; what
  * differs per host comes in through its {@link Host}.
+ *
+ * <p>Its views of sessions are {@link SessionView}s, the runtime's {@code Sessions}: this class does not depend on
+ * the API's {@code Sessions}, whose {@code of} reaches the engines through {@link #sessionsEverywhere}.
  */
 public final class Engine {
 
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    /**
+     * The engines of this class loader that serve, from construction until {@link #release()}. In a WAR this class
+     * lives in the application's own class loader, so applications never see each other's sessions.
+     */
+    private static final Set<Engine> SERVING = ConcurrentHashMap.newKeySet();
 
     private final Routes routes;
     private final ServerSettings settings;
@@ -26,7 +35,7 @@ public final class Engine {
     private final List<ServerEndpointConfig> endpointConfigs;
 
     /**
-     * Prepares a server's runtime: its routes are published to {@code Sessions.of} until {@link #drain}.
+     * Prepares a server's runtime: its routes are published to {@code Sessions.of} until {@link #release()}.
      *
      * @param routes   the routes to serve
      * @param settings the settings routes inherit
@@ -39,6 +48,19 @@ public final class Engine {
         this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()));
         this.gate = routes.handshakeGate(settings, registry);
         this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
+        SERVING.add(this);
+    }
+
+    /**
+     * A live view of a route's open sessions on every engine of this class loader that serves it, for
+     * {@code Sessions.of}.
+     *
+     * @param routeClass the route class
+     * @return the view; empty while no engine serves the route
+     */
+    public static SessionView sessionsEverywhere(Class<?> routeClass) {
+        return SessionView.of(() -> SERVING.stream().flatMap(engine -> engine.registry.sessionsOf(routeClass).stream())
+                .toList());
     }
 
     /**
@@ -83,8 +105,8 @@ public final class Engine {
      * @param routeClass the route class
      * @return the view; empty if this server does not serve the route
      */
-    public Sessions sessionsOf(Class<?> routeClass) {
-        return registry.sessionsOf(routeClass);
+    public SessionView sessionsOf(Class<?> routeClass) {
+        return SessionView.of(() -> registry.sessionsOf(routeClass));
     }
 
     /**
@@ -92,7 +114,7 @@ public final class Engine {
      *
      * @return an empty view
      */
-    public static Sessions noSessions() {
+    public static SessionView noSessions() {
         return SessionView.of(List::of);
     }
 
@@ -136,6 +158,7 @@ public final class Engine {
      * Ends the server's threads and withdraws its routes from {@code Sessions.of}, once its host stopped.
      */
     public void release() {
+        SERVING.remove(this);
         registry.release();
     }
 }

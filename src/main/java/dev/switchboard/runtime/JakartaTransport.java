@@ -44,7 +44,7 @@ final class JakartaTransport implements Transport {
         if (frames != null) {
             frames.write(message.frame(), done);
         } else {
-            message.send(this, done);
+            Transport.super.sendShared(message, done);
         }
     }
 

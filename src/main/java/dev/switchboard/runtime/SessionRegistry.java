@@ -2,7 +2,6 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
-import dev.switchboard.Sessions;
 
 import java.util.List;
 import java.util.Map;
@@ -26,36 +25,27 @@ final class SessionRegistry {
         this.controlFrames = controlFrames;
     }
 
-    /** The sessions of one route on this server, published for {@code Sessions.of} until {@link #release()}. */
+    /** The sessions of one route on this server, until {@link #release()}. */
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {
         clock.serve(settings);
-        return routes.computeIfAbsent(routeClass, c -> {
-            RouteSessions route = new RouteSessions(c);
-            RouteDirectory.register(route);
-            return route;
-        });
+        return routes.computeIfAbsent(routeClass, RouteSessions::new);
     }
 
     /**
-     * A live view of one route's open sessions on this server.
+     * The sessions of one route on this server.
      *
      * @param routeClass the route class
-     * @return the view; empty if this server does not serve the route
+     * @return the route's sessions; none if this server does not serve the route or was released
      */
-    Sessions sessionsOf(Class<?> routeClass) {
-        return SessionView.of(() -> {
-            RouteSessions route = routes.get(routeClass);
-            return route == null ? List.of() : List.of(route);
-        });
+    List<RouteSessions> sessionsOf(Class<?> routeClass) {
+        RouteSessions route = routes.get(routeClass);
+        return route == null ? List.of() : List.of(route);
     }
 
-    /**
-     * Withdraws this server's routes from {@code Sessions.of}, once the server stopped.
-     */
+    /** Ends this server's threads and forgets its routes, once the server stopped. */
     void release() {
         clock.stop();
         controlFrames.stop();
-        routes.values().forEach(RouteDirectory::unregister);
         routes.clear();
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * A live {@link Sessions} view: the sessions of some routes, optionally of one group, that pass a filter.
  */
-final class SessionView implements Sessions {
+public final class SessionView implements Sessions {
 
     private final Supplier<? extends Collection<RouteSessions>> routes;
     private final String group;

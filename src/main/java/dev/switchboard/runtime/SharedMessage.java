@@ -2,7 +2,6 @@ package dev.switchboard.runtime;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * One broadcast message for all its recipients: encoded once, on first need, as the unmasked frame a server
@@ -37,13 +36,14 @@ final class SharedMessage {
         return bytes;
     }
 
-    /** Sends the message the host's usual way, for a host without a {@link FrameWriter}. */
-    void send(Transport transport, Consumer<Throwable> done) {
-        if (text != null) {
-            transport.sendText(text, done);
-        } else {
-            transport.sendBinary(binary.duplicate(), done);
-        }
+    /** The text, or {@code null} for a binary message. */
+    String text() {
+        return text;
+    }
+
+    /** The binary payload, a view of its own for one recipient; {@code null} for a text message. */
+    ByteBuffer binary() {
+        return binary == null ? null : binary.duplicate();
     }
 
     /** The encoded frame, a view of its own for one recipient's write. */

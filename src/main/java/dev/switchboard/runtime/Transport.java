@@ -25,7 +25,11 @@ interface Transport {
      * The message's frame is encoded once for all recipients where the host can write encoded frames.
      */
     default void sendShared(SharedMessage message, Consumer<Throwable> done) {
-        message.send(this, done);
+        if (message.text() != null) {
+            sendText(message.text(), done);
+        } else {
+            sendBinary(message.binary(), done);
+        }
     }
 
     /**
