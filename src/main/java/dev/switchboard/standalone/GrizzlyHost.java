@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves routes on a Grizzly {@code HttpServer} that Switchboard wires itself: it binds only the host asked
@@ -49,6 +50,7 @@ public final class GrizzlyHost {
     private HttpServer server;
     private StandaloneContainer container;
     private HandshakeGuard guard;
+    private ClosingConnections closings;
     private int port = -1;
     private volatile boolean draining;
 
@@ -92,7 +94,8 @@ public final class GrizzlyHost {
             throw new IllegalStateException("Already started");
         }
         HandshakeGate gate = routes.handshakeGate(settings, registry);
-        StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings));
+        ClosingConnections closing = new ClosingConnections();
+        StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings), closing);
         try {
             List<Extension> extensions = perMessageDeflate
                     ? List.of(new PerMessageDeflate(tyrus.largestPayload())) : List.of();
@@ -150,6 +153,7 @@ public final class GrizzlyHost {
         server = http;
         container = tyrus;
         guard = handshakeGuard;
+        closings = closing;
         port = listener.getPort();
         draining = false;
     }
@@ -183,8 +187,8 @@ public final class GrizzlyHost {
 
     /**
      * Refuses new upgrades with 503, closes every session with 1001 after its queued messages, waits for
-     * their {@code @OnDisconnected} up to the shutdown timeout, reports the rest as disconnected, then stops
-     * the transport.
+     * their {@code @OnDisconnected} and for their clients to answer the close, up to the shutdown timeout,
+     * reports the sessions left as disconnected, then stops the transport, which closes the connections left.
      *
      * @return what happened to the sessions that were open
      */
@@ -193,10 +197,15 @@ public final class GrizzlyHost {
             return new ShutdownSummary(0, 0, 0);
         }
         draining = true;
+        closings.drain();
         int open = registry.size();
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
         registry.closeAll(CloseStatus.GOING_AWAY, "server shutting down", CloseCause.SHUTDOWN);
         try {
             registry.awaitEmpty(shutdownTimeout.toMillis());
+            // A session is reported disconnected once its close frame is written, so every connection that
+            // waits for its client's answer is counted by now (RFC 6455, 7.1.1).
+            closings.awaitNone(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -210,6 +219,7 @@ public final class GrizzlyHost {
         server = null;
         container = null;
         guard = null;
+        closings = null;
         ShutdownSummary summary = new ShutdownSummary(Math.max(0, open - cut.sessions()), cut.sessions(),
                 cut.unsentMessages());
         LOG.log(cut.sessions() == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
