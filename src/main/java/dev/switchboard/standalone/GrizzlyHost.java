@@ -10,7 +10,6 @@ import dev.switchboard.runtime.SessionRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -138,10 +137,7 @@ public final class GrizzlyHost {
         listener.setMaxHttpHeaderSize(handshakeLimits.maxHeaderBytes());
         HandshakeGuard handshakeGuard = new HandshakeGuard(handshakeLimits);
         listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, gate, handshakeGuard));
-        if (staticFolder != null) {
-            http.getServerConfiguration().addHttpHandler(
-                    new CLStaticHttpHandler(GrizzlyHost.class.getClassLoader(), "/" + staticFolder + "/"), "/");
-        }
+        http.getServerConfiguration().addHttpHandler(PlainRequests.handler(gate, staticFolder), "/");
         http.addListener(listener);
         try {
             http.start();
