@@ -61,7 +61,7 @@ public final class GrizzlyHost {
      * @param routes          the routes to serve
      * @param plainEndpoints  plain Jakarta WebSocket endpoints to serve beside them
      * @param settings        the settings routes inherit, and whether handlers run on the I/O threads
-     * @param shutdownTimeout how long {@link #stop()} waits for sessions to close
+     * @param shutdownTimeout how long {@link #stop()} waits for sessions to close and their clients to answer
      * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
      * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
      * @param handshakeLimits how long and how large a request head may be
