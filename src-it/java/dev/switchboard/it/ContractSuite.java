@@ -458,6 +458,20 @@ public abstract class ContractSuite {
     }
 
     @Test
+    void plainGetOnARoutesPathGets426AndOtherPathsAreLeftToTheHost() throws IOException {
+        Handshake plain = Handshake.attempt(uri("/contract/lobby?name=curl"), "GET", Map.of());
+        assertEquals("426 This is a WebSocket endpoint; connect with a WebSocket client",
+                plain.status() + " " + plain.body());
+        assertEquals("websocket", plain.header("Upgrade"));
+        assertEquals(426, Handshake.attempt(uri("/probe"), "GET", Map.of()).status());
+        assertEquals(List.of(), events("curl"));
+
+        assertEquals(404, Handshake.attempt(uri("/no/such/route"), "GET", Map.of()).status());
+        assertEquals(404, Handshake.attempt(uri("/contract"), "GET", Map.of()).status());
+        assertEquals(404, Handshake.attempt(uri("/contract/a/b"), "GET", Map.of()).status());
+    }
+
+    @Test
     void otherSessionsAreUntouchedByOnesFailure() {
         try (WsClient healthy = connect(uri("/contract/x?name=ok"));
              WsClient failing = connect(uri("/contract/x?name=bad"))) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,6 +63,40 @@ class DrainIT {
             assertEquals(CloseCause.SHUTDOWN, Recorded.disconnects.get("polite").get(0).cause());
         } finally {
             polite.close();
+            server.stop();
+        }
+    }
+
+    @Test
+    void theDrainLastsUntilTheClientAnswersTheCloseAndUpgradesMeanwhileGet503() throws Exception {
+        // A shutdown timeout far longer than the test waits: the drain can only end by the client's answer.
+        Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(FanOutRoutes.Timed.class)
+                .shutdownTimeout(Duration.ofMinutes(10)).build().start();
+        int port = server.port();
+        try (RawClient slow = RawClient.upgrade(port, "/timed?name=slow")) {
+            await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("slow"));
+
+            CompletableFuture<ShutdownSummary> stopped = CompletableFuture.supplyAsync(server::stop);
+            RawClient.Frame close = slow.readFrame();
+            assertEquals(0x8, close.opcode());
+            assertEquals(1001, close.closeCode());
+            assertEquals("server shutting down", close.closeReason());
+
+            // The client has read the close and not answered: the server drains on, refusing upgrades.
+            await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
+            assertFalse(stopped.isDone(), "stop() returned before the client answered its close");
+            try (RawClient late = RawClient.upgrade(port, "/timed?name=late")) {
+                assertEquals(503, late.statusCode());
+            }
+            assertFalse(stopped.isDone(), "stop() returned before the client answered its close");
+
+            slow.send(RawClient.closeFrame(1001, ""));
+            assertEquals(new ShutdownSummary(1, 0, 0), stopped.get(30, TimeUnit.SECONDS));
+            assertTrue(slow.endOfStream());
+            assertEquals(1, Recorded.disconnects.get("slow").size());
+            assertEquals(CloseCause.SHUTDOWN, Recorded.disconnects.get("slow").get(0).cause());
+            assertFalse(Recorded.sessions.containsKey("late"));
+        } finally {
             server.stop();
         }
     }

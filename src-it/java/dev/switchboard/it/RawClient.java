@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A WebSocket client on a plain socket, for what well-behaved clients never do: vanish without a close
@@ -161,9 +163,36 @@ final class RawClient implements AutoCloseable {
         return new Frame(first & 0x0F, payload);
     }
 
+    /** A client's close frame with a status code and reason. */
+    static byte[] closeFrame(int code, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[2 + text.length];
+        payload[0] = (byte) (code >>> 8);
+        payload[1] = (byte) code;
+        System.arraycopy(text, 0, payload, 2, text.length);
+        return frame(0x8, payload);
+    }
+
     /** Whether the server closed the TCP connection: the next read finds its end. */
     boolean endOfStream() throws IOException {
         return socket.getInputStream().read() < 0;
+    }
+
+    /**
+     * Whether the connection stays open and quiet for a while: nothing to read and no end of stream, only the
+     * read's timeout.
+     */
+    boolean quietFor(Duration wait) throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(Math.toIntExact(wait.toMillis()));
+        try {
+            socket.getInputStream().read();
+            return false;
+        } catch (SocketTimeoutException stillOpen) {
+            return true;
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
     }
 
     /** Closes the TCP connection with a FIN and no close frame. */

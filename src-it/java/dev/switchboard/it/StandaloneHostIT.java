@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -165,6 +166,24 @@ class StandaloneHostIT {
             assertEquals(CloseCause.SHUTDOWN, ServerSide.disconnects.get("silent").get(0).cause());
             assertEquals(0, server.openSessions());
         }
+    }
+
+    @Test
+    void staticFilesComeFirstThenAPlainGetOnARoutesPathGets426() throws IOException {
+        // src-it/resources/plain: index.html, and contract/notes.txt on a path /contract/{room} matches.
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(ContractRoute.class)
+                .staticFiles("plain").build().start()) {
+            assertEquals(200, plainGet(server, "/").status());
+            assertEquals("a static file on a route path\n", plainGet(server, "/contract/notes.txt").body());
+            assertEquals(404, plainGet(server, "/missing.html").status());
+            Handshake route = plainGet(server, "/contract/lobby");
+            assertEquals(426, route.status());
+            assertEquals("websocket", route.header("Upgrade"));
+        }
+    }
+
+    private static Handshake plainGet(Switchboard server, String path) throws IOException {
+        return Handshake.attempt(uri(server, path), "GET", Map.of());
     }
 
     @Test

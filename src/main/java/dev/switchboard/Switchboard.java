@@ -137,9 +137,9 @@ public final class Switchboard implements AutoCloseable {
 
     /**
      * Drains and stops the server: new upgrades get 503, sessions are closed with 1001 after their queued
-     * messages, their {@link OnDisconnected} handlers run, and the listener is closed. Sessions still open
-     * when the shutdown timeout passes are cut and reported disconnected all the same. Calling it again does
-     * nothing.
+     * messages, their {@link OnDisconnected} handlers run, their clients answer the close, and the listener is
+     * closed. Sessions still open when the shutdown timeout passes are cut and reported disconnected all the
+     * same, and connections whose client has not answered are closed. Calling it again does nothing.
      *
      * @return how many sessions closed, how many were cut, and how many of their messages were not sent
      */
@@ -471,7 +471,8 @@ public final class Switchboard implements AutoCloseable {
         }
 
         /**
-         * How long {@link Switchboard#stop()} waits for sessions to close before cutting them.
+         * How long {@link Switchboard#stop()} waits for sessions to close, and their clients to answer the
+         * close, before cutting them.
          *
          * @param timeout the drain deadline; 10 seconds if not set
          * @return this builder

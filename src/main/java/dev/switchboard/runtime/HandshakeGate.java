@@ -77,6 +77,26 @@ public final class HandshakeGate {
         return null; // no route: the host answers 404
     }
 
+    /**
+     * Answers a request that asks for no upgrade, where nothing else of the application serves it.
+     *
+     * @param method the HTTP method
+     * @param path   the request path within the application, without the query
+     * @return {@link UpgradeRequestRules#UPGRADE_REQUIRED} for a GET on a route's path, else {@code null}: the
+     *         host answers as it would without routes (a file, or 404)
+     */
+    public UpgradeRequestRules.Refusal plainRequest(String method, String path) {
+        if (!"GET".equals(method)) {
+            return null;
+        }
+        for (RouteGate route : routes) {
+            if (PathTemplates.match(route.template(), path) != null) {
+                return UpgradeRequestRules.UPGRADE_REQUIRED;
+            }
+        }
+        return null;
+    }
+
     /** Forgets the acceptance of the request this thread served, once the host is done with it. */
     public static void forget() {
         ADMITTED.remove();

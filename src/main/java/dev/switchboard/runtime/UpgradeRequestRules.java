@@ -18,11 +18,19 @@ public final class UpgradeRequestRules {
     /** The only version of the protocol there is; RFC 6455 makes a server name it when it refuses another. */
     public static final String VERSION = "13";
 
+    /**
+     * The answer to a plain GET on a route's path: 426 names the protocol to switch to (RFC 9110, 15.5.22), where
+     * a 404 would tell a user trying the URL with curl or a browser that the route is missing.
+     */
+    public static final Refusal UPGRADE_REQUIRED = new Refusal(426, "Upgrade Required",
+            "This is a WebSocket endpoint; connect with a WebSocket client",
+            Map.of("Upgrade", "websocket", "Connection", "Upgrade"));
+
     private UpgradeRequestRules() {
     }
 
     /**
-     * How to refuse an upgrade request.
+     * How to refuse an upgrade request, or a plain GET on a route's path.
      *
      * @param status  the HTTP status
      * @param reason  its reason phrase (some hosts know no phrase for 426)

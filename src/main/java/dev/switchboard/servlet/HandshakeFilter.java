@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * Puts each upgrade request through the routes' {@link HandshakeGate} before the container's own WebSocket
  * upgrade sees it: Jakarta WebSocket cannot answer a handshake with a status, a filter in front of it can, and
  * so malformed upgrades get the same answers (400, 405, 426) on every container.
- * Mapped to every path ahead of the container's filters; other requests pass untouched.
+ * Mapped to every path ahead of the container's filters. A plain GET on a route's path gets 426, as standalone,
+ * unless a servlet or a file of the application's own is there; other requests pass untouched.
  */
 final class HandshakeFilter implements Filter {
 
@@ -33,17 +35,33 @@ final class HandshakeFilter implements Filter {
             throws IOException, ServletException {
         HandshakeGate current = gate;
         if (current == null || !(request instanceof HttpServletRequest http)
-                || !(response instanceof HttpServletResponse httpResponse)
-                || !"websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+                || !(response instanceof HttpServletResponse httpResponse)) {
             chain.doFilter(request, response);
             return;
         }
+        String path = http.getRequestURI().substring(http.getContextPath().length());
+        if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+            admit(current, http, httpResponse, path, chain);
+            return;
+        }
+        UpgradeRequestRules.Refusal answer = current.plainRequest(http.getMethod(), path);
+        if (answer != null && servedByNothingElse(http, path)) {
+            write(httpResponse, answer);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private static void admit(HandshakeGate gate, HttpServletRequest request, HttpServletResponse response,
+                              String path, FilterChain chain) throws IOException, ServletException {
         try {
-            String path = http.getRequestURI().substring(http.getContextPath().length());
-            UpgradeRequestRules.Refusal refusal = current.admit(http.getMethod(), path, http.getQueryString(),
-                    UpgradeRequests.headersOf(http), UpgradeRequests.peerAddress(http), http.getUserPrincipal());
+            UpgradeRequestRules.Refusal refusal = gate.admit(request.getMethod(), path, request.getQueryString(),
+                    UpgradeRequests.headersOf(request), UpgradeRequests.peerAddress(request),
+                    request.getUserPrincipal());
             if (refusal != null) {
-                refuse(httpResponse, refusal);
+                // What the client sent was no handshake to go on with.
+                response.setHeader("Connection", "close");
+                write(response, refusal);
             } else {
                 chain.doFilter(request, response);
             }
@@ -55,11 +73,19 @@ final class HandshakeFilter implements Filter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, UpgradeRequestRules.Refusal refusal) throws IOException {
-        byte[] body = refusal.message().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(refusal.status());
-        refusal.headers().forEach(response::setHeader);
-        response.setHeader("Connection", "close");
+    /**
+     * Whether only the container's default servlet would answer the request, and it has no file there: a
+     * servlet of the application's own, or a static file, keeps its path.
+     */
+    private static boolean servedByNothingElse(HttpServletRequest request, String path) throws IOException {
+        MappingMatch match = request.getHttpServletMapping().getMappingMatch();
+        return (match == null || match == MappingMatch.DEFAULT) && request.getServletContext().getResource(path) == null;
+    }
+
+    private static void write(HttpServletResponse response, UpgradeRequestRules.Refusal answer) throws IOException {
+        byte[] body = answer.message().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
         response.setContentType("text/plain;charset=utf-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -21,8 +21,10 @@ import java.nio.ByteBuffer;
  * whatever it is handed with it, so a frame of exactly the limit followed by the start of the next one in the
  * same read would overflow a buffer sized for one frame.
  *
- * <p>After a refusal the client may still be sending the refused frame: the rest is read and dropped, and the
- * client's answering close frame tells the {@link LingeringClose} that the socket may close now.
+ * <p>After a refusal the client may still be sending the refused frame, and after any close of the server's the
+ * client may still be sending: the rest is read and dropped, and the client's answering close frame tells the
+ * {@link LingeringClose} that the socket may close now. A close the client sends first is passed on, and tells
+ * the same: Tyrus answers it and the socket closes at once.
  *
  * <p>Tyrus calls {@link #handle} for one connection one read at a time (its Grizzly filter queues the reads and
  * runs them under a lock), so the state needs no synchronization of its own.
@@ -45,7 +47,7 @@ final class FrameLimit implements ReadHandler {
 
     /**
      * @param tyrus      Tyrus's connection, whose read handler gets the bytes and whose close refuses
-     * @param close      how Tyrus's close reaches the socket, held back after a refusal
+     * @param close      how Tyrus's close reaches the socket, held back until the client answers the server's
      * @param maxPayload the largest payload a data frame may carry
      */
     FrameLimit(Connection tyrus, LingeringClose close, long maxPayload) {
@@ -83,8 +85,8 @@ final class FrameLimit implements ReadHandler {
             }
             if (payloadLeft == 0) {
                 payloadLeft = -1;
-                if (refused && isClose()) {
-                    close.clientAnswered();
+                if (isClose()) {
+                    close.clientClosed();
                 }
                 passUnlessRefused(data, pieceStart, data.position());
                 pieceStart = data.position();
@@ -130,9 +132,12 @@ final class FrameLimit implements ReadHandler {
         return (head[0] & 0x0F) == 0x8;
     }
 
-    /** Hands Tyrus its bytes; after a refusal, what the client still sends is read and dropped. */
+    /**
+     * Hands Tyrus its bytes; after a refusal or the server's close, what the client still sends is read and
+     * dropped: Tyrus's session is over, and would report the client's answering close a second time.
+     */
     private void passUnlessRefused(ByteBuffer data, int from, int to) {
-        if (!refused && from < to) {
+        if (!refused && !close.closeSent() && from < to) {
             next.handle(data.duplicate().position(from).limit(to));
         }
     }
@@ -142,7 +147,6 @@ final class FrameLimit implements ReadHandler {
             return;
         }
         refused = true;
-        close.linger();
         // As an application's close: Tyrus writes the close frame, reports onClose(1009) to the endpoint
         // once, and closes the connection.
         tyrus.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big: over " + maxPayload + " bytes"));

@@ -18,20 +18,25 @@ import org.glassfish.tyrus.spi.Writer;
  * Tyrus's could write a close frame, but not reach Tyrus's connection, which that filter keeps to itself: Tyrus
  * would report the end as 1006.)
  *
- * <p>The same wrapping gives each connection's session its {@link EncodedFrameWriter}, for broadcasts.
+ * <p>The same wrapping gives each connection's session its {@link EncodedFrameWriter}, for broadcasts, and puts
+ * a {@link LingeringClose} below it, which keeps the socket open after the server's close frame until the
+ * client has answered.
  */
 final class FrameLimitEngine implements WebSocketEngine {
 
     private final WebSocketEngine engine;
     private final long maxPayload;
+    private final ClosingConnections closings;
 
     /**
      * @param engine     Tyrus's engine
      * @param maxPayload the largest payload a data frame may carry: the largest message any route accepts
+     * @param closings   the host's connections that wait for their client's close
      */
-    FrameLimitEngine(WebSocketEngine engine, long maxPayload) {
+    FrameLimitEngine(WebSocketEngine engine, long maxPayload, ClosingConnections closings) {
         this.engine = engine;
         this.maxPayload = maxPayload;
+        this.closings = closings;
     }
 
     @Override
@@ -48,7 +53,7 @@ final class FrameLimitEngine implements WebSocketEngine {
 
             @Override
             public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
-                LingeringClose lingering = new LingeringClose(writer);
+                LingeringClose lingering = new LingeringClose(writer, closings);
                 EncodedFrameWriter frames = new EncodedFrameWriter(lingering);
                 return OpeningConnection.open(frames, () ->
                         new Limited(upgrade.createConnection(frames, closeListener), lingering, maxPayload));
@@ -70,11 +75,13 @@ final class FrameLimitEngine implements WebSocketEngine {
     private static final class Limited implements Connection {
 
         private final Connection tyrus;
+        private final LingeringClose lingering;
         private final FrameLimit reads;
 
-        Limited(Connection tyrus, LingeringClose close, long maxPayload) {
+        Limited(Connection tyrus, LingeringClose lingering, long maxPayload) {
             this.tyrus = tyrus;
-            this.reads = new FrameLimit(tyrus, close, maxPayload);
+            this.lingering = lingering;
+            this.reads = new FrameLimit(tyrus, lingering, maxPayload);
         }
 
         @Override
@@ -92,8 +99,10 @@ final class FrameLimitEngine implements WebSocketEngine {
             return tyrus.getCloseListener();
         }
 
+        /** Tyrus's Grizzly filter calls this when the socket has closed, by either side. */
         @Override
         public void close(CloseReason reason) {
+            lingering.socketClosed();
             tyrus.close(reason);
         }
     }

@@ -7,7 +7,6 @@ import dev.switchboard.runtime.Routes;
 import dev.switchboard.runtime.ServerSettings;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -21,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves routes on a Grizzly {@code HttpServer} that Switchboard wires itself: it binds only the host asked
@@ -47,6 +47,7 @@ public final class GrizzlyHost {
     private HttpServer server;
     private StandaloneContainer container;
     private HandshakeGuard guard;
+    private ClosingConnections closings;
     private int port = -1;
     private volatile boolean draining;
     /** Released when a stop begins, by a stop signal or by {@link #stop()}: {@link #serveUntilShutdown()} waits. */
@@ -61,7 +62,7 @@ public final class GrizzlyHost {
      * @param routes          the routes to serve
      * @param plainEndpoints  plain Jakarta WebSocket endpoints to serve beside them
      * @param settings        the settings routes inherit, and whether handlers run on the I/O threads
-     * @param shutdownTimeout how long {@link #stop()} waits for sessions to close
+     * @param shutdownTimeout how long {@link #stop()} waits for sessions to close and their clients to answer
      * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
      * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
      * @param handshakeLimits how long and how large a request head may be
@@ -92,7 +93,8 @@ public final class GrizzlyHost {
         if (server != null) {
             throw new IllegalStateException("Already started");
         }
-        StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings));
+        ClosingConnections closing = new ClosingConnections();
+        StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings), closing);
         Engine serving = new Engine(routes, settings, new TyrusHost(perMessageDeflate
                 ? List.of(new PerMessageDeflate(tyrus.largestPayload())) : List.of()));
         try {
@@ -135,10 +137,7 @@ public final class GrizzlyHost {
         listener.setMaxHttpHeaderSize(handshakeLimits.maxHeaderBytes());
         HandshakeGuard handshakeGuard = new HandshakeGuard(handshakeLimits);
         listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, serving.gate(), handshakeGuard));
-        if (staticFolder != null) {
-            http.getServerConfiguration().addHttpHandler(
-                    new CLStaticHttpHandler(GrizzlyHost.class.getClassLoader(), "/" + staticFolder + "/"), "/");
-        }
+        http.getServerConfiguration().addHttpHandler(PlainRequests.handler(serving.gate(), staticFolder), "/");
         http.addListener(listener);
         try {
             http.start();
@@ -152,6 +151,7 @@ public final class GrizzlyHost {
         engine = serving;
         container = tyrus;
         guard = handshakeGuard;
+        closings = closing;
         port = listener.getPort();
         draining = false;
         LOG.log(System.Logger.Level.INFO, "Switchboard serving " + routes.paths() + " on "
@@ -218,8 +218,8 @@ public final class GrizzlyHost {
 
     /**
      * Refuses new upgrades with 503, closes every session with 1001 after its queued messages, waits for
-     * their {@code @OnDisconnected} up to the shutdown timeout, reports the rest as disconnected, then stops
-     * the transport.
+     * their {@code @OnDisconnected} and for their clients to answer the close, up to the shutdown timeout,
+     * reports the sessions left as disconnected, then stops the transport, which closes the connections left.
      *
      * @return what happened to the sessions that were open
      */
@@ -229,7 +229,16 @@ public final class GrizzlyHost {
         }
         stopping.countDown();
         draining = true;
+        closings.drain();
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
         ShutdownSummary summary = engine.drain(shutdownTimeout, "server shutting down");
+        try {
+            // A session is reported disconnected once its close frame is written: its connection then waits for
+            // the client's answer (RFC 6455, 7.1.1), within the same deadline.
+            closings.awaitNone(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.shutdownNow();
         container.stop();
         guard.close();
@@ -237,6 +246,7 @@ public final class GrizzlyHost {
         server = null;
         container = null;
         guard = null;
+        closings = null;
         lastStop = summary;
         stopping = new CountDownLatch(1);
         return summary;

@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Puts WebSocket handling in front of Grizzly's HTTP handling, as Tyrus's own add-on does, with the
  * filter that checks and notes the upgrade request just before it, and the {@link HandshakeGuard} on the raw
- * bytes before the HTTP codec. Requests that are no upgrade to a route fall through to HTTP, which answers 404.
+ * bytes before the HTTP codec. Requests that are no upgrade to a route fall through to HTTP: static files, or
+ * {@link PlainRequests}.
  */
 final class SwitchboardAddOn implements AddOn {
 

@@ -90,6 +90,10 @@ class FrameLimitTest {
         return out.toByteArray();
     }
 
+    private static LingeringClose closeOf(SocketWriter socket) {
+        return new LingeringClose(socket, new ClosingConnections());
+    }
+
     /** Hands the bytes over in reads of {@code readSize}. */
     private static void feed(FrameLimit limit, byte[] bytes, int readSize) {
         for (int i = 0; i < bytes.length; i += readSize) {
@@ -107,7 +111,7 @@ class FrameLimitTest {
         byte[] stream = concat(small, medium, full, ping, last);
         for (int readSize : new int[] {1, 2, 3, 7, 13, 64, stream.length}) {
             FakeTyrus tyrus = new FakeTyrus();
-            feed(new FrameLimit(tyrus, new LingeringClose(new SocketWriter()), LIMIT), stream, readSize);
+            feed(new FrameLimit(tyrus, closeOf(new SocketWriter()), LIMIT), stream, readSize);
 
             assertArrayEquals(stream, tyrus.all(), "reads of " + readSize);
             assertNull(tyrus.closed, "reads of " + readSize);
@@ -132,7 +136,7 @@ class FrameLimitTest {
             byte[] stream = concat(before, frame(0x82, announced, 10));
             for (int readSize : new int[] {1, 3, stream.length}) {
                 FakeTyrus tyrus = new FakeTyrus();
-                FrameLimit limit = new FrameLimit(tyrus, new LingeringClose(new SocketWriter()), LIMIT);
+                FrameLimit limit = new FrameLimit(tyrus, closeOf(new SocketWriter()), LIMIT);
                 feed(limit, stream, readSize);
                 limit.handle(ByteBuffer.wrap(frame(0x81, 1, 1))); // after the refusal: dropped
 
@@ -150,7 +154,7 @@ class FrameLimitTest {
     void controlFramesAreLeftToTyrusWhateverTheyAnnounce() {
         // A ping may carry 125 bytes at most: Tyrus refuses a longer one by its head, with 1002.
         FakeTyrus tyrus = new FakeTyrus();
-        FrameLimit limit = new FrameLimit(tyrus, new LingeringClose(new SocketWriter()), 10);
+        FrameLimit limit = new FrameLimit(tyrus, closeOf(new SocketWriter()), 10);
         byte[] ping = frame(0x89, 100, 100);
         limit.handle(ByteBuffer.wrap(ping));
 
@@ -158,30 +162,17 @@ class FrameLimitTest {
         assertArrayEquals(ping, tyrus.all());
     }
 
-    /** The socket's side: whether it was closed. */
-    private static final class SocketWriter extends Writer {
-        final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
-
-        @Override
-        public void write(ByteBuffer buffer, org.glassfish.tyrus.spi.CompletionHandler<ByteBuffer> handler) {
-        }
-
-        @Override
-        public void close() {
-            closes.incrementAndGet();
-        }
-    }
-
     @Test
     void afterARefusalTheSocketStaysOpenUntilTheClientAnswersTheClose() {
         FakeTyrus tyrus = new FakeTyrus();
         SocketWriter socket = new SocketWriter();
-        LingeringClose lingering = new LingeringClose(socket);
+        LingeringClose lingering = closeOf(socket);
         FrameLimit limit = new FrameLimit(tyrus, lingering, LIMIT);
         byte[] refused = frame(0x82, LIMIT + 1, LIMIT + 1);
         feed(limit, Arrays.copyOf(refused, 100), 100);
         assertEquals(CloseReason.CloseCodes.TOO_BIG, tyrus.closed.getCloseCode());
-        lingering.close(); // Tyrus has written its close frame and closes the socket
+        SocketWriter.writeServerClose(lingering); // Tyrus writes its close frame and closes the socket
+        lingering.close();
 
         feed(limit, Arrays.copyOfRange(refused, 100, refused.length), 50); // the rest of the refused frame
         assertEquals(0, socket.closes.get(), "closed while the client was still sending");
@@ -191,21 +182,37 @@ class FrameLimitTest {
     }
 
     @Test
-    void aClientThatNeverAnswersIsClosedAfterTheLinger() {
+    void afterTheServersCloseWhatTheClientSendsIsDroppedUntilItsCloseClosesTheSocket() {
+        FakeTyrus tyrus = new FakeTyrus();
         SocketWriter socket = new SocketWriter();
-        LingeringClose lingering = new LingeringClose(socket);
-        lingering.linger();
+        LingeringClose lingering = closeOf(socket);
+        FrameLimit limit = new FrameLimit(tyrus, lingering, LIMIT);
+        byte[] before = frame(0x81, 5, 5);
+        limit.handle(ByteBuffer.wrap(before));
+        SocketWriter.writeServerClose(lingering);
         lingering.close();
 
-        assertEquals(0, socket.closes.get());
-        org.awaitility.Awaitility.await().atMost(LingeringClose.LINGER.plusSeconds(3))
-                .until(() -> socket.closes.get() == 1);
+        // A message cut by the server's close, a ping, and the close that answers, in reads of every size.
+        feed(limit, concat(frame(0x81, 200, 200), frame(0x89, 3, 3)), 7);
+        assertEquals(0, socket.closes.get(), "closed before the client answered");
+        feed(limit, frame(0x88, 2, 2), 1);
+        assertEquals(1, socket.closes.get());
+        // Tyrus's session is over: it saw nothing after the close, not even the answer, which it would report.
+        assertArrayEquals(before, tyrus.all());
     }
 
     @Test
-    void withoutARefusalTheSocketClosesAtOnce() {
+    void aCloseTheClientBeganReachesTyrusAndTheSocketClosesOnceTyrusAnswered() {
+        FakeTyrus tyrus = new FakeTyrus();
         SocketWriter socket = new SocketWriter();
-        new LingeringClose(socket).close();
+        LingeringClose lingering = closeOf(socket);
+        FrameLimit limit = new FrameLimit(tyrus, lingering, LIMIT);
+        byte[] clientClose = frame(0x88, 2, 2);
+        feed(limit, clientClose, 1);
+        assertArrayEquals(clientClose, tyrus.all());
+
+        SocketWriter.writeServerClose(lingering); // Tyrus's answer
+        lingering.close();
         assertEquals(1, socket.closes.get());
     }
 }
