@@ -22,7 +22,23 @@ import java.lang.annotation.Target;
  *       {@code private}, not generic;</li>
  *   <li>it has a no-argument constructor that is not {@code private};</li>
  *   <li>it has at most one method of each handler kind ({@link OnConnected}, {@link OnText},
- *       {@link OnBinary}, {@link OnPong}, {@link OnDisconnected}, {@link OnError}).</li>
+ *       {@link OnBinary}, {@link OnPong}, {@link OnDisconnected}, {@link OnError}), counting the handlers it
+ *       inherits.</li>
+ * </ul>
+ *
+ * <p>Inherited handlers: a route has the handlers declared in its class and in its superclasses (not in
+ * interfaces), all under the rules above, so that routes can share handlers through a base class.
+ * <ul>
+ *   <li>A method that overrides a handler is that handler, whether or not it repeats the annotation: the
+ *       generated adapter calls it as Java calls any method, so the override runs.</li>
+ *   <li>The handler's parameters are bound as declared on the method nearest to the route that carries the
+ *       handler annotation: an override that repeats the annotation also repeats its {@link PathParam}s,
+ *       and one that does not repeat it keeps the bindings of the method it overrides.</li>
+ *   <li>The adapter is generated in the route's package, so a handler declared in a superclass of another
+ *       package must be {@code public}.</li>
+ *   <li>A class with handler methods that is not a route must be a base class of routes: {@code abstract},
+ *       or extended by a {@code @Route} class of the same compilation. Handler methods anywhere else would
+ *       never run, and are refused.</li>
  * </ul>
  *
  * <p>By default every connection gets its own instance of the class, so fields hold per-connection state

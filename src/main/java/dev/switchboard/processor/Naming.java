@@ -55,9 +55,9 @@ final class Naming {
         return ((PackageElement) element).getQualifiedName().toString();
     }
 
-    /** A parameter as written, with short type names and without annotations: {@code int count}. */
-    static String parameter(VariableElement parameter) {
-        return type(parameter.asType()) + " " + parameter.getSimpleName();
+    /** A parameter of this type, with short type names and without annotations: {@code int count}. */
+    static String parameter(TypeMirror type, VariableElement parameter) {
+        return type(type) + " " + parameter.getSimpleName();
     }
 
     /**

@@ -28,7 +28,7 @@ public final class RouteProcessor extends AbstractProcessor {
 
     private final RouteScanner scanner = new RouteScanner();
     private final IndexWriter index = new IndexWriter();
-    /** Routes with types javac has not resolved yet, retried in later rounds (see RouteScanner). */
+    /** Routes with types javac has not resolved yet, retried in later rounds (see HandlerMethods). */
     private final Set<String> deferred = new LinkedHashSet<>();
     private Problems problems;
     private RouteRules routeRules;
@@ -76,7 +76,7 @@ public final class RouteProcessor extends AbstractProcessor {
         deferred.clear();
         routes.addAll(scan.routes());
         for (TypeElement route : routes) {
-            if (RouteScanner.hasUnresolvedTypes(route)) {
+            if (handlerRules().hasUnresolvedTypes(route)) {
                 deferred.add(route.getQualifiedName().toString());
             } else {
                 process(route);
@@ -87,6 +87,7 @@ public final class RouteProcessor extends AbstractProcessor {
     }
 
     private void process(TypeElement route) {
+        int problemsBefore = problems.count();
         Route annotation = route.getAnnotation(Route.class);
         routeRules.instantiable(route);
         RouteTemplate template = routeRules.template(route, annotation.value());
@@ -94,7 +95,7 @@ public final class RouteProcessor extends AbstractProcessor {
             routeRules.unique(route, template);
         }
         List<RoutePlan.Handler> handlers = handlerRules().check(route, template);
-        if (problems.failed(route)) {
+        if (problems.count() > problemsBefore) {
             return;
         }
         RoutePlan plan = new RoutePlan(route, annotation.value(), annotation.shared(), handlers);

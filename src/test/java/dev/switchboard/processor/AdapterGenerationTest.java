@@ -312,6 +312,97 @@ class AdapterGenerationTest {
     }
 
     @Test
+    void inheritedHandlersAreCalledAndOverridesRunInTheirPlace() throws Throwable {
+        Result result = assertAdapters(InMemoryCompiler.compile("""
+                package base;
+
+                import dev.switchboard.*;
+
+                /** Abstract, so not a stray; public handlers, so adapters of other packages can call them. */
+                public abstract class Recorder<M> {
+                    @OnConnected
+                    public void joined(WebSocketSession session, @PathParam("room") String room) {
+                        session.writeText("joined " + room);
+                    }
+
+                    @OnText
+                    public String said(M text) {
+                        return "base " + text;
+                    }
+
+                    @OnError
+                    public void failed(Throwable error, WebSocketSession session) {
+                        session.writeText("error " + error.getMessage());
+                    }
+                }
+                """, """
+                package app;
+
+                import dev.switchboard.*;
+                import java.nio.ByteBuffer;
+
+                /** Neither abstract nor a route: a base of routes, since one extends it. */
+                class Middle extends base.Recorder<String> {
+                    @OnPong
+                    void pong(ByteBuffer payload, WebSocketSession session) {
+                        session.writeText("pong " + payload.remaining());
+                    }
+
+                    @OnDisconnected
+                    void left(CloseStatus status, WebSocketSession session) {
+                        session.writeText("middle left");
+                    }
+                }
+                """, """
+                package app;
+
+                import dev.switchboard.*;
+
+                @Route("/chat/{room}")
+                public class Chat extends Middle {
+                    @Override
+                    public String said(String text) {
+                        return "chat " + text;
+                    }
+
+                    @OnDisconnected
+                    @Override
+                    void left(CloseStatus status, WebSocketSession session) {
+                        session.writeText("chat left " + status.code());
+                    }
+                }
+                """, """
+                package app;
+
+                @dev.switchboard.Route("/plain/{room}")
+                public class Plain extends base.Recorder<String> {}
+                """), "app.Chat_SwitchboardRoute", "app.Plain_SwitchboardRoute");
+
+        RouteBinding chat = (RouteBinding) result.loader().loadClass("app.Chat_SwitchboardRoute")
+                .getDeclaredConstructor().newInstance();
+        assertTrue(chat.handlesText());
+        assertFalse(chat.handlesBinary());
+        RecordingSession session = new RecordingSession(Map.of("room", "lobby"));
+        ConnectionHandlers handlers = chat.connect(session);
+        handlers.onConnected();
+        handlers.onText("hi");
+        handlers.onPong(ByteBuffer.allocate(4));
+        assertTrue(handlers.onError(new IllegalStateException("boom")));
+        handlers.onDisconnected(new CloseStatus(CloseStatus.NORMAL, "", CloseCause.CLIENT_CLOSED));
+        assertEquals(List.of("text:joined lobby", "text:chat hi", "text:pong 4", "text:error boom",
+                "text:chat left 1000"), session.events, "inherited handlers run, and each override in place of its"
+                + " superclass's method, whether or not it repeats the annotation");
+
+        RouteBinding plain = (RouteBinding) result.loader().loadClass("app.Plain_SwitchboardRoute")
+                .getDeclaredConstructor().newInstance();
+        RecordingSession other = new RecordingSession(Map.of("room", "attic"));
+        ConnectionHandlers plainHandlers = plain.connect(other);
+        plainHandlers.onConnected();
+        plainHandlers.onText("hi");
+        assertEquals(List.of("text:joined attic", "text:base hi"), other.events);
+    }
+
+    @Test
     void repliesOfEachTypeAreWrittenAndNullRepliesAreNot() throws Throwable {
         Result result = InMemoryCompiler.compile("package r;\n" + IMPORTS + """
                 @Route("/r")
