@@ -23,7 +23,11 @@ import java.lang.annotation.Target;
  *   <li>it has a no-argument constructor that is not {@code private};</li>
  *   <li>it has at most one method of each handler kind ({@link OnConnected}, {@link OnText},
  *       {@link OnBinary}, {@link OnPong}, {@link OnDisconnected}, {@link OnError}), counting the handlers it
- *       inherits.</li>
+ *       inherits;</li>
+ *   <li>no method or parameter of it or its superclasses carries Jakarta WebSocket's annotations of the same
+ *       names ({@code jakarta.websocket.OnOpen}, {@code OnClose}, {@code OnMessage}, {@code OnError},
+ *       {@code jakarta.websocket.server.PathParam}): a route never reads them, so each is refused with the
+ *       Switchboard annotation to import instead.</li>
  * </ul>
  *
  * <p>Inherited handlers: a route has the handlers declared in its class and in its superclasses (not in

@@ -38,9 +38,7 @@ final class HandlerMethods {
 
         /** How messages name a method of this handler: {@code Base#said (inherited by ChatRoom)}. */
         String where(ExecutableElement method) {
-            String ref = Naming.methodRef(method);
-            return method.getEnclosingElement().equals(route) ? ref
-                    : ref + " (inherited by " + Naming.displayName(route) + ")";
+            return Naming.methodRef(method, route);
         }
 
         /** The declared type of one of the declaration's parameters, as a member of the route class. */
@@ -97,7 +95,7 @@ final class HandlerMethods {
     }
 
     /** The route class and its superclasses, nearest first, without {@code Object}. */
-    private static List<TypeElement> classes(TypeElement route) {
+    static List<TypeElement> classes(TypeElement route) {
         List<TypeElement> classes = new ArrayList<>();
         for (TypeElement type = route; type != null; type = superclass(type)) {
             classes.add(type);

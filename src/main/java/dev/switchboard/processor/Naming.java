@@ -36,6 +36,12 @@ final class Naming {
         return displayName(type) + "#" + name;
     }
 
+    /** {@code ChatRoom#said}, or {@code Base#said (inherited by ChatRoom)} for a method of a route's superclass. */
+    static String methodRef(ExecutableElement method, TypeElement route) {
+        String ref = methodRef(method);
+        return method.getEnclosingElement().equals(route) ? ref : ref + " (inherited by " + displayName(route) + ")";
+    }
+
     /** The adapter's simple name: {@code Outer_Inner_SwitchboardRoute}. */
     static String adapterSimpleName(TypeElement type) {
         return String.join("_", simpleNames(type)) + ADAPTER_SUFFIX;

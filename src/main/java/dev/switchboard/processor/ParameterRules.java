@@ -55,6 +55,9 @@ final class ParameterRules {
         VariableElement firstSession = null;
         VariableElement firstMessage = null;
         for (VariableElement parameter : handler.declaration().getParameters()) {
+            if (JakartaAnnotations.hasPathParam(parameter)) {
+                continue;
+            }
             TypeMirror type = handler.typeOf(parameter);
             PathParam pathParam = parameter.getAnnotation(PathParam.class);
             if (pathParam != null) {

@@ -21,8 +21,9 @@ import javax.tools.Diagnostic;
  * every violation as a javac error on the offending element; writes an adapter for each valid route and,
  * in the final round, the ServiceLoader index of all adapters.
  *
- * <p>The work is split by job: {@link RouteScanner} finds what a round holds, {@link RouteRules} and
- * {@link HandlerRules} check it (and plan the calls), {@link AdapterWriter} and {@link IndexWriter} write.
+ * <p>The work is split by job: {@link RouteScanner} finds what a round holds, {@link RouteRules},
+ * {@link JakartaAnnotations} and {@link HandlerRules} check it (and plan the calls), {@link AdapterWriter} and
+ * {@link IndexWriter} write.
  */
 public final class RouteProcessor extends AbstractProcessor {
 
@@ -32,6 +33,7 @@ public final class RouteProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     private Problems problems;
     private RouteRules routeRules;
+    private JakartaAnnotations jakartaAnnotations;
     private HandlerRules handlerRules;
     private AdapterWriter adapterWriter;
 
@@ -50,6 +52,7 @@ public final class RouteProcessor extends AbstractProcessor {
         super.init(env);
         problems = new Problems(env.getMessager());
         routeRules = new RouteRules(env.getElementUtils(), problems);
+        jakartaAnnotations = new JakartaAnnotations(problems);
         adapterWriter = new AdapterWriter(env.getFiler(),
                 env.getElementUtils().getTypeElement(AdapterWriter.GENERATED) != null);
     }
@@ -94,6 +97,7 @@ public final class RouteProcessor extends AbstractProcessor {
         if (template != null) {
             routeRules.unique(route, template);
         }
+        jakartaAnnotations.check(route);
         List<RoutePlan.Handler> handlers = handlerRules().check(route, template);
         if (problems.count() > problemsBefore) {
             return;
