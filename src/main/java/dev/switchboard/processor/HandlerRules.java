@@ -1,5 +1,6 @@
 package dev.switchboard.processor;
 
+import dev.switchboard.path.PathTemplate;
 import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.Handler;
@@ -55,7 +56,7 @@ final class HandlerRules {
      * @param template the route's template, or {@code null} if it is invalid (path variables are then not
      *                 checked, since the template's own errors say what is wrong)
      */
-    List<Handler> check(TypeElement route, RouteTemplate template) {
+    List<Handler> check(TypeElement route, PathTemplate template) {
         Map<HandlerKind, HandlerMethod> firstOfKind = new EnumMap<>(HandlerKind.class);
         List<Handler> plans = new ArrayList<>();
         for (HandlerMethod handler : handlerMethods.of(route)) {
@@ -169,7 +170,7 @@ final class HandlerRules {
     }
 
     /** Checks return type and parameters; returns the call plan, or {@code null} if either is wrong. */
-    private Handler signature(HandlerKind kind, HandlerMethod handler, RouteTemplate template) {
+    private Handler signature(HandlerKind kind, HandlerMethod handler, PathTemplate template) {
         int before = problems.count();
         Reply reply = returnType(kind, handler);
         List<Arg> args = parameterRules.check(kind, handler, template);

@@ -3,6 +3,7 @@ package dev.switchboard.processor;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.PathParam;
 import dev.switchboard.WebSocketSession;
+import dev.switchboard.path.PathTemplate;
 import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.MessageArg;
@@ -50,7 +51,7 @@ final class ParameterRules {
      *
      * @param template the route's template, or {@code null} if it is invalid
      */
-    List<Arg> check(HandlerKind kind, HandlerMethod handler, RouteTemplate template) {
+    List<Arg> check(HandlerKind kind, HandlerMethod handler, PathTemplate template) {
         List<Arg> args = new ArrayList<>();
         VariableElement firstSession = null;
         VariableElement firstMessage = null;
@@ -95,14 +96,14 @@ final class ParameterRules {
     }
 
     private void pathParam(HandlerKind kind, HandlerMethod handler, VariableElement parameter, String name,
-            RouteTemplate template) {
+            PathTemplate template) {
         if (!types.isSameType(handler.typeOf(parameter), string)) {
             problems.method(kind.label(), "handler's @PathParam parameter must be a String",
                     pathParamText(parameter, handler.typeOf(parameter)), where(handler), parameter,
                     "declare it as String " + parameter.getSimpleName() + " and convert the value in the method");
         }
         if (template != null && !template.variables().contains(name)) {
-            String quoted = RouteTemplate.quote(template.path());
+            String quoted = PathTemplate.quote(template.path());
             problems.method(kind.label(), "handler's @PathParam must name a variable of the route's template",
                     pathParamText(parameter, handler.typeOf(parameter)), where(handler), parameter,
                     template.variables().isEmpty()

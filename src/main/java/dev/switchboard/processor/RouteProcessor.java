@@ -1,6 +1,7 @@
 package dev.switchboard.processor;
 
 import dev.switchboard.Route;
+import dev.switchboard.path.PathTemplate;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class RouteProcessor extends AbstractProcessor {
         int problemsBefore = problems.count();
         Route annotation = route.getAnnotation(Route.class);
         routeRules.instantiable(route);
-        RouteTemplate template = routeRules.template(route, annotation.value());
+        PathTemplate template = routeRules.template(route, annotation.value());
         if (template != null) {
             routeRules.unique(route, template);
         }

@@ -4,6 +4,7 @@ import dev.switchboard.HandshakeCheck;
 import dev.switchboard.HandshakeDecision;
 import dev.switchboard.Route;
 import dev.switchboard.binding.RouteBinding;
+import dev.switchboard.path.PathTemplate;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 
@@ -128,7 +129,7 @@ public final class Routes {
         for (RouteBinding binding : bindings) {
             Route route = binding.routeClass().getAnnotation(Route.class);
             RouteSessions sessions = registry.route(binding.routeClass(), RouteSettings.of(route, server));
-            gates.add(new HandshakeGate.RouteGate(binding.path(),
+            gates.add(new HandshakeGate.RouteGate(PathTemplate.parse(binding.path()),
                     OriginPolicy.of(List.of(route.origins()), server.allowedOrigins()),
                     SessionLimit.of(route.maxSessions(), () -> sessions.open().size()), checkOf(binding, route)));
         }
@@ -193,7 +194,7 @@ public final class Routes {
     private static void refuseDuplicatePaths(List<RouteBinding> bindings) {
         Map<String, RouteBinding> byShape = new HashMap<>();
         for (RouteBinding binding : bindings) {
-            RouteBinding other = byShape.putIfAbsent(PathTemplates.shape(binding.path()), binding);
+            RouteBinding other = byShape.putIfAbsent(PathTemplate.parse(binding.path()).shape(), binding);
             if (other != null) {
                 throw new IllegalStateException("Routes " + other.routeClass().getName() + " (" + other.path()
                         + ") and " + binding.routeClass().getName() + " (" + binding.path()
