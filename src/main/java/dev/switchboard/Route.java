@@ -126,8 +126,11 @@ public @interface Route {
     int idleTimeoutSeconds() default -1;
 
     /**
-     * The check every upgrade request to this route passes before it becomes a session: a class with a public
-     * no-argument constructor. {@code HandshakeCheck.class} itself, the default, accepts every request.
+     * The check every upgrade request to this route passes before it becomes a session: a class, not abstract,
+     * top-level or static nested, with a no-argument constructor that throws no checked exception and that the
+     * route's package can call (public, or not private if the check is in the route's package); the generated
+     * adapter creates it, and the annotation processor checks this at compile time.
+     * {@code HandshakeCheck.class} itself, the default, accepts every request.
      *
      * @return the handshake check of this route
      */

@@ -146,9 +146,9 @@ final class HandlerRules {
         String methodPackage = Naming.packageName((TypeElement) method.getEnclosingElement());
         if (!routePackage.equals(methodPackage) && !modifiers.contains(Modifier.PUBLIC)) {
             problems.method(kind.label(), "handler inherited from another package must be public",
-                    "a " + access(modifiers) + " method", handler.where(method), method,
-                    "make it public; the generated adapter, in " + packageText(routePackage) + ", can call no other"
-                            + " method of a class in " + packageText(methodPackage));
+                    "a " + Naming.access(modifiers) + " method", handler.where(method), method,
+                    "make it public; the generated adapter, in " + Naming.packageText(routePackage) + ", can call no"
+                            + " other method of a class in " + Naming.packageText(methodPackage));
         } else if (modifiers.contains(Modifier.PRIVATE)) {
             problems.method(kind.label(), "handler must not be private", "a private method", handler.where(method),
                     method, "remove 'private'; package-private, protected and public all work, since the generated"
@@ -158,15 +158,6 @@ final class HandlerRules {
             problems.method(kind.label(), "handler must not be static", "a static method", handler.where(method),
                     method, "remove 'static'; handlers run on the route instance of the connection");
         }
-    }
-
-    private static String access(Set<Modifier> modifiers) {
-        return modifiers.contains(Modifier.PRIVATE) ? "private"
-                : modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private";
-    }
-
-    private static String packageText(String name) {
-        return name.isEmpty() ? "the unnamed package" : "package " + name;
     }
 
     /** Checks return type and parameters; returns the call plan, or {@code null} if either is wrong. */

@@ -2,9 +2,11 @@ package dev.switchboard.processor;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -59,6 +61,17 @@ final class Naming {
             element = element.getEnclosingElement();
         }
         return ((PackageElement) element).getQualifiedName().toString();
+    }
+
+    /** How a message names a package: {@code package com.example}, or {@code the unnamed package}. */
+    static String packageText(String name) {
+        return name.isEmpty() ? "the unnamed package" : "package " + name;
+    }
+
+    /** The access that modifiers give: {@code public}, {@code protected}, {@code package-private} or {@code private}. */
+    static String access(Set<Modifier> modifiers) {
+        return modifiers.contains(Modifier.PUBLIC) ? "public" : modifiers.contains(Modifier.PRIVATE) ? "private"
+                : modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private";
     }
 
     /** A parameter of this type, with short type names and without annotations: {@code int count}. */

@@ -23,8 +23,8 @@ import javax.tools.Diagnostic;
  * in the final round, the ServiceLoader index of all adapters.
  *
  * <p>The work is split by job: {@link RouteScanner} finds what a round holds, {@link RouteRules},
- * {@link JakartaAnnotations} and {@link HandlerRules} check it (and plan the calls), {@link AdapterWriter} and
- * {@link IndexWriter} write.
+ * {@link HandshakeCheckRules}, {@link JakartaAnnotations} and {@link HandlerRules} check it (and plan the calls),
+ * {@link AdapterWriter} and {@link IndexWriter} write.
  */
 public final class RouteProcessor extends AbstractProcessor {
 
@@ -34,6 +34,7 @@ public final class RouteProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     private Problems problems;
     private RouteRules routeRules;
+    private HandshakeCheckRules handshakeCheckRules;
     private JakartaAnnotations jakartaAnnotations;
     private HandlerRules handlerRules;
     private AdapterWriter adapterWriter;
@@ -53,6 +54,7 @@ public final class RouteProcessor extends AbstractProcessor {
         super.init(env);
         problems = new Problems(env.getMessager());
         routeRules = new RouteRules(env.getElementUtils(), problems);
+        handshakeCheckRules = new HandshakeCheckRules(env.getElementUtils(), env.getTypeUtils(), problems);
         jakartaAnnotations = new JakartaAnnotations(problems);
         adapterWriter = new AdapterWriter(env.getFiler(),
                 env.getElementUtils().getTypeElement(AdapterWriter.GENERATED) != null);
@@ -98,12 +100,13 @@ public final class RouteProcessor extends AbstractProcessor {
         if (template != null) {
             routeRules.unique(route, template);
         }
+        TypeElement handshake = handshakeCheckRules.check(route);
         jakartaAnnotations.check(route);
         List<RoutePlan.Handler> handlers = handlerRules().check(route, template);
         if (problems.count() > problemsBefore) {
             return;
         }
-        RoutePlan plan = new RoutePlan(route, annotation.value(), annotation.shared(), handlers);
+        RoutePlan plan = new RoutePlan(route, annotation, handshake, handlers);
         try {
             adapterWriter.write(plan);
             index.add(Naming.adapterBinaryName(route));

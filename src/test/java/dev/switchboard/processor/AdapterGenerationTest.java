@@ -2,13 +2,17 @@ package dev.switchboard.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
+import dev.switchboard.HandshakeCheck;
+import dev.switchboard.OverflowAction;
 import dev.switchboard.binding.ConnectionHandlers;
 import dev.switchboard.binding.RouteBinding;
+import dev.switchboard.binding.RouteOptions;
 import dev.switchboard.processor.InMemoryCompiler.Result;
 
 import java.net.URL;
@@ -175,6 +179,41 @@ class AdapterGenerationTest {
                 "package s; class Throwable {}",
                 "package s; class Class {}"),
                 "s.Clash_SwitchboardRoute");
+    }
+
+    @Test
+    void settingsAreWrittenAsLiterals() throws Exception {
+        Result result = assertAdapters(InMemoryCompiler.compile("package o;\n" + IMPORTS + """
+                @Route(value = "/tuned", shared = true, maxQueuedMessages = 7, maxQueuedBytes = 1L << 40,
+                        onOverflow = OverflowAction.DROP_OLDEST, maxMessageBytes = 4096, sendTimeoutSeconds = 0,
+                        heartbeatSeconds = 15, idleTimeoutSeconds = 300, origins = {"https://a.example", "*"},
+                        subprotocols = {"v2", "caf\u00e9 \\\"1\\\""}, maxSessions = 12, handshake = Tuned.Check.class)
+                public class Tuned {
+                    public static class Check implements HandshakeCheck {
+                        public HandshakeDecision check(HandshakeRequest request) {
+                            return HandshakeDecision.reject(401, "no");
+                        }
+                    }
+                }
+                """, "package o;\n" + IMPORTS + "@Route(\"/plain\") class Plain {}"),
+                "o.Tuned_SwitchboardRoute", "o.Plain_SwitchboardRoute");
+
+        RouteOptions tuned = binding(result, "o.Tuned_SwitchboardRoute").options();
+        assertEquals(new RouteOptions(true, 7, 1L << 40, OverflowAction.DROP_OLDEST, 4096, 0, 15, 300,
+                List.of("https://a.example", "*"), List.of("v2", "caf\u00e9 \"1\""), 12, tuned.handshake()), tuned);
+        HandshakeCheck check = tuned.newHandshakeCheck();
+        assertEquals("o.Tuned$Check", check.getClass().getName());
+        assertEquals(401, check.check(null).status());
+        assertNotSame(check, tuned.newHandshakeCheck(), "each deployment gets its own");
+
+        RouteOptions plain = binding(result, "o.Plain_SwitchboardRoute").options();
+        assertEquals(new RouteOptions(false, 0, 0, OverflowAction.INHERIT, 0, -1, -1, -1, List.of(), List.of(), 0,
+                null), plain, "the annotation's defaults");
+        assertTrue(plain.newHandshakeCheck().check(null).accepted(), "no check: every request is accepted");
+    }
+
+    private static RouteBinding binding(Result result, String adapter) throws ReflectiveOperationException {
+        return (RouteBinding) result.loader().loadClass(adapter).getDeclaredConstructor().newInstance();
     }
 
     @Test
