@@ -81,7 +81,7 @@ final class HandlerMethods {
      * itself, so checking the route now would only add misleading "unsupported type" errors.
      */
     boolean hasUnresolvedTypes(TypeElement route) {
-        for (TypeElement type = route; type != null; type = superclass(type)) {
+        for (TypeElement type : classes(route)) {
             if (type.getSuperclass().getKind() == TypeKind.ERROR) {
                 return true;
             }

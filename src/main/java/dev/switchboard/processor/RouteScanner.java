@@ -15,8 +15,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -83,11 +81,7 @@ final class RouteScanner {
 
     /** Notes the superclasses of a route. By name: elements of one round need not be those of the next. */
     private void noteSuperclasses(TypeElement route) {
-        TypeMirror superclass = route.getSuperclass();
-        while (superclass instanceof DeclaredType declared) {
-            TypeElement type = (TypeElement) declared.asElement();
-            routeBases.add(type.getQualifiedName().toString());
-            superclass = type.getSuperclass();
-        }
+        HandlerMethods.classes(route).stream().skip(1)
+                .forEach(type -> routeBases.add(type.getQualifiedName().toString()));
     }
 }
