@@ -1,11 +1,8 @@
 package dev.switchboard.contract;
 
-import dev.switchboard.CloseStatus;
 import dev.switchboard.HandshakeCheck;
 import dev.switchboard.HandshakeDecision;
 import dev.switchboard.HandshakeRequest;
-import dev.switchboard.OnConnected;
-import dev.switchboard.OnDisconnected;
 import dev.switchboard.Route;
 import dev.switchboard.Token;
 import dev.switchboard.WebSocketSession;
@@ -18,19 +15,14 @@ import java.util.Optional;
  */
 @Route(value = "/guarded/{room}", handshake = GuardedRoute.Guard.class,
         origins = {"https://allowed.example", "https://*.example.org"}, subprotocols = {"guard.v2", "guard.v1"})
-public class GuardedRoute {
+public class GuardedRoute extends TrackedRoute {
 
-    @OnConnected
+    @Override
     void connected(WebSocketSession session) {
-        ServerSide.connected(session);
+        super.connected(session);
         ServerSide.record("connected", session, null);
         session.writeText("hello " + session.attributes().get("user") + " in " + session.pathParam("room")
                 + " via " + session.subprotocol());
-    }
-
-    @OnDisconnected
-    void disconnected(WebSocketSession session, CloseStatus status) {
-        ServerSide.disconnected(session, status);
     }
 
     /**

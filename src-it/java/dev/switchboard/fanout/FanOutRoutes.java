@@ -21,15 +21,31 @@ public final class FanOutRoutes {
     private FanOutRoutes() {
     }
 
-    /** Commands: {@code others:<text>} broadcasts to every other session and replies with the counts;
-     * {@code join:<group>} and {@code leave:<group>} change groups and reply "ok". */
-    @Route("/fanout")
-    public static class Room {
+    /** Records connects and disconnects in {@link Recorded}. */
+    abstract static class Recording {
         @OnConnected
         void connected(WebSocketSession session) {
             Recorded.connected(session);
         }
 
+        @OnDisconnected
+        void disconnected(WebSocketSession session, CloseStatus status) {
+            Recorded.disconnected(session, status);
+        }
+    }
+
+    /** Records pongs too. */
+    abstract static class RecordingPongs extends Recording {
+        @OnPong
+        void pong(WebSocketSession session, ByteBuffer payload) {
+            Recorded.pong(session, StandardCharsets.UTF_8.decode(payload).toString());
+        }
+    }
+
+    /** Commands: {@code others:<text>} broadcasts to every other session and replies with the counts;
+     * {@code join:<group>} and {@code leave:<group>} change groups and reply "ok". */
+    @Route("/fanout")
+    public static class Room extends Recording {
         @OnText
         String command(WebSocketSession session, String text) {
             String[] parts = text.split(":", 2);
@@ -46,88 +62,25 @@ public final class FanOutRoutes {
             }
             return "ok";
         }
-
-        @OnDisconnected
-        void disconnected(WebSocketSession session, CloseStatus status) {
-            Recorded.disconnected(session, status);
-        }
     }
-
-    // Each route records connects, pongs and disconnects. Handlers are not inherited, hence the repetition.
 
     /** Small queue, failing sends: the default action. */
     @Route(value = "/fanout/tiny", maxQueuedMessages = 4, maxQueuedBytes = 1 << 20)
-    public static class Tiny {
-        @OnConnected
-        void connected(WebSocketSession session) {
-            Recorded.connected(session);
-        }
-
-        @OnPong
-        void pong(WebSocketSession session, ByteBuffer payload) {
-            Recorded.pong(session, StandardCharsets.UTF_8.decode(payload).toString());
-        }
-
-        @OnDisconnected
-        void disconnected(WebSocketSession session, CloseStatus status) {
-            Recorded.disconnected(session, status);
-        }
+    public static class Tiny extends RecordingPongs {
     }
 
     @Route(value = "/fanout/drop-oldest", maxQueuedMessages = 4, maxQueuedBytes = 1 << 20,
             onOverflow = OverflowAction.DROP_OLDEST)
-    public static class DropOldest {
-        @OnConnected
-        void connected(WebSocketSession session) {
-            Recorded.connected(session);
-        }
-
-        @OnPong
-        void pong(WebSocketSession session, ByteBuffer payload) {
-            Recorded.pong(session, StandardCharsets.UTF_8.decode(payload).toString());
-        }
-
-        @OnDisconnected
-        void disconnected(WebSocketSession session, CloseStatus status) {
-            Recorded.disconnected(session, status);
-        }
+    public static class DropOldest extends RecordingPongs {
     }
 
     @Route(value = "/fanout/try-later", maxQueuedMessages = 4, maxQueuedBytes = 1 << 20,
             onOverflow = OverflowAction.CLOSE_TRY_AGAIN_LATER)
-    public static class TryLater {
-        @OnConnected
-        void connected(WebSocketSession session) {
-            Recorded.connected(session);
-        }
-
-        @OnPong
-        void pong(WebSocketSession session, ByteBuffer payload) {
-            Recorded.pong(session, StandardCharsets.UTF_8.decode(payload).toString());
-        }
-
-        @OnDisconnected
-        void disconnected(WebSocketSession session, CloseStatus status) {
-            Recorded.disconnected(session, status);
-        }
+    public static class TryLater extends RecordingPongs {
     }
 
     /** Takes the server's timers: the timer tests start servers with short ones. */
     @Route("/timed")
-    public static class Timed {
-        @OnConnected
-        void connected(WebSocketSession session) {
-            Recorded.connected(session);
-        }
-
-        @OnPong
-        void pong(WebSocketSession session, ByteBuffer payload) {
-            Recorded.pong(session, StandardCharsets.UTF_8.decode(payload).toString());
-        }
-
-        @OnDisconnected
-        void disconnected(WebSocketSession session, CloseStatus status) {
-            Recorded.disconnected(session, status);
-        }
+    public static class Timed extends RecordingPongs {
     }
 }

@@ -14,7 +14,7 @@ package dev.switchboard;
  * }
  * }</pre>
  *
- * <p>One instance, made with the class's public no-argument constructor when the route is deployed, checks every
+ * <p>One instance, made with the class's no-argument constructor when the route is deployed, checks every
  * handshake of its route, from many threads at once: keep it thread-safe. It runs on the thread that serves the
  * upgrade request, so keep it quick. A rejected client gets the status and body and never becomes a session: no
  * handler of the route runs for it. A check that throws rejects the client with 500, and is logged.

@@ -20,8 +20,9 @@ import java.lang.annotation.Target;
  *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
  *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
  *   <li>Return type: {@code void}.</li>
- *   <li>At most one method of the route class carries this annotation; it is neither {@code private} nor
- *       {@code static}, and may throw any exception.</li>
+ *   <li>At most one handler of this kind per route, counting those it inherits from its superclasses (see
+ *       {@link Route} on inherited handlers); it is neither {@code private} nor {@code static}, {@code public}
+ *       if declared in a superclass of another package, and may throw any exception.</li>
  * </ul>
  */
 @Documented

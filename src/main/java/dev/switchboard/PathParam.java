@@ -16,8 +16,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>Rules checked at compile time: only on parameters of handler methods; the parameter is a
- * {@code String}, and the name is a variable of the {@link Route} template. The value is resolved once per connection.
+ * <p>Rules checked at compile time: only on parameters of a method that carries a handler annotation; the
+ * parameter is a {@code String}, and the name is a variable of the {@link Route} template. The value is resolved
+ * once per connection.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

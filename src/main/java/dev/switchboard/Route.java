@@ -22,7 +22,27 @@ import java.lang.annotation.Target;
  *       {@code private}, not generic;</li>
  *   <li>it has a no-argument constructor that is not {@code private};</li>
  *   <li>it has at most one method of each handler kind ({@link OnConnected}, {@link OnText},
- *       {@link OnBinary}, {@link OnPong}, {@link OnDisconnected}, {@link OnError}).</li>
+ *       {@link OnBinary}, {@link OnPong}, {@link OnDisconnected}, {@link OnError}), counting the handlers it
+ *       inherits;</li>
+ *   <li>no method or parameter of it or its superclasses carries Jakarta WebSocket's annotations of the same
+ *       names ({@code jakarta.websocket.OnOpen}, {@code OnClose}, {@code OnMessage}, {@code OnError},
+ *       {@code jakarta.websocket.server.PathParam}): a route never reads them, so each is refused with the
+ *       Switchboard annotation to import instead.</li>
+ * </ul>
+ *
+ * <p>Inherited handlers: a route has the handlers declared in its class and in its superclasses (not in
+ * interfaces), all under the rules above, so that routes can share handlers through a base class.
+ * <ul>
+ *   <li>A method that overrides a handler is that handler, whether or not it repeats the annotation: the
+ *       generated adapter calls it as Java calls any method, so the override runs.</li>
+ *   <li>The handler's parameters are bound as declared on the method nearest to the route that carries the
+ *       handler annotation: an override that repeats the annotation also repeats its {@link PathParam}s,
+ *       and one that does not repeat it keeps the bindings of the method it overrides.</li>
+ *   <li>The adapter is generated in the route's package, so a handler declared in a superclass of another
+ *       package must be {@code public}.</li>
+ *   <li>A class with handler methods that is not a route must be a base class of routes: {@code abstract},
+ *       or extended by a {@code @Route} class of the same compilation. Handler methods anywhere else would
+ *       never run, and are refused.</li>
  * </ul>
  *
  * <p>By default every connection gets its own instance of the class, so fields hold per-connection state
@@ -106,8 +126,11 @@ public @interface Route {
     int idleTimeoutSeconds() default -1;
 
     /**
-     * The check every upgrade request to this route passes before it becomes a session: a class with a public
-     * no-argument constructor. {@code HandshakeCheck.class} itself, the default, accepts every request.
+     * The check every upgrade request to this route passes before it becomes a session: a class, not abstract,
+     * top-level or static nested, with a no-argument constructor that throws no checked exception and that the
+     * route's package can call (public, or not private if the check is in the route's package); the generated
+     * adapter creates it, and the annotation processor checks this at compile time.
+     * {@code HandshakeCheck.class} itself, the default, accepts every request.
      *
      * @return the handshake check of this route
      */

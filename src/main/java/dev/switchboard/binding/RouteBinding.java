@@ -24,6 +24,13 @@ public interface RouteBinding {
     String path();
 
     /**
+     * The route's settings as its {@code @Route} annotation declares them.
+     *
+     * @return the declared settings
+     */
+    RouteOptions options();
+
+    /**
      * Whether the route has an {@code @OnText} handler.
      *
      * @return {@code true} if text messages are accepted

@@ -1,5 +1,6 @@
 package dev.switchboard.processor;
 
+import dev.switchboard.Route;
 import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.Handler;
 import dev.switchboard.processor.RoutePlan.MessageArg;
@@ -10,7 +11,9 @@ import dev.switchboard.processor.RoutePlan.SessionArg;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 
 /**
@@ -69,6 +72,7 @@ final class AdapterWriter {
                 .append("; }\n");
         s.append("    @java.lang.Override public boolean handlesBinary() { return ")
                 .append(plan.has(HandlerKind.BINARY)).append("; }\n\n");
+        s.append(options(plan));
 
         s.append("    @java.lang.Override\n");
         s.append("    public dev.switchboard.binding.ConnectionHandlers connect(dev.switchboard.WebSocketSession session) {\n");
@@ -89,6 +93,35 @@ final class AdapterWriter {
         s.append("    }\n");
         s.append("}\n");
         return s.toString();
+    }
+
+    /** The route's settings as literals, one per line, each named in a comment. */
+    private static String options(RoutePlan plan) {
+        Route route = plan.settings();
+        List<String> values = List.of(
+                route.shared() + ", // shared",
+                route.maxQueuedMessages() + ", // maxQueuedMessages",
+                route.maxQueuedBytes() + "L, // maxQueuedBytes",
+                "dev.switchboard.OverflowAction." + route.onOverflow().name() + ", // onOverflow",
+                route.maxMessageBytes() + "L, // maxMessageBytes",
+                route.sendTimeoutSeconds() + ", // sendTimeoutSeconds",
+                route.heartbeatSeconds() + ", // heartbeatSeconds",
+                route.idleTimeoutSeconds() + ", // idleTimeoutSeconds",
+                list(route.origins()) + ", // origins",
+                list(route.subprotocols()) + ", // subprotocols",
+                route.maxSessions() + ", // maxSessions",
+                plan.handshake() == null ? "null); // handshake: none"
+                        : plan.handshake().getQualifiedName() + "::new); // handshake");
+        return "    @java.lang.Override\n"
+                + "    public dev.switchboard.binding.RouteOptions options() {\n"
+                + "        return new dev.switchboard.binding.RouteOptions(\n"
+                + values.stream().map(value -> "                " + value + "\n").collect(Collectors.joining())
+                + "    }\n\n";
+    }
+
+    private static String list(String[] values) {
+        return Arrays.stream(values).map(AdapterWriter::literal)
+                .collect(Collectors.joining(", ", "java.util.List.of(", ")"));
     }
 
     private static String callback(Handler handler, List<String> variables) {

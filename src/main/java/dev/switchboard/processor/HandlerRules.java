@@ -1,5 +1,7 @@
 package dev.switchboard.processor;
 
+import dev.switchboard.path.PathTemplate;
+import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.Handler;
 import dev.switchboard.processor.RoutePlan.Reply;
@@ -10,27 +12,29 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * The rules of handler methods as a whole, as the Javadoc of each handler annotation states them, each next
- * to its message: where handlers may be, how many, their modifiers and return types. Parameters are
- * {@link ParameterRules}' job. Checking a handler also decides its call plan, so the adapter does no
- * per-message thinking.
+ * to its message: where handlers may be, how many (a route's own and inherited ones together), their
+ * modifiers and return types. Parameters are {@link ParameterRules}' job. Checking a handler also decides its
+ * call plan, so the adapter does no per-message thinking.
  */
 final class HandlerRules {
 
     private final Types types;
     private final Problems problems;
+    private final HandlerMethods handlerMethods;
     private final ParameterRules parameterRules;
     private final TypeMirror string;
     private final TypeMirror byteBuffer;
@@ -38,42 +42,38 @@ final class HandlerRules {
     HandlerRules(Elements elements, Types types, Problems problems) {
         this.types = types;
         this.problems = problems;
+        this.handlerMethods = new HandlerMethods(elements, types);
         this.parameterRules = new ParameterRules(elements, types, problems);
         this.string = elements.getTypeElement(String.class.getName()).asType();
         this.byteBuffer = elements.getTypeElement(ByteBuffer.class.getName()).asType();
     }
 
     /**
-     * Checks every handler of a route class and returns their call plans in {@link HandlerKind} order.
-     * Plans of broken handlers are left out; the route then has problems and gets no adapter anyway.
+     * Checks every handler of a route class, inherited ones included, and returns their call plans in
+     * {@link HandlerKind} order. Plans of broken handlers are left out; the route then has problems and gets
+     * no adapter anyway.
      *
      * @param template the route's template, or {@code null} if it is invalid (path variables are then not
      *                 checked, since the template's own errors say what is wrong)
      */
-    List<Handler> check(TypeElement route, RouteTemplate template) {
-        // Only methods declared in the route class itself are handlers. Methods inherited from a superclass
-        // are not scanned, so that what a route does can be read off its own source; a superclass's handler
-        // annotations are reported as stray unless it is a @Route itself.
-        Map<HandlerKind, ExecutableElement> firstOfKind = new EnumMap<>(HandlerKind.class);
+    List<Handler> check(TypeElement route, PathTemplate template) {
+        Map<HandlerKind, HandlerMethod> firstOfKind = new EnumMap<>(HandlerKind.class);
         List<Handler> plans = new ArrayList<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(route.getEnclosedElements())) {
-            List<HandlerKind> kinds = HandlerKind.on(method);
-            if (kinds.isEmpty()) {
-                continue;
-            }
+        for (HandlerMethod handler : handlerMethods.of(route)) {
+            List<HandlerKind> kinds = handler.kinds();
             for (HandlerKind kind : kinds) {
-                ExecutableElement first = firstOfKind.putIfAbsent(kind, method);
+                HandlerMethod first = firstOfKind.putIfAbsent(kind, handler);
                 if (first != null) {
-                    oneOfEachKind(kind, first, method);
+                    oneOfEachKind(kind, first, handler);
                 }
             }
-            modifiers(kinds.get(0), method);
+            callable(kinds.get(0), handler);
             if (kinds.size() > 1) {
                 // No signature fits two kinds; checking it against each would only repeat this one mistake.
-                oneAnnotationPerMethod(kinds, method);
+                oneAnnotationPerMethod(kinds, handler);
                 continue;
             }
-            Handler plan = signature(kinds.get(0), method, template);
+            Handler plan = signature(kinds.get(0), handler, template);
             if (plan != null) {
                 plans.add(plan);
             }
@@ -82,58 +82,96 @@ final class HandlerRules {
         return plans;
     }
 
-    /** A handler annotation on a method of a class without {@code @Route}: nothing would ever call it. */
+    /** Whether the route or a handler it has mentions a type javac has not resolved yet. */
+    boolean hasUnresolvedTypes(TypeElement route) {
+        return handlerMethods.hasUnresolvedTypes(route);
+    }
+
+    /**
+     * A handler annotation on a method of a class that is neither a {@code @Route} nor meant as a superclass
+     * of one: nothing would ever call it.
+     */
     void outsideRoute(HandlerKind kind, ExecutableElement method) {
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         String name = Naming.displayName(owner);
-        problems.method(kind.label(), "handler must be declared in a @Route class",
-                "no @Route on " + name, method, method,
-                "annotate " + name + " with @Route(\"/path\"), or move the method into a @Route class");
+        String rule = "handler must be declared in a @Route class or a superclass of one";
+        if (owner.getKind() == ElementKind.INTERFACE) {
+            problems.method(kind.label(), rule, "the interface " + name, Naming.methodRef(method), method,
+                    "move the method into a @Route class or an abstract base class of routes; routes do not"
+                            + " inherit handlers from interfaces");
+            return;
+        }
+        problems.method(kind.label(), rule, "no @Route on " + name + " and no @Route class extending it",
+                Naming.methodRef(method), method,
+                "annotate " + name + " with @Route(\"/path\"), move the method into a @Route class, or declare "
+                        + name + " abstract to make it a base class of routes");
     }
 
     /** {@code @PathParam} on a parameter of a method that is not a handler: it would never be bound. */
     void pathParamOutsideHandler(VariableElement parameter) {
         ExecutableElement method = (ExecutableElement) parameter.getEnclosingElement();
         problems.method("@PathParam", "parameter must belong to a handler method",
-                ParameterRules.pathParamText(parameter) + " on a method without a handler annotation", method, parameter,
+                ParameterRules.pathParamText(parameter) + " on a method without a handler annotation",
+                Naming.methodRef(method), parameter,
                 "annotate the method as a handler, such as @OnText, or remove @PathParam");
     }
 
-    private void oneOfEachKind(HandlerKind kind, ExecutableElement first, ExecutableElement method) {
+    private void oneOfEachKind(HandlerKind kind, HandlerMethod first, HandlerMethod handler) {
+        ExecutableElement firstMethod = first.declaration();
+        // Within one class the method name says enough; across classes the class is named too.
+        String firstName = firstMethod.getEnclosingElement().equals(handler.declaration().getEnclosingElement())
+                ? firstMethod.getSimpleName().toString() : Naming.methodRef(firstMethod);
         problems.method(kind.label(), "handler must be the only one of its kind in a route",
-                "a second " + kind.label() + " method, after " + first.getSimpleName(), method, method,
-                "merge the two into " + first.getSimpleName() + ", or remove " + kind.label() + " from one of them");
+                "a second " + kind.label() + " method, after " + firstName, handler.where(handler.declaration()),
+                handler.declaration(),
+                "merge the two into " + firstName + ", or remove " + kind.label() + " from one of them");
     }
 
-    private void oneAnnotationPerMethod(List<HandlerKind> kinds, ExecutableElement method) {
+    private void oneAnnotationPerMethod(List<HandlerKind> kinds, HandlerMethod handler) {
         List<String> labels = kinds.stream().map(HandlerKind::label).collect(Collectors.toList());
         String found = String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
-        problems.method(kinds.get(0).label(), "handler must carry no other handler annotation", found, method,
-                method, "keep one handler annotation per method and give each kind its own method");
+        problems.method(kinds.get(0).label(), "handler must carry no other handler annotation", found,
+                handler.where(handler.declaration()), handler.declaration(),
+                "keep one handler annotation per method and give each kind its own method");
     }
 
-    private void modifiers(HandlerKind kind, ExecutableElement method) {
-        if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            problems.method(kind.label(), "handler must not be private", "a private method", method, method,
-                    "remove 'private'; package-private, protected and public all work, since the generated"
+    /**
+     * Checks that the adapter, a class of the route's package, can call the method its call runs: an
+     * instance method it can access.
+     */
+    private void callable(HandlerKind kind, HandlerMethod handler) {
+        ExecutableElement method = handler.called();
+        Set<Modifier> modifiers = method.getModifiers();
+        String routePackage = Naming.packageName(handler.route());
+        String methodPackage = Naming.packageName((TypeElement) method.getEnclosingElement());
+        if (!routePackage.equals(methodPackage) && !modifiers.contains(Modifier.PUBLIC)) {
+            problems.method(kind.label(), "handler inherited from another package must be public",
+                    "a " + Naming.access(modifiers) + " method", handler.where(method), method,
+                    "make it public; the generated adapter, in " + Naming.packageText(routePackage) + ", can call no"
+                            + " other method of a class in " + Naming.packageText(methodPackage));
+        } else if (modifiers.contains(Modifier.PRIVATE)) {
+            problems.method(kind.label(), "handler must not be private", "a private method", handler.where(method),
+                    method, "remove 'private'; package-private, protected and public all work, since the generated"
                             + " adapter is in the same package");
         }
-        if (method.getModifiers().contains(Modifier.STATIC)) {
-            problems.method(kind.label(), "handler must not be static", "a static method", method, method,
-                    "remove 'static'; handlers run on the route instance of the connection");
+        if (modifiers.contains(Modifier.STATIC)) {
+            problems.method(kind.label(), "handler must not be static", "a static method", handler.where(method),
+                    method, "remove 'static'; handlers run on the route instance of the connection");
         }
     }
 
     /** Checks return type and parameters; returns the call plan, or {@code null} if either is wrong. */
-    private Handler signature(HandlerKind kind, ExecutableElement method, RouteTemplate template) {
+    private Handler signature(HandlerKind kind, HandlerMethod handler, PathTemplate template) {
         int before = problems.count();
-        Reply reply = returnType(kind, method);
-        List<Arg> args = parameterRules.check(kind, method, template);
-        return problems.count() == before ? new Handler(kind, method.getSimpleName().toString(), args, reply) : null;
+        Reply reply = returnType(kind, handler);
+        List<Arg> args = parameterRules.check(kind, handler, template);
+        return problems.count() == before
+                ? new Handler(kind, handler.declaration().getSimpleName().toString(), args, reply) : null;
     }
 
-    private Reply returnType(HandlerKind kind, ExecutableElement method) {
-        TypeMirror type = method.getReturnType();
+    private Reply returnType(HandlerKind kind, HandlerMethod handler) {
+        ExecutableElement method = handler.declaration();
+        TypeMirror type = handler.type().getReturnType();
         if (type.getKind() == TypeKind.VOID) {
             return Reply.NONE;
         }
@@ -148,11 +186,11 @@ final class HandlerRules {
                 return Reply.BUFFER;
             }
             problems.method(kind.label(), "handler must return void, String, byte[] or ByteBuffer",
-                    Naming.type(type), method, method,
+                    Naming.type(type), handler.where(method), method,
                     "return void, or the reply to send: a String as text, a byte[] or ByteBuffer as binary");
         } else {
-            problems.method(kind.label(), "handler must return void", Naming.type(type), method, method,
-                    kind == HandlerKind.DISCONNECTED
+            problems.method(kind.label(), "handler must return void", Naming.type(type), handler.where(method),
+                    method, kind == HandlerKind.DISCONNECTED
                             ? "declare it void; the session is closed by then"
                             : "declare it void, and send messages through a WebSocketSession parameter");
         }

@@ -2,9 +2,11 @@ package dev.switchboard.processor;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -36,6 +38,12 @@ final class Naming {
         return displayName(type) + "#" + name;
     }
 
+    /** {@code ChatRoom#said}, or {@code Base#said (inherited by ChatRoom)} for a method of a route's superclass. */
+    static String methodRef(ExecutableElement method, TypeElement route) {
+        String ref = methodRef(method);
+        return method.getEnclosingElement().equals(route) ? ref : ref + " (inherited by " + displayName(route) + ")";
+    }
+
     /** The adapter's simple name: {@code Outer_Inner_SwitchboardRoute}. */
     static String adapterSimpleName(TypeElement type) {
         return String.join("_", simpleNames(type)) + ADAPTER_SUFFIX;
@@ -55,9 +63,20 @@ final class Naming {
         return ((PackageElement) element).getQualifiedName().toString();
     }
 
-    /** A parameter as written, with short type names and without annotations: {@code int count}. */
-    static String parameter(VariableElement parameter) {
-        return type(parameter.asType()) + " " + parameter.getSimpleName();
+    /** How a message names a package: {@code package com.example}, or {@code the unnamed package}. */
+    static String packageText(String name) {
+        return name.isEmpty() ? "the unnamed package" : "package " + name;
+    }
+
+    /** The access that modifiers give: {@code public}, {@code protected}, {@code package-private} or {@code private}. */
+    static String access(Set<Modifier> modifiers) {
+        return modifiers.contains(Modifier.PUBLIC) ? "public" : modifiers.contains(Modifier.PRIVATE) ? "private"
+                : modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private";
+    }
+
+    /** A parameter of this type, with short type names and without annotations: {@code int count}. */
+    static String parameter(TypeMirror type, VariableElement parameter) {
+        return type(type) + " " + parameter.getSimpleName();
     }
 
     /**

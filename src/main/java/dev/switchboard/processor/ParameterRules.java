@@ -3,6 +3,8 @@ package dev.switchboard.processor;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.PathParam;
 import dev.switchboard.WebSocketSession;
+import dev.switchboard.path.PathTemplate;
+import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.MessageArg;
 import dev.switchboard.processor.RoutePlan.PathArg;
@@ -49,65 +51,68 @@ final class ParameterRules {
      *
      * @param template the route's template, or {@code null} if it is invalid
      */
-    List<Arg> check(HandlerKind kind, ExecutableElement method, RouteTemplate template) {
+    List<Arg> check(HandlerKind kind, HandlerMethod handler, PathTemplate template) {
         List<Arg> args = new ArrayList<>();
         VariableElement firstSession = null;
         VariableElement firstMessage = null;
-        for (VariableElement parameter : method.getParameters()) {
-            TypeMirror type = parameter.asType();
+        for (VariableElement parameter : handler.declaration().getParameters()) {
+            if (JakartaAnnotations.hasPathParam(parameter)) {
+                continue;
+            }
+            TypeMirror type = handler.typeOf(parameter);
             PathParam pathParam = parameter.getAnnotation(PathParam.class);
             if (pathParam != null) {
-                pathParam(kind, method, parameter, pathParam.value(), template);
+                pathParam(kind, handler, parameter, pathParam.value(), template);
                 args.add(new PathArg(pathParam.value()));
             } else if (types.isSameType(type, session)) {
                 if (firstSession != null) {
                     problems.method(kind.label(), "handler takes at most one WebSocketSession parameter",
-                            "a second one, " + Naming.parameter(parameter) + ",", method, parameter,
+                            "a second one, " + parameter(handler, parameter) + ",", where(handler), parameter,
                             "remove it; both would receive the same session");
                 }
                 firstSession = parameter;
                 args.add(new SessionArg());
             } else if (isMessage(kind, type)) {
                 if (firstMessage != null) {
-                    twoMessages(kind, method, firstMessage, parameter);
+                    twoMessages(kind, handler, firstMessage, parameter);
                 }
                 firstMessage = parameter;
                 args.add(new MessageArg(isByteArray(type)));
             } else if (kind == HandlerKind.ERROR && types.isAssignable(type, throwable)) {
                 problems.method(kind.label(), "handler's error parameter must be declared Throwable",
-                        Naming.parameter(parameter), method, parameter,
+                        parameter(handler, parameter), where(handler), parameter,
                         "declare it as Throwable " + parameter.getSimpleName() + "; the handler receives every"
                                 + " failure, also Errors and checked exceptions, so test the type with instanceof");
                 // It is meant as the error parameter: count it as one, so "needs the error" does not repeat this.
                 firstMessage = firstMessage == null ? parameter : firstMessage;
             } else {
-                unsupported(kind, method, parameter);
+                unsupported(kind, handler, parameter);
             }
         }
         if (firstMessage == null) {
-            missingMessage(kind, method);
+            missingMessage(kind, handler);
         }
         return args;
     }
 
-    private void pathParam(HandlerKind kind, ExecutableElement method, VariableElement parameter, String name,
-            RouteTemplate template) {
-        if (!types.isSameType(parameter.asType(), string)) {
+    private void pathParam(HandlerKind kind, HandlerMethod handler, VariableElement parameter, String name,
+            PathTemplate template) {
+        if (!types.isSameType(handler.typeOf(parameter), string)) {
             problems.method(kind.label(), "handler's @PathParam parameter must be a String",
-                    pathParamText(parameter), method, parameter,
+                    pathParamText(parameter, handler.typeOf(parameter)), where(handler), parameter,
                     "declare it as String " + parameter.getSimpleName() + " and convert the value in the method");
         }
         if (template != null && !template.variables().contains(name)) {
-            String quoted = RouteTemplate.quote(template.path());
+            String quoted = PathTemplate.quote(template.path());
             problems.method(kind.label(), "handler's @PathParam must name a variable of the route's template",
-                    pathParamText(parameter), method, parameter,
+                    pathParamText(parameter, handler.typeOf(parameter)), where(handler), parameter,
                     template.variables().isEmpty()
                             ? quoted + " has no variables; add {" + name + "} to the @Route path, or remove the parameter"
                             : "name one of the variables of " + quoted + ": " + String.join(", ", template.variables()));
         }
     }
 
-    private void twoMessages(HandlerKind kind, ExecutableElement method, VariableElement first,
+    private void twoMessages(HandlerKind kind, HandlerMethod handler, VariableElement first,
             VariableElement second) {
         String rule = switch (kind) {
             case TEXT -> "handler takes exactly one String message parameter";
@@ -118,13 +123,14 @@ final class ParameterRules {
             case CONNECTED -> throw new AssertionError("@OnConnected has no message parameter");
         };
         problems.method(kind.label(), rule,
-                "a second one, " + Naming.parameter(second) + ", after " + Naming.parameter(first), method, second,
+                "a second one, " + parameter(handler, second) + ", after " + parameter(handler, first), where(handler),
+                second,
                 kind == HandlerKind.TEXT
                         ? "remove one; to receive a path variable, annotate the String with @PathParam(\"name\")"
                         : "remove one of them");
     }
 
-    private void unsupported(HandlerKind kind, ExecutableElement method, VariableElement parameter) {
+    private void unsupported(HandlerKind kind, HandlerMethod handler, VariableElement parameter) {
         String allowed = switch (kind) {
             case CONNECTED -> "a WebSocketSession and String parameters annotated @PathParam";
             case TEXT -> "the String message, a WebSocketSession and String parameters annotated @PathParam";
@@ -136,22 +142,23 @@ final class ParameterRules {
                     + " @PathParam";
             case ERROR -> "the Throwable, a WebSocketSession and String parameters annotated @PathParam";
         };
-        boolean pathVariableLike = types.isSameType(parameter.asType(), string);
-        problems.method(kind.label(), "handler parameter has an unsupported type", Naming.parameter(parameter),
-                method, parameter,
+        boolean pathVariableLike = types.isSameType(handler.typeOf(parameter), string);
+        problems.method(kind.label(), "handler parameter has an unsupported type", parameter(handler, parameter),
+                where(handler), parameter,
                 (pathVariableLike ? "annotate it with @PathParam(\"name\") to receive a path variable, or remove it"
                         : "remove it") + "; a " + kind.label() + " handler takes only " + allowed);
     }
 
-    private void missingMessage(HandlerKind kind, ExecutableElement method) {
+    private void missingMessage(HandlerKind kind, HandlerMethod handler) {
+        ExecutableElement method = handler.declaration();
         switch (kind) {
             case TEXT -> problems.method(kind.label(), "handler needs the message as one String parameter",
-                    "no message parameter", method, method, "add a String parameter for the message text");
+                    "no message parameter", where(handler), method, "add a String parameter for the message text");
             case BINARY -> problems.method(kind.label(),
                     "handler needs the message as one byte[] or ByteBuffer parameter", "no message parameter",
-                    method, method, "add a byte[] or java.nio.ByteBuffer parameter for the message data");
+                    where(handler), method, "add a byte[] or java.nio.ByteBuffer parameter for the message data");
             case ERROR -> problems.method(kind.label(), "handler needs the error as one Throwable parameter",
-                    "no Throwable parameter", method, method, "add a Throwable parameter for the error");
+                    "no Throwable parameter", where(handler), method, "add a Throwable parameter for the error");
             default -> {
                 // The message parameter of the other kinds is optional (@OnPong, @OnDisconnected) or absent.
             }
@@ -176,7 +183,20 @@ final class ParameterRules {
 
     /** A {@code @PathParam} parameter as written: {@code @PathParam("room") String room}. */
     static String pathParamText(VariableElement parameter) {
+        return pathParamText(parameter, parameter.asType());
+    }
+
+    private static String pathParamText(VariableElement parameter, TypeMirror type) {
         String name = parameter.getAnnotation(PathParam.class).value();
-        return "@PathParam(\"" + name + "\") " + Naming.parameter(parameter);
+        return "@PathParam(\"" + name + "\") " + Naming.parameter(type, parameter);
+    }
+
+    /** A parameter with its type as a member of the route: {@code String text}, also for a {@code T text}. */
+    private static String parameter(HandlerMethod handler, VariableElement parameter) {
+        return Naming.parameter(handler.typeOf(parameter), parameter);
+    }
+
+    private static String where(HandlerMethod handler) {
+        return handler.where(handler.declaration());
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.processor;
 
+import dev.switchboard.Route;
+
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
@@ -8,12 +10,12 @@ import javax.lang.model.element.TypeElement;
  * What the adapter of one valid route does, decided once by the rules: which handlers to call, with which
  * arguments, and what to do with their return values. {@link AdapterWriter} only prints it.
  *
- * @param route    the {@code @Route} class
- * @param path     the path template as written
- * @param shared   whether one instance serves every connection
- * @param handlers the handlers, in {@link HandlerKind} order
+ * @param route     the {@code @Route} class
+ * @param settings  its {@code @Route} annotation, whose values the adapter writes as literals
+ * @param handshake the route's handshake check class, or {@code null} if it names none
+ * @param handlers  the handlers, in {@link HandlerKind} order
  */
-record RoutePlan(TypeElement route, String path, boolean shared, List<Handler> handlers) {
+record RoutePlan(TypeElement route, Route settings, TypeElement handshake, List<Handler> handlers) {
 
     /** What a handler's return value becomes. */
     enum Reply {
@@ -59,6 +61,16 @@ record RoutePlan(TypeElement route, String path, boolean shared, List<Handler> h
      * @param reply  what its return value becomes
      */
     record Handler(HandlerKind kind, String method, List<Arg> args, Reply reply) {
+    }
+
+    /** The path template as written. */
+    String path() {
+        return settings.value();
+    }
+
+    /** Whether one instance serves every connection. */
+    boolean shared() {
+        return settings.shared();
     }
 
     boolean has(HandlerKind kind) {

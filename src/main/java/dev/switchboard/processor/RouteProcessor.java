@@ -1,6 +1,7 @@
 package dev.switchboard.processor;
 
 import dev.switchboard.Route;
+import dev.switchboard.path.PathTemplate;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,17 +22,20 @@ import javax.tools.Diagnostic;
  * every violation as a javac error on the offending element; writes an adapter for each valid route and,
  * in the final round, the ServiceLoader index of all adapters.
  *
- * <p>The work is split by job: {@link RouteScanner} finds what a round holds, {@link RouteRules} and
- * {@link HandlerRules} check it (and plan the calls), {@link AdapterWriter} and {@link IndexWriter} write.
+ * <p>The work is split by job: {@link RouteScanner} finds what a round holds, {@link RouteRules},
+ * {@link HandshakeCheckRules}, {@link JakartaAnnotations} and {@link HandlerRules} check it (and plan the calls),
+ * {@link AdapterWriter} and {@link IndexWriter} write.
  */
 public final class RouteProcessor extends AbstractProcessor {
 
     private final RouteScanner scanner = new RouteScanner();
     private final IndexWriter index = new IndexWriter();
-    /** Routes with types javac has not resolved yet, retried in later rounds (see RouteScanner). */
+    /** Routes with types javac has not resolved yet, retried in later rounds (see HandlerMethods). */
     private final Set<String> deferred = new LinkedHashSet<>();
     private Problems problems;
     private RouteRules routeRules;
+    private HandshakeCheckRules handshakeCheckRules;
+    private JakartaAnnotations jakartaAnnotations;
     private HandlerRules handlerRules;
     private AdapterWriter adapterWriter;
 
@@ -50,6 +54,8 @@ public final class RouteProcessor extends AbstractProcessor {
         super.init(env);
         problems = new Problems(env.getMessager());
         routeRules = new RouteRules(env.getElementUtils(), problems);
+        handshakeCheckRules = new HandshakeCheckRules(env.getElementUtils(), env.getTypeUtils(), problems);
+        jakartaAnnotations = new JakartaAnnotations(problems);
         adapterWriter = new AdapterWriter(env.getFiler(),
                 env.getElementUtils().getTypeElement(AdapterWriter.GENERATED) != null);
     }
@@ -76,7 +82,7 @@ public final class RouteProcessor extends AbstractProcessor {
         deferred.clear();
         routes.addAll(scan.routes());
         for (TypeElement route : routes) {
-            if (RouteScanner.hasUnresolvedTypes(route)) {
+            if (handlerRules().hasUnresolvedTypes(route)) {
                 deferred.add(route.getQualifiedName().toString());
             } else {
                 process(route);
@@ -87,17 +93,20 @@ public final class RouteProcessor extends AbstractProcessor {
     }
 
     private void process(TypeElement route) {
+        int problemsBefore = problems.count();
         Route annotation = route.getAnnotation(Route.class);
         routeRules.instantiable(route);
-        RouteTemplate template = routeRules.template(route, annotation.value());
+        PathTemplate template = routeRules.template(route, annotation.value());
         if (template != null) {
             routeRules.unique(route, template);
         }
+        TypeElement handshake = handshakeCheckRules.check(route);
+        jakartaAnnotations.check(route);
         List<RoutePlan.Handler> handlers = handlerRules().check(route, template);
-        if (problems.failed(route)) {
+        if (problems.count() > problemsBefore) {
             return;
         }
-        RoutePlan plan = new RoutePlan(route, annotation.value(), annotation.shared(), handlers);
+        RoutePlan plan = new RoutePlan(route, annotation, handshake, handlers);
         try {
             adapterWriter.write(plan);
             index.add(Naming.adapterBinaryName(route));

@@ -1,6 +1,7 @@
 package dev.switchboard.processor;
 
 import dev.switchboard.Route;
+import dev.switchboard.path.PathTemplate;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class RouteRules {
 
     private final Elements elements;
     private final Problems problems;
-    /** Equivalence key of each valid path seen in this compilation (all rounds), to the class that has it. */
+    /** Shape of each valid path seen in this compilation (all rounds), to the class that has it. */
     private final Map<String, TypeElement> pathOwners = new HashMap<>();
 
     RouteRules(Elements elements, Problems problems) {
@@ -103,22 +104,22 @@ final class RouteRules {
     }
 
     /** Reports every defect of the route's template; returns it if it is valid, else {@code null}. */
-    RouteTemplate template(TypeElement type, String path) {
-        RouteTemplate template = RouteTemplate.parse(path);
-        for (RouteTemplate.Defect defect : template.defects()) {
+    PathTemplate template(TypeElement type, String path) {
+        PathTemplate template = PathTemplate.parse(path);
+        for (PathTemplate.Defect defect : template.defects()) {
             problems.type(defect.rule(), defect.found(), type, defect.fix());
         }
         return template.valid() ? template : null;
     }
 
     /** Reports a route whose path matches the same requests as an earlier route's of this compilation. */
-    void unique(TypeElement type, RouteTemplate template) {
-        TypeElement owner = pathOwners.putIfAbsent(template.equivalenceKey(), type);
+    void unique(TypeElement type, PathTemplate template) {
+        TypeElement owner = pathOwners.putIfAbsent(template.shape(), type);
         if (owner != null && !owner.equals(type)) {
             String other = owner.getAnnotation(Route.class).value();
             problems.type("path must differ from every other route's path",
-                    RouteTemplate.quote(template.path()) + ", which " + owner.getQualifiedName()
-                            + " already serves as " + RouteTemplate.quote(other) + ",", type,
+                    PathTemplate.quote(template.path()) + ", which " + owner.getQualifiedName()
+                            + " already serves as " + PathTemplate.quote(other) + ",", type,
                     "change one of the two paths; paths that differ only in variable names match the same requests");
         }
     }

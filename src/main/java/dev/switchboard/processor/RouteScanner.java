@@ -4,27 +4,27 @@ import dev.switchboard.PathParam;
 import dev.switchboard.Route;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
  * Finds what a round holds: the {@code @Route} classes, and the handler and {@code @PathParam} annotations
- * that sit where nothing will ever read them.
+ * that sit where nothing will ever read them. Handlers of a superclass of routes are read through the
+ * routes (see {@link HandlerMethods}).
  */
 final class RouteScanner {
 
-    /** A handler annotation on a method of a class without {@code @Route}. */
+    /** A handler annotation on a method of a class that is neither a {@code @Route} nor a base class of one. */
     record StrayHandler(HandlerKind kind, ExecutableElement method) {
     }
 
@@ -32,21 +32,26 @@ final class RouteScanner {
      * What one round holds.
      *
      * @param routes           the {@code @Route} classes, in source order
-     * @param strayHandlers    handler methods of classes without {@code @Route}
+     * @param strayHandlers    handler methods of classes that are neither routes nor base classes of routes
      * @param strayPathParams  {@code @PathParam} parameters of methods that are not handlers
      */
     record Scan(List<TypeElement> routes, List<StrayHandler> strayHandlers, List<VariableElement> strayPathParams) {
     }
 
+    /** Qualified names of the superclasses of every route seen so far, in this round and earlier ones. */
+    private final Set<String> routeBases = new HashSet<>();
+
     Scan scan(RoundEnvironment round) {
         List<TypeElement> routes = new ArrayList<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(Route.class)));
+        routes.forEach(this::noteSuperclasses);
 
         // A method is reported once, under its first annotation, however many handler annotations it has.
         Set<ExecutableElement> seen = new LinkedHashSet<>();
         List<StrayHandler> strays = new ArrayList<>();
         for (HandlerKind kind : HandlerKind.values()) {
             for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(kind.annotation()))) {
-                if (method.getEnclosingElement().getAnnotation(Route.class) == null && seen.add(method)) {
+                TypeElement owner = (TypeElement) method.getEnclosingElement();
+                if (owner.getAnnotation(Route.class) == null && !isRouteBase(owner) && seen.add(method)) {
                     strays.add(new StrayHandler(HandlerKind.on(method).get(0), method));
                 }
             }
@@ -64,37 +69,19 @@ final class RouteScanner {
     }
 
     /**
-     * Whether a handler of the route mentions a type javac could not resolve yet. Such a type may come
-     * from another processor in a later round; if it never does, javac reports it itself, so checking the
-     * route now would only add misleading "unsupported type" errors.
+     * Whether a class is meant as a superclass of routes, so that its handlers are read through them: it is
+     * abstract, or a {@code @Route} class of this compilation extends it. An interface is neither: routes do
+     * not inherit handlers from interfaces.
      */
-    static boolean hasUnresolvedTypes(TypeElement route) {
-        for (ExecutableElement method : ElementFilter.methodsIn(route.getEnclosedElements())) {
-            if (HandlerKind.on(method).isEmpty()) {
-                continue;
-            }
-            if (unresolved(method.getReturnType())) {
-                return true;
-            }
-            for (VariableElement parameter : method.getParameters()) {
-                if (unresolved(parameter.asType())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private boolean isRouteBase(TypeElement type) {
+        return type.getKind() == ElementKind.CLASS
+                && (type.getModifiers().contains(Modifier.ABSTRACT)
+                        || routeBases.contains(type.getQualifiedName().toString()));
     }
 
-    private static boolean unresolved(TypeMirror type) {
-        if (type.getKind() == TypeKind.ERROR) {
-            return true;
-        }
-        if (type instanceof ArrayType array) {
-            return unresolved(array.getComponentType());
-        }
-        if (type instanceof DeclaredType declared) {
-            return declared.getTypeArguments().stream().anyMatch(RouteScanner::unresolved);
-        }
-        return false;
+    /** Notes the superclasses of a route. By name: elements of one round need not be those of the next. */
+    private void noteSuperclasses(TypeElement route) {
+        HandlerMethods.classes(route).stream().skip(1)
+                .forEach(type -> routeBases.add(type.getQualifiedName().toString()));
     }
 }

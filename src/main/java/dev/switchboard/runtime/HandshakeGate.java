@@ -3,6 +3,7 @@ package dev.switchboard.runtime;
 import dev.switchboard.HandshakeCheck;
 import dev.switchboard.HandshakeDecision;
 import dev.switchboard.HandshakeRequest;
+import dev.switchboard.path.PathTemplate;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
@@ -28,7 +29,7 @@ public final class HandshakeGate {
     }
 
     /** One route's part of the gate. */
-    record RouteGate(String template, OriginPolicy origins, SessionLimit sessions, HandshakeCheck check) {
+    record RouteGate(PathTemplate template, OriginPolicy origins, SessionLimit sessions, HandshakeCheck check) {
     }
 
     private final List<RouteGate> routes;
@@ -36,7 +37,7 @@ public final class HandshakeGate {
 
     HandshakeGate(List<RouteGate> routes, SessionLimit serverSessions) {
         List<RouteGate> ordered = new ArrayList<>(routes);
-        ordered.sort(Comparator.comparing(RouteGate::template, PathTemplates::bySpecificity));
+        ordered.sort(Comparator.comparing(RouteGate::template, PathTemplate.MOST_SPECIFIC_FIRST));
         this.routes = List.copyOf(ordered);
         this.serverSessions = serverSessions;
     }
@@ -62,7 +63,7 @@ public final class HandshakeGate {
             return malformed;
         }
         for (RouteGate route : routes) {
-            Map<String, String> pathParams = PathTemplates.match(route.template(), path);
+            Map<String, String> pathParams = route.template().match(path);
             if (pathParams != null) {
                 HandshakeRequest request = new UpgradeRequest(path, Map.copyOf(pathParams), QueryString.parse(rawQuery),
                         byName, remoteAddress, principal);
@@ -70,7 +71,7 @@ public final class HandshakeGate {
                 if (!decision.accepted()) {
                     return UpgradeRequestRules.Refusal.of(decision);
                 }
-                ADMITTED.set(new Admitted(route.template(), decision));
+                ADMITTED.set(new Admitted(route.template().path(), decision));
                 return null;
             }
         }

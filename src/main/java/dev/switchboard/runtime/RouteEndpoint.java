@@ -4,6 +4,7 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.binding.ConnectionHandlers;
 import dev.switchboard.binding.RouteBinding;
+import dev.switchboard.path.PathTemplate;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -40,7 +41,7 @@ public final class RouteEndpoint extends Endpoint {
         this.registry = registry;
         this.host = host;
         this.routeSessions = registry.route(binding.routeClass(), settings);
-        this.pathVariables = PathTemplates.variables(binding.path());
+        this.pathVariables = PathTemplate.parse(binding.path()).variables();
     }
 
     @Override

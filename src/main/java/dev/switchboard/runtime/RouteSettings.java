@@ -2,8 +2,9 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.Heartbeat;
 import dev.switchboard.OverflowAction;
-import dev.switchboard.Route;
 import dev.switchboard.SendQueueLimits;
+import dev.switchboard.binding.RouteBinding;
+import dev.switchboard.binding.RouteOptions;
 
 import java.time.Duration;
 
@@ -20,7 +21,8 @@ import java.time.Duration;
 record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
                      long maxMessageBytes, boolean handlersOnIoThreads) {
 
-    static RouteSettings of(Route route, ServerSettings server) {
+    static RouteSettings of(RouteBinding binding, ServerSettings server) {
+        RouteOptions route = binding.options();
         SendQueueLimits base = server.sendQueueLimits();
         SendQueueLimits limits = new SendQueueLimits(
                 route.maxQueuedMessages() > 0 ? route.maxQueuedMessages() : base.maxMessages(),
@@ -33,6 +35,6 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
         Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
                 : server.idleTimeout();
         long maxMessage = route.maxMessageBytes() > 0 ? route.maxMessageBytes() : server.maxMessageBytes();
-        return new RouteSettings(route.value(), limits, heartbeat, idle, maxMessage, server.handlersOnIoThreads());
+        return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessage, server.handlersOnIoThreads());
     }
 }

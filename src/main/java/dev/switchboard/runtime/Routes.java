@@ -1,13 +1,12 @@
 package dev.switchboard.runtime;
 
 import dev.switchboard.HandshakeCheck;
-import dev.switchboard.HandshakeDecision;
 import dev.switchboard.Route;
 import dev.switchboard.binding.RouteBinding;
-import jakarta.websocket.Extension;
+import dev.switchboard.binding.RouteOptions;
+import dev.switchboard.path.PathTemplate;
 import jakarta.websocket.server.ServerEndpointConfig;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -103,10 +102,10 @@ public final class Routes {
     List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry, Host host) {
         List<ServerEndpointConfig> configs = new ArrayList<>();
         for (RouteBinding binding : bindings) {
-            RouteSettings settings = RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server);
+            RouteSettings settings = RouteSettings.of(binding, server);
             RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry, host);
             configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
-                    .subprotocols(List.of(binding.routeClass().getAnnotation(Route.class).subprotocols()))
+                    .subprotocols(binding.options().subprotocols())
                     .extensions(host.extensions())
                     .configurator(new RouteConfigurator(endpoint, binding.path(), host))
                     .build());
@@ -121,32 +120,26 @@ public final class Routes {
      * @param server   the settings routes inherit
      * @param registry where the routes' sessions are tracked, for the session limits
      * @return the gate
-     * @throws IllegalStateException if a route's handshake check cannot be made
+     * @throws IllegalStateException if the constructor of a route's handshake check throws
      */
     HandshakeGate handshakeGate(ServerSettings server, SessionRegistry registry) {
         List<HandshakeGate.RouteGate> gates = new ArrayList<>();
         for (RouteBinding binding : bindings) {
-            Route route = binding.routeClass().getAnnotation(Route.class);
-            RouteSessions sessions = registry.route(binding.routeClass(), RouteSettings.of(route, server));
-            gates.add(new HandshakeGate.RouteGate(binding.path(),
-                    OriginPolicy.of(List.of(route.origins()), server.allowedOrigins()),
-                    SessionLimit.of(route.maxSessions(), () -> sessions.open().size()), checkOf(binding, route)));
+            RouteOptions options = binding.options();
+            RouteSessions sessions = registry.route(binding.routeClass(), RouteSettings.of(binding, server));
+            gates.add(new HandshakeGate.RouteGate(PathTemplate.parse(binding.path()),
+                    OriginPolicy.of(options.origins(), server.allowedOrigins()),
+                    SessionLimit.of(options.maxSessions(), () -> sessions.open().size()), checkOf(binding)));
         }
         return new HandshakeGate(gates, SessionLimit.of(server.maxSessions(), registry::size));
     }
 
-    private static HandshakeCheck checkOf(RouteBinding binding, Route route) {
-        Class<? extends HandshakeCheck> type = route.handshake();
-        if (type == HandshakeCheck.class) {
-            return request -> HandshakeDecision.accept();
-        }
+    private static HandshakeCheck checkOf(RouteBinding binding) {
         try {
-            return type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new IllegalStateException("Cannot make the handshake check " + type.getName() + " of route "
-                    + binding.routeClass().getName() + ": it needs a public no-argument constructor that does not "
-                    + "throw (" + cause + ")", cause);
+            return binding.options().newHandshakeCheck();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot make the handshake check of route "
+                    + binding.routeClass().getName() + ": its no-argument constructor threw " + e, e);
         }
     }
 
@@ -159,8 +152,7 @@ public final class Routes {
     public long largestMessage(ServerSettings server) {
         long largest = server.maxMessageBytes();
         for (RouteBinding binding : bindings) {
-            largest = Math.max(largest, RouteSettings.of(binding.routeClass().getAnnotation(Route.class), server)
-                    .maxMessageBytes());
+            largest = Math.max(largest, RouteSettings.of(binding, server).maxMessageBytes());
         }
         return largest;
     }
@@ -193,7 +185,7 @@ public final class Routes {
     private static void refuseDuplicatePaths(List<RouteBinding> bindings) {
         Map<String, RouteBinding> byShape = new HashMap<>();
         for (RouteBinding binding : bindings) {
-            RouteBinding other = byShape.putIfAbsent(PathTemplates.shape(binding.path()), binding);
+            RouteBinding other = byShape.putIfAbsent(PathTemplate.parse(binding.path()).shape(), binding);
             if (other != null) {
                 throw new IllegalStateException("Routes " + other.routeClass().getName() + " (" + other.path()
                         + ") and " + binding.routeClass().getName() + " (" + binding.path()

@@ -2,13 +2,17 @@ package dev.switchboard.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
+import dev.switchboard.HandshakeCheck;
+import dev.switchboard.OverflowAction;
 import dev.switchboard.binding.ConnectionHandlers;
 import dev.switchboard.binding.RouteBinding;
+import dev.switchboard.binding.RouteOptions;
 import dev.switchboard.processor.InMemoryCompiler.Result;
 
 import java.net.URL;
@@ -178,6 +182,41 @@ class AdapterGenerationTest {
     }
 
     @Test
+    void settingsAreWrittenAsLiterals() throws Exception {
+        Result result = assertAdapters(InMemoryCompiler.compile("package o;\n" + IMPORTS + """
+                @Route(value = "/tuned", shared = true, maxQueuedMessages = 7, maxQueuedBytes = 1L << 40,
+                        onOverflow = OverflowAction.DROP_OLDEST, maxMessageBytes = 4096, sendTimeoutSeconds = 0,
+                        heartbeatSeconds = 15, idleTimeoutSeconds = 300, origins = {"https://a.example", "*"},
+                        subprotocols = {"v2", "caf\u00e9 \\\"1\\\""}, maxSessions = 12, handshake = Tuned.Check.class)
+                public class Tuned {
+                    public static class Check implements HandshakeCheck {
+                        public HandshakeDecision check(HandshakeRequest request) {
+                            return HandshakeDecision.reject(401, "no");
+                        }
+                    }
+                }
+                """, "package o;\n" + IMPORTS + "@Route(\"/plain\") class Plain {}"),
+                "o.Tuned_SwitchboardRoute", "o.Plain_SwitchboardRoute");
+
+        RouteOptions tuned = binding(result, "o.Tuned_SwitchboardRoute").options();
+        assertEquals(new RouteOptions(true, 7, 1L << 40, OverflowAction.DROP_OLDEST, 4096, 0, 15, 300,
+                List.of("https://a.example", "*"), List.of("v2", "caf\u00e9 \"1\""), 12, tuned.handshake()), tuned);
+        HandshakeCheck check = tuned.newHandshakeCheck();
+        assertEquals("o.Tuned$Check", check.getClass().getName());
+        assertEquals(401, check.check(null).status());
+        assertNotSame(check, tuned.newHandshakeCheck(), "each deployment gets its own");
+
+        RouteOptions plain = binding(result, "o.Plain_SwitchboardRoute").options();
+        assertEquals(new RouteOptions(false, 0, 0, OverflowAction.INHERIT, 0, -1, -1, -1, List.of(), List.of(), 0,
+                null), plain, "the annotation's defaults");
+        assertTrue(plain.newHandshakeCheck().check(null).accepted(), "no check: every request is accepted");
+    }
+
+    private static RouteBinding binding(Result result, String adapter) throws ReflectiveOperationException {
+        return (RouteBinding) result.loader().loadClass(adapter).getDeclaredConstructor().newInstance();
+    }
+
+    @Test
     void pathIsWrittenAsAnEscapedLiteral() throws Exception {
         Result result = assertAdapters(InMemoryCompiler.compile("package p;\n" + IMPORTS
                 + "@Route(\"/caf\\u00e9/\\\"q\\\"/back\\\\slash/{id}\") class Odd {}"), "p.Odd_SwitchboardRoute");
@@ -309,6 +348,97 @@ class AdapterGenerationTest {
             assertEquals(List.of("text:count 1"), a.events);
             assertEquals(List.of("text:count 2"), b.events);
         }
+    }
+
+    @Test
+    void inheritedHandlersAreCalledAndOverridesRunInTheirPlace() throws Throwable {
+        Result result = assertAdapters(InMemoryCompiler.compile("""
+                package base;
+
+                import dev.switchboard.*;
+
+                /** Abstract, so not a stray; public handlers, so adapters of other packages can call them. */
+                public abstract class Recorder<M> {
+                    @OnConnected
+                    public void joined(WebSocketSession session, @PathParam("room") String room) {
+                        session.writeText("joined " + room);
+                    }
+
+                    @OnText
+                    public String said(M text) {
+                        return "base " + text;
+                    }
+
+                    @OnError
+                    public void failed(Throwable error, WebSocketSession session) {
+                        session.writeText("error " + error.getMessage());
+                    }
+                }
+                """, """
+                package app;
+
+                import dev.switchboard.*;
+                import java.nio.ByteBuffer;
+
+                /** Neither abstract nor a route: a base of routes, since one extends it. */
+                class Middle extends base.Recorder<String> {
+                    @OnPong
+                    void pong(ByteBuffer payload, WebSocketSession session) {
+                        session.writeText("pong " + payload.remaining());
+                    }
+
+                    @OnDisconnected
+                    void left(CloseStatus status, WebSocketSession session) {
+                        session.writeText("middle left");
+                    }
+                }
+                """, """
+                package app;
+
+                import dev.switchboard.*;
+
+                @Route("/chat/{room}")
+                public class Chat extends Middle {
+                    @Override
+                    public String said(String text) {
+                        return "chat " + text;
+                    }
+
+                    @OnDisconnected
+                    @Override
+                    void left(CloseStatus status, WebSocketSession session) {
+                        session.writeText("chat left " + status.code());
+                    }
+                }
+                """, """
+                package app;
+
+                @dev.switchboard.Route("/plain/{room}")
+                public class Plain extends base.Recorder<String> {}
+                """), "app.Chat_SwitchboardRoute", "app.Plain_SwitchboardRoute");
+
+        RouteBinding chat = (RouteBinding) result.loader().loadClass("app.Chat_SwitchboardRoute")
+                .getDeclaredConstructor().newInstance();
+        assertTrue(chat.handlesText());
+        assertFalse(chat.handlesBinary());
+        RecordingSession session = new RecordingSession(Map.of("room", "lobby"));
+        ConnectionHandlers handlers = chat.connect(session);
+        handlers.onConnected();
+        handlers.onText("hi");
+        handlers.onPong(ByteBuffer.allocate(4));
+        assertTrue(handlers.onError(new IllegalStateException("boom")));
+        handlers.onDisconnected(new CloseStatus(CloseStatus.NORMAL, "", CloseCause.CLIENT_CLOSED));
+        assertEquals(List.of("text:joined lobby", "text:chat hi", "text:pong 4", "text:error boom",
+                "text:chat left 1000"), session.events, "inherited handlers run, and each override in place of its"
+                + " superclass's method, whether or not it repeats the annotation");
+
+        RouteBinding plain = (RouteBinding) result.loader().loadClass("app.Plain_SwitchboardRoute")
+                .getDeclaredConstructor().newInstance();
+        RecordingSession other = new RecordingSession(Map.of("room", "attic"));
+        ConnectionHandlers plainHandlers = plain.connect(other);
+        plainHandlers.onConnected();
+        plainHandlers.onText("hi");
+        assertEquals(List.of("text:joined attic", "text:base hi"), other.events);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.processor.InMemoryCompiler.Result;
 
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** One test per handler rule: the broken route, the exact message, and the element javac points at. */
@@ -278,11 +279,149 @@ class HandlerRulesTest {
                 }
                 """);
         result.assertErrors(
-                "@OnText handler must be declared in a @Route class: found no @Route on Lobby.Desk in"
-                        + " Lobby.Desk#said. Fix: annotate Lobby.Desk with @Route(\"/path\"), or move the method into a"
-                        + " @Route class.",
+                "@OnText handler must be declared in a @Route class or a superclass of one: found no @Route on"
+                        + " Lobby.Desk and no @Route class extending it in Lobby.Desk#said. Fix: annotate Lobby.Desk"
+                        + " with @Route(\"/path\"), move the method into a @Route class, or declare Lobby.Desk"
+                        + " abstract to make it a base class of routes.",
                 "@OnText @OnBinary void said(String text) {}");
         assertNull(result.index());
+    }
+
+    @Test
+    void handlerInAnInterface() {
+        InMemoryCompiler.compile("""
+                package com.example;
+
+                import dev.switchboard.*;
+
+                interface Greeter {
+                    @OnConnected default void joined(WebSocketSession session) {}
+                }
+                """, """
+                package com.example;
+
+                @dev.switchboard.Route("/greet")
+                class Greeting implements Greeter {}
+                """).assertErrors(
+                "@OnConnected handler must be declared in a @Route class or a superclass of one: found the interface"
+                        + " Greeter in Greeter#joined. Fix: move the method into a @Route class or an abstract base"
+                        + " class of routes; routes do not inherit handlers from interfaces.",
+                "@OnConnected default void joined(WebSocketSession session) {}");
+    }
+
+    @Test
+    void secondHandlerOfAKindInASubclass() {
+        InMemoryCompiler.compile("""
+                package com.example;
+
+                import dev.switchboard.*;
+
+                abstract class Base {
+                    @OnText void said(String text) {}
+                }
+                """, """
+                package com.example;
+
+                import dev.switchboard.*;
+
+                @Route("/chat")
+                class ChatRoom extends Base {
+                    @OnText void echoed(String text) {}
+                }
+                """).assertErrors(
+                "@OnText handler must be the only one of its kind in a route: found a second @OnText method, after"
+                        + " Base#said in ChatRoom#echoed. Fix: merge the two into Base#said, or remove @OnText from"
+                        + " one of them.",
+                "@OnText void echoed(String text) {}");
+    }
+
+    @Test
+    void overrideWithAnotherHandlerAnnotation() {
+        InMemoryCompiler.compile("""
+                package com.example;
+
+                import dev.switchboard.*;
+
+                abstract class Base {
+                    @OnText void received(String text) {}
+                }
+                """, """
+                package com.example;
+
+                import dev.switchboard.*;
+
+                @Route("/chat")
+                class ChatRoom extends Base {
+                    @OnBinary @Override void received(String text) {}
+                }
+                """).assertErrors(
+                "@OnBinary handler must carry no other handler annotation: found @OnBinary and @OnText in"
+                        + " ChatRoom#received. Fix: keep one handler annotation per method and give each kind its own"
+                        + " method.",
+                "@OnBinary @Override void received(String text) {}");
+    }
+
+    @Test
+    void inheritedHandlerThatTheAdapterCannotCall() {
+        InMemoryCompiler.compile("""
+                package com.base;
+
+                import dev.switchboard.*;
+
+                public abstract class Base {
+                    @OnText protected void said(String text) {}
+                    @OnBinary void data(byte[] data) {}
+                    @OnPong private void pong() {}
+                    @OnConnected public void joined() {}
+                }
+                """, """
+                package com.example;
+
+                @dev.switchboard.Route("/chat")
+                public class ChatRoom extends com.base.Base {}
+                """).assertErrors(
+                "@OnText handler inherited from another package must be public: found a protected method in"
+                        + " Base#said (inherited by ChatRoom). Fix: make it public; the generated adapter, in package"
+                        + " com.example, can call no other method of a class in package com.base.",
+                "@OnText protected void said(String text) {}",
+                "@OnBinary handler inherited from another package must be public: found a package-private method in"
+                        + " Base#data (inherited by ChatRoom). Fix: make it public; the generated adapter, in package"
+                        + " com.example, can call no other method of a class in package com.base.",
+                "@OnBinary void data(byte[] data) {}",
+                "@OnPong handler inherited from another package must be public: found a private method in"
+                        + " Base#pong (inherited by ChatRoom). Fix: make it public; the generated adapter, in package"
+                        + " com.example, can call no other method of a class in package com.base.",
+                "@OnPong private void pong() {}");
+    }
+
+    @Test
+    void inheritedHandlersAreCheckedForEachRoute() {
+        Result result = InMemoryCompiler.compile("""
+                package com.example;
+
+                import dev.switchboard.*;
+
+                abstract class Base {
+                    @OnConnected void joined(@PathParam("room") String room) {}
+                }
+                """, """
+                package com.example;
+
+                @dev.switchboard.Route("/chat/{room}")
+                class ChatRoom extends Base {}
+                """, """
+                package com.example;
+
+                @dev.switchboard.Route("/lobby")
+                class Lobby extends Base {}
+                """);
+        result.assertErrors(
+                "@OnConnected handler's @PathParam must name a variable of the route's template: found"
+                        + " @PathParam(\"room\") String room in Base#joined (inherited by Lobby). Fix: \"/lobby\" has no"
+                        + " variables; add {room} to the @Route path, or remove the parameter.",
+                "@PathParam(\"room\") String room");
+        assertEquals(Set.of("com.example.ChatRoom_SwitchboardRoute"), result.sources().keySet(),
+                "the route whose template has the variable still gets its adapter");
     }
 
     @Test

@@ -238,6 +238,99 @@ class RouteRulesTest {
     }
 
     @Test
+    void handshakeCheckWithAPrivateConstructor() {
+        compile("""
+                @Route(value = "/chat", handshake = Chat.Check.class)
+                class Chat {
+                    static class Check implements HandshakeCheck {
+                        private Check() {}
+                        public HandshakeDecision check(HandshakeRequest request) { return HandshakeDecision.accept(); }
+                    }
+                }
+                """).assertErrors(
+                "@Route handshake check needs a no-argument constructor that the route's adapter can call: found"
+                        + " Chat.Check, whose no-argument constructor is private, in Chat. Fix: give Chat.Check a"
+                        + " public no-argument constructor that throws no checked exception, and make Chat.Check a"
+                        + " public class, top-level or static nested, not abstract; the route's adapter, in package"
+                        + " com.example, creates it with new Chat.Check().",
+                "@Route(value = \"/chat\", handshake = Chat.Check.class) class Chat {");
+    }
+
+    @Test
+    void handshakeCheckThatIsAPrivateClass() {
+        compile("""
+                class Chat {
+                    private static class Check implements HandshakeCheck {
+                        public HandshakeDecision check(HandshakeRequest request) { return HandshakeDecision.accept(); }
+                    }
+
+                    @Route(value = "/chat", handshake = Check.class)
+                    static class Room {}
+                }
+                """).assertErrors(
+                "@Route handshake check needs a no-argument constructor that the route's adapter can call: found"
+                        + " Chat.Check, which is private, in Chat.Room. Fix: give Chat.Check a public no-argument"
+                        + " constructor that throws no checked exception, and make Chat.Check a public class,"
+                        + " top-level or static nested, not abstract; the route's adapter, in package com.example,"
+                        + " creates it with new Chat.Check().",
+                "@Route(value = \"/chat\", handshake = Check.class) static class Room {}");
+    }
+
+    @Test
+    void handshakeCheckThatOtherPackagesCannotCreate() {
+        InMemoryCompiler.compile("""
+                package com.checks;
+
+                import dev.switchboard.*;
+
+                public class Tokens {
+                    public static class Hidden implements HandshakeCheck {
+                        Hidden() {}
+                        public HandshakeDecision check(HandshakeRequest request) { return HandshakeDecision.accept(); }
+                    }
+
+                    public abstract static class Partial implements HandshakeCheck {}
+
+                    public interface Lambda extends HandshakeCheck {}
+
+                    public static class Throwing implements HandshakeCheck {
+                        public Throwing() throws java.io.IOException {}
+                        public HandshakeDecision check(HandshakeRequest request) { return HandshakeDecision.accept(); }
+                    }
+                }
+                """, """
+                package com.example;
+                @dev.switchboard.Route(value = "/b", handshake = com.checks.Tokens.Hidden.class) class B {}
+                """, """
+                package com.example;
+                @dev.switchboard.Route(value = "/c", handshake = com.checks.Tokens.Partial.class) class C {}
+                """, """
+                package com.example;
+                @dev.switchboard.Route(value = "/d", handshake = com.checks.Tokens.Throwing.class) class D {}
+                """, """
+                package com.example;
+                @dev.switchboard.Route(value = "/e", handshake = com.checks.Tokens.Lambda.class) class E {}
+                """).assertErrors(
+                handshakeError("B", "Tokens.Hidden, whose no-argument constructor is package-private in package"
+                        + " com.checks,"),
+                "@dev.switchboard.Route(value = \"/b\"",
+                handshakeError("C", "Tokens.Partial, which is abstract,"),
+                "@dev.switchboard.Route(value = \"/c\"",
+                handshakeError("D", "Tokens.Throwing, whose no-argument constructor throws IOException,"),
+                "@dev.switchboard.Route(value = \"/d\"",
+                handshakeError("E", "Tokens.Lambda, which is an interface,"),
+                "@dev.switchboard.Route(value = \"/e\"");
+    }
+
+    private static String handshakeError(String route, String found) {
+        String check = found.substring(0, found.indexOf(','));
+        return "@Route handshake check needs a no-argument constructor that the route's adapter can call: found "
+                + found + " in " + route + ". Fix: give " + check + " a public no-argument constructor that throws no"
+                + " checked exception, and make " + check + " a public class, top-level or static nested, not"
+                + " abstract; the route's adapter, in package com.example, creates it with new " + check + "().";
+    }
+
+    @Test
     void onlyRoutesWithErrorsLoseTheirAdapter() {
         Result result = InMemoryCompiler.compile("""
                 package com.example;
