@@ -91,7 +91,7 @@ public final class HandshakeGate {
             return null;
         }
         for (RouteGate route : routes) {
-            if (PathTemplates.match(route.template(), path) != null) {
+            if (route.template().match(path) != null) {
                 return UpgradeRequestRules.UPGRADE_REQUIRED;
             }
         }
