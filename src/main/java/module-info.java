@@ -28,6 +28,8 @@ module dev.switchboard {
 
     exports dev.switchboard;
     exports dev.switchboard.binding;
+    // Tyrus calls a route's endpoint, its one Jakarta Endpoint, reflectively.
+    exports dev.switchboard.runtime to org.glassfish.tyrus.core;
 
     uses dev.switchboard.binding.RouteBinding;
 

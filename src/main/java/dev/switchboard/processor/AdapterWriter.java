@@ -13,8 +13,10 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Writes the Java source of a route's adapter: a {@code RouteBinding} in the route's package (so it can
@@ -28,15 +30,15 @@ final class AdapterWriter {
     static final String GENERATED = "javax.annotation.processing.Generated";
 
     private final Filer filer;
-    private final boolean generatedAvailable;
+    private final Predicate<TypeElement> seesGenerated;
 
     /**
-     * @param generatedAvailable whether {@code @Generated} can be used: it lives in the java.compiler module,
-     *                           which a modular application need not read
+     * @param seesGenerated whether a route's adapter can carry {@code @Generated}: it lives in the java.compiler
+     *                      module, which a modular application need not read
      */
-    AdapterWriter(Filer filer, boolean generatedAvailable) {
+    AdapterWriter(Filer filer, Predicate<TypeElement> seesGenerated) {
         this.filer = filer;
-        this.generatedAvailable = generatedAvailable;
+        this.seesGenerated = seesGenerated;
     }
 
     /** Writes the adapter with the route class as originating element, for incremental builds. */
@@ -55,7 +57,7 @@ final class AdapterWriter {
         }
         s.append("/** Binds {@link ").append(route)
                 .append("} to Switchboard's runtime. Generated from its annotations: do not edit. */\n");
-        if (generatedAvailable) {
+        if (seesGenerated.test(plan.route())) {
             s.append("@").append(GENERATED).append("(\"").append(RouteProcessor.class.getName()).append("\")\n");
         }
         s.append("public final class ").append(Naming.adapterSimpleName(plan.route()))

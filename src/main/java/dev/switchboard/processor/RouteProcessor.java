@@ -56,8 +56,7 @@ public final class RouteProcessor extends AbstractProcessor {
         routeRules = new RouteRules(env.getElementUtils(), problems);
         handshakeCheckRules = new HandshakeCheckRules(env.getElementUtils(), env.getTypeUtils(), problems);
         jakartaAnnotations = new JakartaAnnotations(problems);
-        adapterWriter = new AdapterWriter(env.getFiler(),
-                env.getElementUtils().getTypeElement(AdapterWriter.GENERATED) != null);
+        adapterWriter = new AdapterWriter(env.getFiler(), new ModuleRules(env.getElementUtils())::seesGenerated);
     }
 
     @Override

@@ -175,6 +175,16 @@ public final class Routes {
         if (!routeClass.isAnnotationPresent(Route.class)) {
             return routeClass.getName() + " is not a route: annotate it with @dev.switchboard.Route(\"/path\").";
         }
+        Module module = routeClass.getModule();
+        if (module.isNamed()) {
+            // The adapter's name as the processor makes it (processor.Naming): nested names joined by '_'.
+            String adapter = routeClass.getName().replace('$', '_') + "_SwitchboardRoute";
+            return routeClass.getName() + " is annotated @Route in module " + module.getName() + ", which does not "
+                    + "provide its adapter: add \"provides " + RouteBinding.class.getName() + " with " + adapter
+                    + ";\" to its module-info.java (one provides clause lists every route's adapter, separated by "
+                    + "commas). A module's services come only from its provides clauses, not from the "
+                    + "META-INF/services index the processor writes for the class path.";
+        }
         return routeClass.getName() + " is annotated @Route but has no generated adapter in the route index "
                 + "(META-INF/services/" + RouteBinding.class.getName() + "). Is annotation processing enabled? "
                 + "javac runs dev.switchboard.processor.RouteProcessor from the switchboard jar on JDK 17-22; "
