@@ -12,6 +12,7 @@ import dev.switchboard.WebSocketSession;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+// tag::route[]
 /**
  * A chat: every text sent to {@code /chat/{room}} reaches every session in that room, the sender included,
  * unchanged. A client that connects with {@code ?name=Ann} is listed as online: whenever a named client comes
@@ -74,3 +75,4 @@ public class ChatRoute {
         return json.append('"').toString();
     }
 }
+// end::route[]

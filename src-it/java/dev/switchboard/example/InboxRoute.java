@@ -12,6 +12,7 @@ import dev.switchboard.WebSocketSession;
 import java.util.Map;
 import java.util.Optional;
 
+// tag::route[]
 /**
  * A route only signed-in users reach: the token comes in the query ({@code /inbox?token=...}) or, from a
  * browser that keeps it out of URLs, as a subprotocol ({@code new WebSocket(url, ["bearer", token])}).
@@ -49,3 +50,4 @@ public class InboxRoute {
         }
     }
 }
+// end::route[]

@@ -36,7 +36,11 @@ public final class HandshakeDecision {
         this.attributes = attributes;
     }
 
-    /** Lets the client connect. */
+    /**
+     * Lets the client connect.
+     *
+     * @return the decision to accept
+     */
     public static HandshakeDecision accept() {
         return ACCEPT;
     }
@@ -101,32 +105,56 @@ public final class HandshakeDecision {
         return new HandshakeDecision(0, null, subprotocol, headers, Map.copyOf(more));
     }
 
-    /** Whether the client may connect. */
+    /**
+     * Whether the client may connect.
+     *
+     * @return {@code true} for an acceptance
+     */
     public boolean accepted() {
         return status == 0;
     }
 
-    /** The HTTP status of a rejection; {@code 101} for an acceptance. */
+    /**
+     * The HTTP status of a rejection; {@code 101} for an acceptance.
+     *
+     * @return the status
+     */
     public int status() {
         return accepted() ? 101 : status;
     }
 
-    /** The body of a rejection; {@code ""} for an acceptance. */
+    /**
+     * The body of a rejection; {@code ""} for an acceptance.
+     *
+     * @return the body
+     */
     public String body() {
         return body == null ? "" : body;
     }
 
-    /** The chosen subprotocol, or {@code null} to leave the choice to the route's declared list. */
+    /**
+     * The chosen subprotocol, or {@code null} to leave the choice to the route's declared list.
+     *
+     * @return the subprotocol, or {@code null}
+     */
     public String chosenSubprotocol() {
         return subprotocol;
     }
 
-    /** Headers for the 101 response; unmodifiable. */
+    /**
+     * Headers for the 101 response; unmodifiable.
+     *
+     * @return the headers, by name
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** Attributes for the session; unmodifiable. */
+    /**
+     * Attributes for the session; unmodifiable.
+     *
+     * @return the attributes, by name
+     */
     public Map<String, Object> attributes() {
         return attributes;
     }

@@ -16,7 +16,11 @@ import java.util.Optional;
  */
 public interface HandshakeRequest {
 
-    /** The request path within the application, without the query: {@code /chat/lobby}. */
+    /**
+     * The request path within the application, without the query: {@code /chat/lobby}.
+     *
+     * @return the path
+     */
     String path();
 
     /**
@@ -35,7 +39,11 @@ public interface HandshakeRequest {
      */
     String queryParam(String name);
 
-    /** Every query parameter with all its values, decoded, in request order; unmodifiable. */
+    /**
+     * Every query parameter with all its values, decoded, in request order; unmodifiable.
+     *
+     * @return the values of each parameter, by name
+     */
     Map<String, List<String>> queryParams();
 
     /**
@@ -62,16 +70,32 @@ public interface HandshakeRequest {
      */
     String cookie(String name);
 
-    /** The {@code Origin} header (sent by browsers), or {@code null}. */
+    /**
+     * The {@code Origin} header (sent by browsers), or {@code null}.
+     *
+     * @return the origin, or {@code null}
+     */
     String origin();
 
-    /** The subprotocols the client offered, in its order of preference; empty if none. */
+    /**
+     * The subprotocols the client offered, in its order of preference; empty if none.
+     *
+     * @return the offered subprotocols
+     */
     List<String> subprotocols();
 
-    /** The client's address as the server sees it (a proxy's, behind a proxy). */
+    /**
+     * The client's address as the server sees it (a proxy's, behind a proxy).
+     *
+     * @return the remote address
+     */
     InetSocketAddress remoteAddress();
 
-    /** The authenticated user, where the container authenticated one (in a WAR); else empty. */
+    /**
+     * The authenticated user, where the container authenticated one (in a WAR); else empty.
+     *
+     * @return the user, if any
+     */
     Optional<Principal> principal();
 
     /**

@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public record Token(String value) {
 
+    /**
+     * A token.
+     *
+     * @param value the secret
+     * @throws IllegalArgumentException if the value is empty
+     */
     public Token {
         Objects.requireNonNull(value, "value");
         if (value.isEmpty()) {

@@ -37,6 +37,18 @@ public record RouteOptions(boolean shared, int maxQueuedMessages, long maxQueued
     /**
      * Copies the lists, so the options cannot change.
      *
+     * @param shared             {@link Route#shared()}
+     * @param maxQueuedMessages  {@link Route#maxQueuedMessages()}
+     * @param maxQueuedBytes     {@link Route#maxQueuedBytes()}
+     * @param onOverflow         {@link Route#onOverflow()}
+     * @param maxMessageBytes    {@link Route#maxMessageBytes()}
+     * @param sendTimeoutSeconds {@link Route#sendTimeoutSeconds()}
+     * @param heartbeatSeconds   {@link Route#heartbeatSeconds()}
+     * @param idleTimeoutSeconds {@link Route#idleTimeoutSeconds()}
+     * @param origins            {@link Route#origins()}
+     * @param subprotocols       {@link Route#subprotocols()}
+     * @param maxSessions        {@link Route#maxSessions()}
+     * @param handshake          makes the route's check, or {@code null} if the route names none
      * @throws NullPointerException if {@code onOverflow} or a list is null
      */
     public RouteOptions {
