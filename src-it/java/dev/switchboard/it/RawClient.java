@@ -8,6 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A WebSocket client on a plain socket, for what well-behaved clients never do: vanish without a close
@@ -59,6 +66,35 @@ final class RawClient implements AutoCloseable {
                 + moreHeaders + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         return new RawClient(socket, readHead(socket.getInputStream()));
+    }
+
+    /**
+     * Sends the upgrade requests all at once, from several threads, and reads each response head; refused ones
+     * are among the clients too, with their status.
+     */
+    static List<RawClient> upgradeAll(List<URI> uris, int threads) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<RawClient> clients = new ArrayList<>();
+        Throwable failure = null;
+        try {
+            for (Future<RawClient> upgrade : pool.invokeAll(uris.stream()
+                    .map(uri -> (Callable<RawClient>) () -> upgrade(uri)).toList())) {
+                try {
+                    clients.add(upgrade.get());
+                } catch (ExecutionException e) {
+                    failure = e.getCause();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure != null) {
+            for (RawClient client : clients) {
+                client.close();
+            }
+            throw new IOException("An upgrade failed: " + failure, failure);
+        }
+        return clients;
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -279,9 +279,14 @@ final class ConnectionSession implements WebSocketSession {
 
     // ---- timers
 
-    /** Runs the session's timers; the server's clock calls it often enough for the shortest of them. */
-    void tick(long now) {
-        switch (timers.due(now, state.get() == SessionState.OPEN, outbound.stalledNanos(now))) {
+    /**
+     * Runs the session's timers; the server's clock calls it often enough for the shortest of them.
+     *
+     * @return what was due
+     */
+    SessionTimers.Due tick(long now) {
+        SessionTimers.Due due = timers.due(now, state.get() == SessionState.OPEN, outbound.stalledNanos(now));
+        switch (due) {
             case PING -> outbound.offerControl(Outbound.ping(EMPTY));
             case HEARTBEAT_TIMEOUT -> closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
             case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
@@ -294,6 +299,7 @@ final class ConnectionSession implements WebSocketSession {
             }
             case NOTHING -> { }
         }
+        return due;
     }
 
     // ---- writing
