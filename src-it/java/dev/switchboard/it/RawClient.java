@@ -47,16 +47,38 @@ final class RawClient implements AutoCloseable {
      * As {@link #upgrade(URI)}, with more request header lines, e.g. {@code "Sec-WebSocket-Extensions: ...\r\n"}.
      */
     static RawClient upgrade(URI uri, String moreHeaders) throws IOException {
-        String host = uri.getHost();
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        Socket socket = connect(uri);
+        socket.getOutputStream().write(request(uri, moreHeaders));
+        return new RawClient(socket, readHead(socket.getInputStream()));
+    }
+
+    /**
+     * Sends the first {@code bytes} of an upgrade request (all of it if it is shorter) and leaves without reading
+     * the answer: with a FIN, or with a reset if {@code reset}.
+     */
+    static void abandon(URI uri, int bytes, boolean reset) throws IOException {
+        try (Socket socket = connect(uri)) {
+            byte[] request = request(uri, "");
+            socket.getOutputStream().write(request, 0, Math.min(bytes, request.length));
+            if (reset) {
+                socket.setSoLinger(true, 0);
+            }
+        }
+    }
+
+    private static Socket connect(URI uri) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(16 * 1024);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()), 10_000);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static byte[] request(URI uri, String moreHeaders) {
         String target = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             target += "?" + uri.getRawQuery();
         }
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(16 * 1024);
-        socket.connect(new InetSocketAddress(host, port), 10_000);
-        socket.setSoTimeout(10_000);
         String request = "GET " + target + " HTTP/1.1\r\n"
                 + "Host: " + uri.getRawAuthority() + "\r\n"
                 + "Upgrade: websocket\r\n"
@@ -64,8 +86,7 @@ final class RawClient implements AutoCloseable {
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
                 + moreHeaders + "\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        return new RawClient(socket, readHead(socket.getInputStream()));
+        return request.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

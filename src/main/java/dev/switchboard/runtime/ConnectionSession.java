@@ -40,6 +40,7 @@ final class ConnectionSession implements WebSocketSession {
     private final Transport transport;
     private final SessionRegistry registry;
     private final RouteSessions routeSessions;
+    private final SessionSlot slot;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final SerialCallbacks callbacks = new SerialCallbacks();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
@@ -56,12 +57,13 @@ final class ConnectionSession implements WebSocketSession {
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
-                      RouteSessions routeSessions) {
+                      RouteSessions routeSessions, SessionSlot slot) {
         this.info = info;
         this.route = route;
         this.transport = transport;
         this.registry = registry;
         this.routeSessions = routeSessions;
+        this.slot = slot;
         this.timers = new SessionTimers(route);
         this.incoming = new IncomingMessages(route.maxMessageBytes());
         this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped);
@@ -168,6 +170,7 @@ final class ConnectionSession implements WebSocketSession {
                     LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
                 } finally {
                     registry.remove(this);
+                    slot.release();
                 }
             }
         });

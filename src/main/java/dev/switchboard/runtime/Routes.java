@@ -118,11 +118,11 @@ public final class Routes {
     }
 
     /**
-     * The gate that decides the routes' upgrade requests before the host upgrades them: origin lists and
-     * handshake checks.
+     * The gate that decides the routes' upgrade requests before the host upgrades them: origin lists, session
+     * limits and handshake checks.
      *
      * @param server   the settings routes inherit
-     * @param registry where the routes' sessions are tracked, for the session limits
+     * @param registry where the routes' sessions are tracked, and their places under the session limits taken
      * @return the gate
      * @throws IllegalStateException if a route's handshake check cannot be made
      */
@@ -133,9 +133,9 @@ public final class Routes {
             RouteSessions sessions = registry.route(binding.routeClass(), RouteSettings.of(route, server));
             gates.add(new HandshakeGate.RouteGate(binding.path(),
                     OriginPolicy.of(List.of(route.origins()), server.allowedOrigins()),
-                    SessionLimit.of(route.maxSessions(), () -> sessions.open().size()), checkOf(binding, route)));
+                    sessions, checkOf(binding, route)));
         }
-        return new HandshakeGate(gates, SessionLimit.of(server.maxSessions(), registry::size));
+        return new HandshakeGate(gates, registry);
     }
 
     private static HandshakeCheck checkOf(RouteBinding binding, Route route) {

@@ -20,23 +20,54 @@ public final class SessionRegistry {
     private final Object emptied = new Object();
     private final SessionClock clock = new SessionClock(open);
     private final ControlFrames controlFrames;
+    private final SessionLimit limit;
+    private final Set<SessionSlot> handedOver = ConcurrentHashMap.newKeySet();
 
     /**
      * @param controlFramesBlock whether the host's {@code sendPing} and {@code close} may wait until their
      *                           frame is written, as on servlet containers; Tyrus's only queue the frame
+     * @param maxSessions        most sessions open at once on all routes together; 0 for no limit
      */
-    public SessionRegistry(boolean controlFramesBlock) {
+    public SessionRegistry(boolean controlFramesBlock, int maxSessions) {
         this.controlFrames = new ControlFrames(controlFramesBlock);
+        this.limit = SessionLimit.of(maxSessions);
     }
 
     /** The sessions of one route on this server, published for {@code Sessions.of} until {@link #release()}. */
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {
         clock.serve(settings);
         return routes.computeIfAbsent(routeClass, c -> {
-            RouteSessions route = new RouteSessions(c);
+            RouteSessions route = new RouteSessions(c, settings.maxSessions());
             RouteDirectory.register(route);
             return route;
         });
+    }
+
+    /** A place for one more session of a route under its limit and the server's, or {@code null} if there is none. */
+    SessionSlot reserve(RouteSessions route) {
+        SessionSlot slot = SessionSlot.take(route.limit(), limit, handedOver);
+        if (slot == null && !handedOver.isEmpty()) {
+            // Places handed to connections that never opened are looked for only when they are missed.
+            long now = System.nanoTime();
+            handedOver.forEach(handed -> handed.releaseIfNeverOpened(now));
+            slot = SessionSlot.take(route.limit(), limit, handedOver);
+        }
+        return slot;
+    }
+
+    /**
+     * The place a session opens in: the one its handshake handed to its connection, else a new one (a connection
+     * that opened too late to find its own, or whose upgrade the gate never saw); {@code null} if there is none.
+     */
+    SessionSlot openSlot(SessionSlot handed, RouteSessions route) {
+        if (handed != null && handed.open()) {
+            return handed;
+        }
+        SessionSlot slot = reserve(route);
+        if (slot != null) {
+            slot.open();
+        }
+        return slot;
     }
 
     /**

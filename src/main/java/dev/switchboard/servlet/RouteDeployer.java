@@ -30,7 +30,7 @@ final class RouteDeployer implements ServletContextListener {
 
     private final Set<Class<?>> annotatedRoutes;
     private final HandshakeFilter handshakes;
-    private final SessionRegistry registry = new SessionRegistry(true);
+    private final SessionRegistry registry = new SessionRegistry(true, ServerSettings.DEFAULT.maxSessions());
 
     RouteDeployer(Set<Class<?>> annotatedRoutes, HandshakeFilter handshakes) {
         this.handshakes = handshakes;

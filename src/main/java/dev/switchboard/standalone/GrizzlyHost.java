@@ -44,7 +44,7 @@ public final class GrizzlyHost {
     private final SSLContext tls;
     private final HandshakeLimits handshakeLimits;
     private final boolean perMessageDeflate;
-    private final SessionRegistry registry = new SessionRegistry(false);
+    private final SessionRegistry registry;
 
     private HttpServer server;
     private StandaloneContainer container;
@@ -79,6 +79,7 @@ public final class GrizzlyHost {
         this.tls = tls;
         this.handshakeLimits = handshakeLimits;
         this.perMessageDeflate = perMessageDeflate;
+        this.registry = new SessionRegistry(false, settings.maxSessions());
     }
 
     /**
