@@ -18,6 +18,7 @@ public final class ContractApp {
             LimitedRoute.class,
             GuardedRoute.class,
             CappedRoute.class,
+            CrowdedRoute.class,
             ProbeRoute.class);
 
     private ContractApp() {

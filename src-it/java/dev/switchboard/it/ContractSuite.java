@@ -5,6 +5,7 @@ import dev.switchboard.CloseStatus;
 import dev.switchboard.SendOverflowException;
 import dev.switchboard.SessionClosedException;
 import dev.switchboard.containers.Handshake;
+import dev.switchboard.contract.CrowdedRoute;
 import dev.switchboard.it.Probe.Reply;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -552,6 +553,13 @@ public abstract class ContractSuite {
             awaitDisconnect("cap1");
             eventually().until(() -> Handshake.attempt(uri("/capped?name=cap4")).status() == 101);
         }
+    }
+
+    @Test
+    void theRouteLimitIsExactForHandshakesAtOnceAndEveryPlaceComesBack() throws Exception {
+        // Its handshake check refuses ?refuse=yes with 403.
+        new SessionLimitCheck(CrowdedRoute.LIMIT, name -> uri("/crowded?name=" + name))
+                .run(uri("/crowded?name=refused&refuse=yes"), 403);
     }
 
     @Test

@@ -10,6 +10,13 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A WebSocket client on a plain socket, for what well-behaved clients never do: vanish without a close
@@ -42,16 +49,38 @@ final class RawClient implements AutoCloseable {
      * As {@link #upgrade(URI)}, with more request header lines, e.g. {@code "Sec-WebSocket-Extensions: ...\r\n"}.
      */
     static RawClient upgrade(URI uri, String moreHeaders) throws IOException {
-        String host = uri.getHost();
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        Socket socket = connect(uri);
+        socket.getOutputStream().write(request(uri, moreHeaders));
+        return new RawClient(socket, readHead(socket.getInputStream()));
+    }
+
+    /**
+     * Sends the first {@code bytes} of an upgrade request (all of it if it is shorter) and leaves without reading
+     * the answer: with a FIN, or with a reset if {@code reset}.
+     */
+    static void abandon(URI uri, int bytes, boolean reset) throws IOException {
+        try (Socket socket = connect(uri)) {
+            byte[] request = request(uri, "");
+            socket.getOutputStream().write(request, 0, Math.min(bytes, request.length));
+            if (reset) {
+                socket.setSoLinger(true, 0);
+            }
+        }
+    }
+
+    private static Socket connect(URI uri) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(16 * 1024);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()), 10_000);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static byte[] request(URI uri, String moreHeaders) {
         String target = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             target += "?" + uri.getRawQuery();
         }
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(16 * 1024);
-        socket.connect(new InetSocketAddress(host, port), 10_000);
-        socket.setSoTimeout(10_000);
         String request = "GET " + target + " HTTP/1.1\r\n"
                 + "Host: " + uri.getRawAuthority() + "\r\n"
                 + "Upgrade: websocket\r\n"
@@ -59,8 +88,36 @@ final class RawClient implements AutoCloseable {
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
                 + moreHeaders + "\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        return new RawClient(socket, readHead(socket.getInputStream()));
+        return request.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Sends the upgrade requests all at once, from several threads, and reads each response head; refused ones
+     * are among the clients too, with their status.
+     */
+    static List<RawClient> upgradeAll(List<URI> uris, int threads) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<RawClient> clients = new ArrayList<>();
+        Throwable failure = null;
+        try {
+            for (Future<RawClient> upgrade : pool.invokeAll(uris.stream()
+                    .map(uri -> (Callable<RawClient>) () -> upgrade(uri)).toList())) {
+                try {
+                    clients.add(upgrade.get());
+                } catch (ExecutionException e) {
+                    failure = e.getCause();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure != null) {
+            for (RawClient client : clients) {
+                client.close();
+            }
+            throw new IOException("An upgrade failed: " + failure, failure);
+        }
+        return clients;
     }
 
     private static String readHead(InputStream in) throws IOException {

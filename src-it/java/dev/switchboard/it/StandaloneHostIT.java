@@ -6,6 +6,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.containers.Handshake;
 import dev.switchboard.contract.ContractRoute;
+import dev.switchboard.contract.GuardedRoute;
 import dev.switchboard.contract.ServerSide;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -66,6 +68,19 @@ class StandaloneHostIT {
             Handshake refused = Handshake.attempt(uri(server, "/contract/b?name=extra"));
             assertEquals("503 too many sessions, try again later", refused.status() + " " + refused.body());
             assertEquals(1, server.openSessions());
+        }
+    }
+
+    @Test
+    void theServerLimitIsExactForHandshakesAtOnceAndEveryPlaceComesBack() throws Exception {
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).maxSessions(5)
+                .route(ContractRoute.class).route(GuardedRoute.class).build().start()) {
+            // Sessions of two routes, in turn, count together; the guarded route's check refuses a missing token
+            // with 401.
+            AtomicInteger upgrades = new AtomicInteger();
+            new SessionLimitCheck(5, name -> uri(server, (upgrades.getAndIncrement() % 2 == 0 ? "/contract/a?name="
+                    : "/guarded/b?token=good-x&name=") + name)).run(uri(server, "/guarded/b?name=no-token"), 401);
+            await().atMost(WAIT).until(() -> server.openSessions() == 0);
         }
     }
 

@@ -13,9 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +67,72 @@ class TimersIT {
             assertTrue(Recorded.sessions.get("answering").isOpen());
             assertFalse(Recorded.disconnects.containsKey("answering"));
         }
+    }
+
+    @Test
+    void theFirstPingComesAboutOneIntervalAfterTheOpenNotAtOnce() throws Exception {
+        // A 6 s interval: the first ping is due 4.5 to 7.5 s after the open, and the clock ticks every second.
+        try (Switchboard server = server(Switchboard.builder().heartbeat(Heartbeat.every(Duration.ofSeconds(6))));
+             RawClient client = RawClient.upgrade(server.port(), "/timed?name=fresh")) {
+            await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("fresh"));
+            WebSocketSession session = Recorded.sessions.get("fresh");
+
+            // Two seconds, two ticks of the clock, then a message: nothing came before it.
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(session::isOpen);
+            session.writeText("two seconds in");
+            RawClient.Frame first = client.readFrame();
+            assertEquals(1, first.opcode(), () -> "a frame with opcode " + first.opcode() + " before the text");
+            assertEquals("two seconds in", new String(first.payload(), StandardCharsets.UTF_8));
+
+            // The ping comes later.
+            assertEquals(9, client.readFrame().opcode());
+        }
+    }
+
+    @Test
+    void sessionsOpenedTogetherAreNotAllPingedInOneTick() throws Exception {
+        // The clock's TRACE line per tick says how many sessions that tick pinged.
+        Logger clock = Logger.getLogger("dev.switchboard.runtime.SessionClock");
+        Level level = clock.getLevel();
+        clock.setLevel(Level.FINEST);
+        List<RawClient> clients = List.of();
+        // A 2 s interval: the clock ticks every 500 ms; 30 s for the pong, so that no one is closed meanwhile.
+        try (LogCapture logged = LogCapture.start();
+             Switchboard server = server(Switchboard.builder()
+                     .heartbeat(new Heartbeat(Duration.ofSeconds(2), Duration.ofSeconds(30))))) {
+            List<URI> uris = IntStream.range(0, 200).mapToObj(i -> uri(server, "together-" + i)).toList();
+            clients = RawClient.upgradeAll(uris, 4);
+            assertTrue(clients.stream().allMatch(client -> client.statusCode() == 101));
+
+            List<Integer> perTick = await().atMost(WAIT).until(() -> firstPingsPerTick(logged, 200),
+                    ticks -> ticks.stream().mapToInt(Integer::intValue).sum() >= 200);
+            // Spread over half an interval, a tick holds about half of them: never all, nor three quarters.
+            assertTrue(perTick.size() >= 2 && perTick.stream().allMatch(pings -> pings <= 150),
+                    "the first pings of 200 sessions opened together, per tick: " + perTick);
+            for (RawClient client : clients) {
+                assertEquals(9, client.readFrame().opcode());
+            }
+        } finally {
+            for (RawClient client : clients) {
+                client.close();
+            }
+            clock.setLevel(level);
+        }
+    }
+
+    /** The pings of each tick the clock logged, until {@code sessions} of them. */
+    private static List<Integer> firstPingsPerTick(LogCapture logged, int sessions) {
+        List<Integer> perTick = new ArrayList<>();
+        int sum = 0;
+        for (LogRecord record : logged.records) {
+            String message = record.getMessage();
+            if (sum < sessions && message != null && message.startsWith("Heartbeat pings: ")) {
+                int pings = Integer.parseInt(message.substring("Heartbeat pings: ".length(), message.indexOf(" of ")));
+                perTick.add(pings);
+                sum += pings;
+            }
+        }
+        return perTick;
     }
 
     @Test

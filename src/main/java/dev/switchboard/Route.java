@@ -158,7 +158,7 @@ public @interface Route {
     /**
      * Most sessions this route has open at once; an upgrade beyond it is refused with 503 before it becomes a
      * session. {@code 0}, the default, sets no limit of the route's own (the server's total still applies).
-     * Handshakes that run at the same moment may overshoot the limit by the number of them.
+     * The limit is exact, even for handshakes at the same moment: each holds its place from its acceptance.
      *
      * @return the session limit, or {@code 0} for none
      */

@@ -355,8 +355,9 @@ public final class Switchboard implements AutoCloseable {
 
         /**
          * Most sessions open at once on all routes together; an upgrade beyond it is refused with 503 before it
-         * becomes a session (routes may set their own lower limit, {@link Route#maxSessions()}). Handshakes that
-         * run at the same moment may overshoot the limit by the number of them.
+         * becomes a session (routes may set their own lower limit, {@link Route#maxSessions()}). The limit is exact:
+         * each accepted handshake holds its place from the moment it is accepted, so handshakes at the same moment
+         * never overshoot it, and a handshake that does not become a session gives its place back.
          *
          * @param sessions the limit; {@code 0}, the default, for none
          * @return this builder

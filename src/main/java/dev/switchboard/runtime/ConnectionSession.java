@@ -40,6 +40,7 @@ final class ConnectionSession implements WebSocketSession {
     private final Transport transport;
     private final SessionRegistry registry;
     private final RouteSessions routeSessions;
+    private final SessionSlot slot;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final SerialCallbacks callbacks = new SerialCallbacks();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
@@ -56,12 +57,13 @@ final class ConnectionSession implements WebSocketSession {
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
-                      RouteSessions routeSessions) {
+                      RouteSessions routeSessions, SessionSlot slot) {
         this.info = info;
         this.route = route;
         this.transport = transport;
         this.registry = registry;
         this.routeSessions = routeSessions;
+        this.slot = slot;
         this.timers = new SessionTimers(route);
         this.incoming = new IncomingMessages(route.maxMessageBytes());
         this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped);
@@ -168,6 +170,7 @@ final class ConnectionSession implements WebSocketSession {
                     LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
                 } finally {
                     registry.remove(this);
+                    slot.release();
                 }
             }
         });
@@ -279,9 +282,14 @@ final class ConnectionSession implements WebSocketSession {
 
     // ---- timers
 
-    /** Runs the session's timers; the server's clock calls it often enough for the shortest of them. */
-    void tick(long now) {
-        switch (timers.due(now, state.get() == SessionState.OPEN, outbound.stalledNanos(now))) {
+    /**
+     * Runs the session's timers; the server's clock calls it often enough for the shortest of them.
+     *
+     * @return what was due
+     */
+    SessionTimers.Due tick(long now) {
+        SessionTimers.Due due = timers.due(now, state.get() == SessionState.OPEN, outbound.stalledNanos(now));
+        switch (due) {
             case PING -> outbound.offerControl(Outbound.ping(EMPTY));
             case HEARTBEAT_TIMEOUT -> closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
             case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
@@ -294,6 +302,7 @@ final class ConnectionSession implements WebSocketSession {
             }
             case NOTHING -> { }
         }
+        return due;
     }
 
     // ---- writing

@@ -45,7 +45,7 @@ public final class Engine {
     public Engine(Routes routes, ServerSettings settings, Host host) {
         this.routes = routes;
         this.settings = settings;
-        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()));
+        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions());
         this.gate = routes.handshakeGate(settings, registry);
         this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
         SERVING.add(this);

@@ -17,29 +17,32 @@ import java.util.Map;
  * then the route's origin list, the session limits and the route's {@link HandshakeCheck}. A host runs
  * {@link #admit} where it can still answer with any HTTP status (a Grizzly filter standalone, a servlet filter in
  * a WAR) and sends a refusal itself; an acceptance waits on the
- * request's thread, where the route's configurator, run by the host on that same thread, applies it.
+ * request's thread, where the route's configurator, run by the host on that same thread, applies it. An
+ * acceptance holds a {@link SessionSlot} under the session limits, which the configurator hands to the
+ * connection; the host calls {@link #forget} when it is done with the request, which gives back a slot no
+ * connection took.
  */
 public final class HandshakeGate {
 
     private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
     private static final ThreadLocal<Admitted> ADMITTED = new ThreadLocal<>();
 
-    /** An acceptance waiting for the configurator of the route it was made for. */
-    private record Admitted(String template, HandshakeDecision decision) {
+    /** An acceptance waiting for the configurator of the route it was made for, and its place under the limits. */
+    record Admitted(String template, HandshakeDecision decision, SessionSlot slot) {
     }
 
     /** One route's part of the gate. */
-    record RouteGate(PathTemplate template, OriginPolicy origins, SessionLimit sessions, HandshakeCheck check) {
+    record RouteGate(PathTemplate template, OriginPolicy origins, RouteSessions sessions, HandshakeCheck check) {
     }
 
     private final List<RouteGate> routes;
-    private final SessionLimit serverSessions;
+    private final SessionRegistry registry;
 
-    HandshakeGate(List<RouteGate> routes, SessionLimit serverSessions) {
+    HandshakeGate(List<RouteGate> routes, SessionRegistry registry) {
         List<RouteGate> ordered = new ArrayList<>(routes);
         ordered.sort(Comparator.comparing(RouteGate::template, PathTemplate.MOST_SPECIFIC_FIRST));
         this.routes = List.copyOf(ordered);
-        this.serverSessions = serverSessions;
+        this.registry = registry;
     }
 
     /**
@@ -56,7 +59,7 @@ public final class HandshakeGate {
     public UpgradeRequestRules.Refusal admit(String method, String path, String rawQuery,
                                              Map<String, List<String>> headers, InetSocketAddress remoteAddress,
                                              Principal principal) {
-        ADMITTED.remove();
+        forget(); // should a host have missed it for the request before
         Map<String, List<String>> byName = HandshakeInfo.caseInsensitive(headers);
         UpgradeRequestRules.Refusal malformed = UpgradeRequestRules.check(method, byName::get);
         if (malformed != null) {
@@ -67,12 +70,7 @@ public final class HandshakeGate {
             if (pathParams != null) {
                 HandshakeRequest request = new UpgradeRequest(path, Map.copyOf(pathParams), QueryString.parse(rawQuery),
                         byName, remoteAddress, principal);
-                HandshakeDecision decision = decide(route, request);
-                if (!decision.accepted()) {
-                    return UpgradeRequestRules.Refusal.of(decision);
-                }
-                ADMITTED.set(new Admitted(route.template().path(), decision));
-                return null;
+                return admit(route, request);
             }
         }
         return null; // no route: the host answers 404
@@ -98,40 +96,66 @@ public final class HandshakeGate {
         return null;
     }
 
-    /** Forgets the acceptance of the request this thread served, once the host is done with it. */
+    /**
+     * Forgets the acceptance of the request this thread served, once the host is done with it, and gives back its
+     * place under the session limits unless the route's configurator handed it to the connection.
+     */
     public static void forget() {
-        ADMITTED.remove();
+        Admitted admitted = ADMITTED.get();
+        if (admitted != null) {
+            ADMITTED.remove();
+            admitted.slot().releaseUnlessHandedOver();
+        }
     }
 
     /** The acceptance of the request being upgraded on this thread, if it was made for this route. */
-    static HandshakeDecision admitted(String template) {
+    static Admitted admitted(String template) {
         Admitted admitted = ADMITTED.get();
-        return admitted != null && admitted.template().equals(template) ? admitted.decision() : null;
+        return admitted != null && admitted.template().equals(template) ? admitted : null;
     }
 
-    private HandshakeDecision decide(RouteGate route, HandshakeRequest request) {
+    /** The origin list, then a place under the session limits, then the check, which keeps the place if it accepts. */
+    private UpgradeRequestRules.Refusal admit(RouteGate route, HandshakeRequest request) {
         if (!route.origins().allows(request.origin())) {
-            return HandshakeDecision.reject(403, "origin not allowed");
+            return UpgradeRequestRules.Refusal.of(HandshakeDecision.reject(403, "origin not allowed"));
         }
-        if (route.sessions().reached() || serverSessions.reached()) {
-            return HandshakeDecision.reject(503, "too many sessions, try again later");
+        SessionSlot slot = registry.reserve(route.sessions());
+        if (slot == null) {
+            return UpgradeRequestRules.Refusal.of(HandshakeDecision.reject(503, "too many sessions, try again later"));
         }
+        boolean kept = false;
+        try {
+            HandshakeDecision decision = check(route, request);
+            if (!decision.accepted()) {
+                return UpgradeRequestRules.Refusal.of(decision);
+            }
+            ADMITTED.set(new Admitted(route.template().path(), decision, slot));
+            kept = true;
+            return null;
+        } finally {
+            if (!kept) {
+                slot.release(); // refused, or the check threw an Error
+            }
+        }
+    }
+
+    private static HandshakeDecision check(RouteGate route, HandshakeRequest request) {
         HandshakeDecision decision;
         try {
             decision = route.check().check(request);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template() + " failed on "
+            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template().path() + " failed on "
                     + request + "; the client gets 500", e);
             return HandshakeDecision.reject(500, "handshake check failed");
         }
         if (decision == null) {
-            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template()
+            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template().path()
                     + " returned null; it must accept or reject. The client gets 500.");
             return HandshakeDecision.reject(500, "handshake check failed");
         }
         String subprotocol = decision.chosenSubprotocol();
         if (subprotocol != null && !request.subprotocols().contains(subprotocol)) {
-            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template()
+            LOG.log(System.Logger.Level.WARNING, "The handshake check of route " + route.template().path()
                     + " chose a subprotocol the client did not offer; the client gets 500.");
             return HandshakeDecision.reject(500, "handshake check failed");
         }

@@ -28,9 +28,9 @@ final class RouteConfigurator extends ServerEndpointConfig.Configurator {
     /** The subprotocol the route's handshake check chose, else the first of the route's list the client offers. */
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-        HandshakeDecision admitted = HandshakeGate.admitted(template);
-        if (admitted != null && admitted.chosenSubprotocol() != null) {
-            return admitted.chosenSubprotocol();
+        HandshakeGate.Admitted admitted = HandshakeGate.admitted(template);
+        if (admitted != null && admitted.decision().chosenSubprotocol() != null) {
+            return admitted.decision().chosenSubprotocol();
         }
         return supported.stream().filter(requested::contains).findFirst().orElse("");
     }
@@ -62,10 +62,15 @@ final class RouteConfigurator extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         HandshakeInfo info = host.readHandshake(request);
-        HandshakeDecision admitted = HandshakeGate.admitted(template);
+        HandshakeGate.Admitted admitted = HandshakeGate.admitted(template);
         if (admitted != null) {
-            admitted.headers().forEach((name, value) -> response.getHeaders().put(name, List.of(value)));
-            info = info.withAttributes(admitted.attributes());
+            HandshakeDecision decision = admitted.decision();
+            decision.headers().forEach((name, value) -> response.getHeaders().put(name, List.of(value)));
+            info = info.withAttributes(decision.attributes());
+            if (admitted.slot().handOver()) {
+                // The host may open the connection after the gate's host is done with the request (a WAR's filter).
+                config.getUserProperties().put(SessionSlot.KEY, admitted.slot());
+            }
         }
         config.getUserProperties().put(HandshakeInfo.KEY, info);
     }

@@ -12,6 +12,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -46,10 +47,22 @@ public final class RouteEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        SessionSlot slot = registry.openSlot((SessionSlot) session.getUserProperties().remove(SessionSlot.KEY),
+                routeSessions);
+        if (slot == null) {
+            refuse(session);
+            return;
+        }
         HandshakeInfo handshake = (HandshakeInfo) session.getUserProperties().get(HandshakeInfo.KEY);
-        Transport transport = new JakartaTransport(session, host.sharedFrames(session), registry.controlFrames());
-        ConnectionSession connection = new ConnectionSession(connectionInfo(session, handshake), settings, transport,
-                registry, routeSessions);
+        ConnectionSession connection;
+        try {
+            Transport transport = new JakartaTransport(session, host.sharedFrames(session), registry.controlFrames());
+            connection = new ConnectionSession(connectionInfo(session, handshake), settings, transport, registry,
+                    routeSessions, slot);
+        } catch (RuntimeException | Error e) {
+            slot.release(); // no session holds it, and none will end to give it back
+            throw e;
+        }
         session.getUserProperties().put(SESSION_KEY, connection);
         host.connectionOpened(session);
         if (handshake != null) {
@@ -78,6 +91,21 @@ public final class RouteEndpoint extends Endpoint {
             return;
         }
         connection.opened(handlers);
+    }
+
+    /**
+     * Closes a connection that found no place under the session limits: one whose upgrade the gate never saw, or
+     * that opened so long after its handshake that its place was given back. It never becomes a session.
+     */
+    private void refuse(Session session) {
+        LOG.log(System.Logger.Level.DEBUG, "A connection to " + settings.path() + " opened without a place under "
+                + "the session limits, and none is free: it is closed with 1013");
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                    "too many sessions, try again later"));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing it failed", e);
+        }
     }
 
     @Override

@@ -20,14 +20,16 @@ final class RouteSessions {
     static final long SLOW_HANDLER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Class<?> routeClass;
+    private final SessionLimit limit;
     private final Set<ConnectionSession> open = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ConnectionSession>> groups = new ConcurrentHashMap<>();
     private final Sessions view = SessionView.of(() -> List.of(this));
     private final LongAdder dropped = new LongAdder();
     private final AtomicBoolean slowHandlerReported = new AtomicBoolean();
 
-    RouteSessions(Class<?> routeClass) {
+    RouteSessions(Class<?> routeClass, int maxSessions) {
         this.routeClass = routeClass;
+        this.limit = SessionLimit.of(maxSessions);
     }
 
     /**
@@ -52,6 +54,11 @@ final class RouteSessions {
 
     Class<?> routeClass() {
         return routeClass;
+    }
+
+    /** The route's own session limit on this server. */
+    SessionLimit limit() {
+        return limit;
     }
 
     Set<ConnectionSession> open() {

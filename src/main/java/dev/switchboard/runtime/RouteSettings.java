@@ -17,9 +17,10 @@ import java.time.Duration;
  * @param idleTimeout     the idle timeout of its sessions; zero for none
  * @param maxMessageBytes the largest message its sessions accept; a larger one closes with 1009
  * @param handlersOnIoThreads whether its handlers run on I/O threads shared with other connections
+ * @param maxSessions     most sessions it has open at once; 0 for no limit of its own
  */
 record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                     long maxMessageBytes, boolean handlersOnIoThreads) {
+                     long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions) {
 
     static RouteSettings of(RouteBinding binding, ServerSettings server) {
         RouteOptions route = binding.options();
@@ -35,6 +36,7 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
         Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
                 : server.idleTimeout();
         long maxMessage = route.maxMessageBytes() > 0 ? route.maxMessageBytes() : server.maxMessageBytes();
-        return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessage, server.handlersOnIoThreads());
+        return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessage, server.handlersOnIoThreads(),
+                route.maxSessions());
     }
 }

@@ -114,11 +114,11 @@ public final class Routes {
     }
 
     /**
-     * The gate that decides the routes' upgrade requests before the host upgrades them: origin lists and
-     * handshake checks.
+     * The gate that decides the routes' upgrade requests before the host upgrades them: origin lists, session
+     * limits and handshake checks.
      *
      * @param server   the settings routes inherit
-     * @param registry where the routes' sessions are tracked, for the session limits
+     * @param registry where the routes' sessions are tracked, and their places under the session limits taken
      * @return the gate
      * @throws IllegalStateException if the constructor of a route's handshake check throws
      */
@@ -128,10 +128,9 @@ public final class Routes {
             RouteOptions options = binding.options();
             RouteSessions sessions = registry.route(binding.routeClass(), RouteSettings.of(binding, server));
             gates.add(new HandshakeGate.RouteGate(PathTemplate.parse(binding.path()),
-                    OriginPolicy.of(options.origins(), server.allowedOrigins()),
-                    SessionLimit.of(options.maxSessions(), () -> sessions.open().size()), checkOf(binding)));
+                    OriginPolicy.of(options.origins(), server.allowedOrigins()), sessions, checkOf(binding)));
         }
-        return new HandshakeGate(gates, SessionLimit.of(server.maxSessions(), registry::size));
+        return new HandshakeGate(gates, registry);
     }
 
     private static HandshakeCheck checkOf(RouteBinding binding) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SessionClock {
 
+    private static final System.Logger LOG = System.getLogger(SessionClock.class.getName());
     private static final long SLOWEST_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long FASTEST_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -55,14 +56,20 @@ final class SessionClock {
 
     private void tick() {
         long now = System.nanoTime();
+        int pings = 0;
         for (ConnectionSession session : sessions) {
             try {
-                session.tick(now);
+                if (session.tick(now) == SessionTimers.Due.PING) {
+                    pings++;
+                }
             } catch (RuntimeException e) {
                 // One session's failure must not stop the clock for the others.
-                System.getLogger(SessionClock.class.getName())
-                        .log(System.Logger.Level.WARNING, "Timer of " + session + " failed", e);
+                LOG.log(System.Logger.Level.WARNING, "Timer of " + session + " failed", e);
             }
+        }
+        if (pings > 0 && LOG.isLoggable(System.Logger.Level.TRACE)) {
+            // Shows whether heartbeats stampede: how many of the sessions one tick pinged.
+            LOG.log(System.Logger.Level.TRACE, "Heartbeat pings: " + pings + " of " + sessions.size() + " sessions");
         }
     }
 }

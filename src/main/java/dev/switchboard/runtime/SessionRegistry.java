@@ -19,16 +19,49 @@ final class SessionRegistry {
     private final Object emptied = new Object();
     private final SessionClock clock = new SessionClock(open);
     private final ControlFrames controlFrames;
+    private final SessionLimit limit;
+    private final Set<SessionSlot> handedOver = ConcurrentHashMap.newKeySet();
 
-    /** @param controlFrames where the sessions write their pings and closes */
-    SessionRegistry(ControlFrames controlFrames) {
+    /**
+     * @param controlFrames where the sessions write their pings and closes
+     * @param maxSessions   most sessions open at once on all routes together; 0 for no limit
+     */
+    SessionRegistry(ControlFrames controlFrames, int maxSessions) {
         this.controlFrames = controlFrames;
+        this.limit = SessionLimit.of(maxSessions);
     }
 
     /** The sessions of one route on this server, until {@link #release()}. */
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {
         clock.serve(settings);
-        return routes.computeIfAbsent(routeClass, RouteSessions::new);
+        return routes.computeIfAbsent(routeClass, c -> new RouteSessions(c, settings.maxSessions()));
+    }
+
+    /** A place for one more session of a route under its limit and the server's, or {@code null} if there is none. */
+    SessionSlot reserve(RouteSessions route) {
+        SessionSlot slot = SessionSlot.take(route.limit(), limit, handedOver);
+        if (slot == null && !handedOver.isEmpty()) {
+            // Places handed to connections that never opened are looked for only when they are missed.
+            long now = System.nanoTime();
+            handedOver.forEach(handed -> handed.releaseIfNeverOpened(now));
+            slot = SessionSlot.take(route.limit(), limit, handedOver);
+        }
+        return slot;
+    }
+
+    /**
+     * The place a session opens in: the one its handshake handed to its connection, else a new one (a connection
+     * that opened too late to find its own, or whose upgrade the gate never saw); {@code null} if there is none.
+     */
+    SessionSlot openSlot(SessionSlot handed, RouteSessions route) {
+        if (handed != null && handed.open()) {
+            return handed;
+        }
+        SessionSlot slot = reserve(route);
+        if (slot != null) {
+            slot.open();
+        }
+        return slot;
     }
 
     /**

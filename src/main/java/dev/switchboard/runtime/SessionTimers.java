@@ -2,6 +2,7 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.Heartbeat;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,15 +21,39 @@ final class SessionTimers {
     static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RouteSettings route;
-    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long lastActivityNanos;
     /** When the client last sent anything: any frame proves it alive, even if its pong waits behind others. */
     private volatile long lastHeardNanos;
     private volatile long closingSinceNanos;
-    /** Read and written by the clock thread only. */
+    /** Read and written by the clock thread only, once the session is open. */
     private long pingSentNanos;
+    /** Likewise; set first by the constructor, which the registry publishes to the clock thread. */
+    private long nextPingNanos;
 
+    /** The timers of a session that opens now, its first ping at a random point of the spread. */
     SessionTimers(RouteSettings route) {
+        this(route, System.nanoTime(), ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * @param openedNanos when the session opened
+     * @param pingPhase   where in the spread of first pings this session's comes, from 0 (earliest) to 1
+     */
+    SessionTimers(RouteSettings route, long openedNanos, double pingPhase) {
         this.route = route;
+        this.lastActivityNanos = openedNanos;
+        this.nextPingNanos = openedNanos + firstPingDelay(route.heartbeat().interval().toNanos(), pingPhase);
+    }
+
+    /**
+     * When the first ping is due after the open: about one interval, between three and five quarters of it. Never at
+     * once, which a client that just connected does not expect; and spread over half an interval, so that sessions
+     * opened together (10,000 clients coming back after a restart) are not all pinged in one tick of the clock, nor
+     * in step ever after, since later pings keep the interval from the first. The latest, five quarters, is the
+     * longest a quiet connection waits for a ping ({@link Heartbeat} says so).
+     */
+    static long firstPingDelay(long intervalNanos, double pingPhase) {
+        return intervalNanos - intervalNanos / 4 + (long) (intervalNanos / 2 * pingPhase);
     }
 
     /** A message went out. */
@@ -79,8 +104,9 @@ final class SessionTimers {
         if (awaitingPong) {
             return now - pingSentNanos >= heartbeat.timeout().toNanos() ? Due.HEARTBEAT_TIMEOUT : Due.NOTHING;
         }
-        if (pingSentNanos == 0 || now - pingSentNanos >= heartbeat.interval().toNanos()) {
+        if (now - nextPingNanos >= 0) {
             pingSentNanos = now;
+            nextPingNanos = now + heartbeat.interval().toNanos();
             return Due.PING;
         }
         return Due.NOTHING;

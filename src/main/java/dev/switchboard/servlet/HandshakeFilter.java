@@ -67,7 +67,8 @@ final class HandshakeFilter implements Filter {
             }
         } finally {
             // What the upgrade noted on this pooled thread is not left behind, even where a container skips
-            // the request-destroyed event (Tomcat reported a noted request as a leak on undeploy).
+            // the request-destroyed event (Tomcat reported a noted request as a leak on undeploy); a place under
+            // the session limits that the route's configurator did not hand to a connection is given back.
             HandshakeGate.forget();
             UpgradeRequests.forget();
         }

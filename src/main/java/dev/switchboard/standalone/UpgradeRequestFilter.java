@@ -72,6 +72,9 @@ final class UpgradeRequestFilter extends BaseFilter {
                     refuse(ctx, request, refusal);
                     return ctx.getStopAction();
                 }
+                // Tyrus upgrades in the filter after this one and opens the session there, on this thread: once the
+                // chain is through, a place under the session limits that no session took is given back.
+                ctx.addCompletionListener(done -> HandshakeGate.forget());
             }
             CURRENT.set(request);
         }
