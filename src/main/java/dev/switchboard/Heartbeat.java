@@ -8,11 +8,11 @@ import java.time.Duration;
  * {@code timeout} is closed with cause {@link CloseCause#HEARTBEAT_TIMEOUT}. Pongs still reach the route's
  * {@link OnPong} handler.
  *
- * <p>A session's first ping comes about one interval after it opened, never at once: at a point drawn at random
- * between three quarters and five quarters of the interval, so that sessions opened together (clients coming
- * back after a restart) are not all pinged at the same moment. Its later pings follow one interval apart. To keep
- * connections open through a proxy that cuts quiet ones, choose an interval whose five quarters are below the
- * proxy's idle timeout (the default's are 37.5 seconds, below the 60 seconds nginx waits by default).
+ * <p>A session's first ping comes one interval after it opened, never sooner, and up to half an interval later: at
+ * a point drawn at random, so that sessions opened together (clients coming back after a restart) are not all
+ * pinged at the same moment. Its later pings follow one interval apart. To keep connections open through a proxy
+ * that cuts quiet ones, choose an interval whose one and a half are below the proxy's idle timeout (the default's
+ * are 45 seconds, below the 60 seconds nginx waits by default).
  *
  * @param interval how often to ping; {@link Duration#ZERO} turns heartbeats off
  * @param timeout  how long to wait for the pong

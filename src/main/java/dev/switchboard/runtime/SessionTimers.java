@@ -46,14 +46,14 @@ final class SessionTimers {
     }
 
     /**
-     * When the first ping is due after the open: about one interval, between three and five quarters of it. Never at
-     * once, which a client that just connected does not expect; and spread over half an interval, so that sessions
-     * opened together (10,000 clients coming back after a restart) are not all pinged in one tick of the clock, nor
-     * in step ever after, since later pings keep the interval from the first. The latest, five quarters, is the
-     * longest a quiet connection waits for a ping ({@link Heartbeat} says so).
+     * When the first ping is due after the open: one interval, and up to half an interval more. Never sooner, since
+     * a client that just connected does not expect a ping; spread, so that sessions opened together (10,000 clients
+     * coming back after a restart) are not all pinged in one tick of the clock, nor in step ever after, since later
+     * pings keep the interval from the first. The latest, one and a half intervals, is the longest a quiet
+     * connection waits for a ping ({@link Heartbeat} says so).
      */
     static long firstPingDelay(long intervalNanos, double pingPhase) {
-        return intervalNanos - intervalNanos / 4 + (long) (intervalNanos / 2 * pingPhase);
+        return intervalNanos + (long) (intervalNanos / 2 * pingPhase);
     }
 
     /** A message went out. */

@@ -28,7 +28,7 @@ class SessionTimersTest {
         return new SessionTimers(route(heartbeat, idle, sendTimeout));
     }
 
-    /** Opened at {@code opened}, with the earliest first ping: three quarters of an interval later. */
+    /** Opened at {@code opened}, with the earliest first ping: one interval later. */
     private static SessionTimers earliest(Heartbeat heartbeat, long opened) {
         return new SessionTimers(route(heartbeat, Duration.ZERO, Duration.ZERO), opened, 0);
     }
@@ -36,7 +36,7 @@ class SessionTimersTest {
     @Test
     void pingsEveryIntervalAndTimesOutWithoutPong() {
         long start = System.nanoTime() - 1_000 * MS;
-        SessionTimers timers = earliest(new Heartbeat(Duration.ofMillis(100), Duration.ofMillis(50)), start - 75 * MS);
+        SessionTimers timers = earliest(new Heartbeat(Duration.ofMillis(100), Duration.ofMillis(50)), start - 100 * MS);
 
         assertEquals(Due.PING, timers.due(start, true, 0));
         assertEquals(Due.NOTHING, timers.due(start + 40 * MS, true, 0));
@@ -46,7 +46,7 @@ class SessionTimersTest {
     @Test
     void aPongResetsTheHeartbeat() {
         long start = System.nanoTime() - 200 * MS;
-        SessionTimers timers = earliest(new Heartbeat(Duration.ofMillis(100), Duration.ofMillis(50)), start - 75 * MS);
+        SessionTimers timers = earliest(new Heartbeat(Duration.ofMillis(100), Duration.ofMillis(50)), start - 100 * MS);
         assertEquals(Due.PING, timers.due(start, true, 0));
         timers.pong(); // now, after the ping
 
@@ -60,20 +60,20 @@ class SessionTimersTest {
         long opened = System.nanoTime();
         SessionTimers earliest = earliest(heartbeat, opened);
         assertEquals(Due.NOTHING, earliest.due(opened, true, 0), "not at the open");
-        assertEquals(Due.NOTHING, earliest.due(opened + 749 * MS, true, 0));
-        assertEquals(Due.PING, earliest.due(opened + 750 * MS, true, 0));
+        assertEquals(Due.NOTHING, earliest.due(opened + 999 * MS, true, 0));
+        assertEquals(Due.PING, earliest.due(opened + 1_000 * MS, true, 0));
 
         SessionTimers latest = new SessionTimers(route(heartbeat, Duration.ZERO, Duration.ZERO), opened, 0.999_999);
-        assertEquals(Due.NOTHING, latest.due(opened + 1_249 * MS, true, 0));
-        assertEquals(Due.PING, latest.due(opened + 1_250 * MS, true, 0));
+        assertEquals(Due.NOTHING, latest.due(opened + 1_499 * MS, true, 0));
+        assertEquals(Due.PING, latest.due(opened + 1_500 * MS, true, 0));
     }
 
     @Test
     void sessionsOpenedTogetherHaveTheirFirstPingsSpreadOverHalfAnInterval() {
         long interval = 1_000 * MS;
-        assertEquals(750 * MS, SessionTimers.firstPingDelay(interval, 0));
-        assertEquals(1_000 * MS, SessionTimers.firstPingDelay(interval, 0.5));
-        assertEquals(1_250 * MS, SessionTimers.firstPingDelay(interval, 1), "the end of the spread, not reached");
+        assertEquals(1_000 * MS, SessionTimers.firstPingDelay(interval, 0));
+        assertEquals(1_250 * MS, SessionTimers.firstPingDelay(interval, 0.5));
+        assertEquals(1_500 * MS, SessionTimers.firstPingDelay(interval, 1), "the end of the spread, not reached");
 
         // Each session draws its own point: 200 opened at once are pinged in many ticks of a 10 ms clock.
         RouteSettings route = route(Heartbeat.every(Duration.ofSeconds(1)), Duration.ZERO, Duration.ZERO);
@@ -91,7 +91,7 @@ class SessionTimersTest {
             ticks.add(tick - opened);
         }
         assertTrue(ticks.size() > 20, "first pings in " + ticks.size() + " ticks");
-        assertTrue(ticks.stream().allMatch(after -> after >= 750 * MS && after < 1_300 * MS), ticks::toString);
+        assertTrue(ticks.stream().allMatch(after -> after >= 1_000 * MS && after < 1_550 * MS), ticks::toString);
     }
 
     @Test
