@@ -2,6 +2,7 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
+import dev.switchboard.ServerSettings;
 import dev.switchboard.ShutdownSummary;
 import jakarta.websocket.server.ServerEndpointConfig;
 
@@ -46,7 +47,7 @@ public final class Engine {
         this.routes = routes;
         this.settings = settings;
         this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions());
-        this.gate = routes.handshakeGate(settings, registry);
+        this.gate = routes.handshakeGate(settings, registry, host);
         this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
         SERVING.add(this);
     }

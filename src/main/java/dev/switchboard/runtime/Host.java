@@ -39,6 +39,16 @@ public interface Host {
     List<Extension> extensions();
 
     /**
+     * Whether handlers run on I/O threads that serve other connections too, where one that blocks holds those up:
+     * the engine then reports a handler that holds its thread long.
+     *
+     * @return {@code true} standalone unless handlers may block; {@code false} where the container decides
+     */
+    default boolean handlersOnIoThreads() {
+        return false;
+    }
+
+    /**
      * Prepares a connection that opened, before it receives its first message.
      *
      * @param session the host's session

@@ -3,6 +3,7 @@ package dev.switchboard.runtime;
 import dev.switchboard.Heartbeat;
 import dev.switchboard.OverflowAction;
 import dev.switchboard.SendQueueLimits;
+import dev.switchboard.ServerSettings;
 import dev.switchboard.binding.RouteBinding;
 import dev.switchboard.binding.RouteOptions;
 
@@ -22,7 +23,7 @@ import java.time.Duration;
 record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
                      long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions) {
 
-    static RouteSettings of(RouteBinding binding, ServerSettings server) {
+    static RouteSettings of(RouteBinding binding, ServerSettings server, boolean handlersOnIoThreads) {
         RouteOptions route = binding.options();
         SendQueueLimits base = server.sendQueueLimits();
         SendQueueLimits limits = new SendQueueLimits(
@@ -35,8 +36,12 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
                 : Heartbeat.every(Duration.ofSeconds(route.heartbeatSeconds()));
         Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
                 : server.idleTimeout();
-        long maxMessage = route.maxMessageBytes() > 0 ? route.maxMessageBytes() : server.maxMessageBytes();
-        return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessage, server.handlersOnIoThreads(),
-                route.maxSessions());
+        return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessageBytes(route, server),
+                handlersOnIoThreads, route.maxSessions());
+    }
+
+    /** The largest message a route accepts: its own limit, else the server's. */
+    static long maxMessageBytes(RouteOptions route, ServerSettings server) {
+        return route.maxMessageBytes() > 0 ? route.maxMessageBytes() : server.maxMessageBytes();
     }
 }

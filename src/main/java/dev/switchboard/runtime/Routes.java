@@ -2,6 +2,7 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.HandshakeCheck;
 import dev.switchboard.Route;
+import dev.switchboard.ServerSettings;
 import dev.switchboard.binding.RouteBinding;
 import dev.switchboard.binding.RouteOptions;
 import dev.switchboard.path.PathTemplate;
@@ -102,7 +103,7 @@ public final class Routes {
     List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry, Host host) {
         List<ServerEndpointConfig> configs = new ArrayList<>();
         for (RouteBinding binding : bindings) {
-            RouteSettings settings = RouteSettings.of(binding, server);
+            RouteSettings settings = RouteSettings.of(binding, server, host.handlersOnIoThreads());
             RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry, host);
             configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
                     .subprotocols(binding.options().subprotocols())
@@ -119,14 +120,16 @@ public final class Routes {
      *
      * @param server   the settings routes inherit
      * @param registry where the routes' sessions are tracked, and their places under the session limits taken
+     * @param host     the host the routes run on
      * @return the gate
      * @throws IllegalStateException if the constructor of a route's handshake check throws
      */
-    HandshakeGate handshakeGate(ServerSettings server, SessionRegistry registry) {
+    HandshakeGate handshakeGate(ServerSettings server, SessionRegistry registry, Host host) {
         List<HandshakeGate.RouteGate> gates = new ArrayList<>();
         for (RouteBinding binding : bindings) {
             RouteOptions options = binding.options();
-            RouteSessions sessions = registry.route(binding.routeClass(), RouteSettings.of(binding, server));
+            RouteSessions sessions = registry.route(binding.routeClass(),
+                    RouteSettings.of(binding, server, host.handlersOnIoThreads()));
             gates.add(new HandshakeGate.RouteGate(PathTemplate.parse(binding.path()),
                     OriginPolicy.of(options.origins(), server.allowedOrigins()), sessions, checkOf(binding)));
         }
@@ -151,7 +154,7 @@ public final class Routes {
     public long largestMessage(ServerSettings server) {
         long largest = server.maxMessageBytes();
         for (RouteBinding binding : bindings) {
-            largest = Math.max(largest, RouteSettings.of(binding, server).maxMessageBytes());
+            largest = Math.max(largest, RouteSettings.maxMessageBytes(binding.options(), server));
         }
         return largest;
     }

@@ -1,8 +1,8 @@
 package dev.switchboard.servlet;
 
+import dev.switchboard.ServerSettings;
 import dev.switchboard.runtime.Engine;
 import dev.switchboard.runtime.Routes;
-import dev.switchboard.runtime.ServerSettings;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -53,7 +53,7 @@ final class RouteDeployer implements ServletContextListener {
                     + SERVER_CONTAINER + " is " + container + "): enable its WebSocket support.");
         }
         Routes routes = Routes.discoverWith(new ArrayList<>(annotatedRoutes), context.getClassLoader());
-        engine = new Engine(routes, ServerSettings.DEFAULT, new ContainerHost());
+        engine = new Engine(routes, ServerSettings.defaults(), new ContainerHost());
         for (ServerEndpointConfig config : engine.endpointConfigs()) {
             try {
                 serverContainer.addEndpoint(config);

@@ -4,7 +4,7 @@ import dev.switchboard.Sessions;
 import dev.switchboard.ShutdownSummary;
 import dev.switchboard.runtime.Engine;
 import dev.switchboard.runtime.Routes;
-import dev.switchboard.runtime.ServerSettings;
+import dev.switchboard.ServerSettings;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -37,7 +37,7 @@ public final class GrizzlyHost {
     private final Routes routes;
     private final List<ServerEndpointConfig> plainEndpoints;
     private final ServerSettings settings;
-    private final Duration shutdownTimeout;
+    private final boolean handlersOnIoThreads;
     private final String staticFolder;
     private final SSLContext tls;
     private final HandshakeLimits handshakeLimits;
@@ -54,33 +54,50 @@ public final class GrizzlyHost {
     private volatile CountDownLatch stopping = new CountDownLatch(1);
     private ShutdownSummary lastStop = new ShutdownSummary(0, 0, 0);
 
-    /**
-     * Prepares a host; nothing is bound until {@link #start()}.
-     *
-     * @param host            the address to bind
-     * @param port            the port to bind, 0 for any free one
-     * @param routes          the routes to serve
-     * @param plainEndpoints  plain Jakarta WebSocket endpoints to serve beside them
-     * @param settings        the settings routes inherit, and whether handlers run on the I/O threads
-     * @param shutdownTimeout how long {@link #stop()} waits for sessions to close and their clients to answer
-     * @param staticFolder    a class-path folder whose files are served over HTTP, or {@code null}
-     * @param tls             the TLS context to serve wss:// and https:// with, or {@code null} for plain ws://
-     * @param handshakeLimits how long and how large a request head may be
-     * @param perMessageDeflate whether routes offer permessage-deflate
-     */
-    public GrizzlyHost(String host, int port, Routes routes, List<ServerEndpointConfig> plainEndpoints,
-                       ServerSettings settings, Duration shutdownTimeout, String staticFolder, SSLContext tls,
-                       HandshakeLimits handshakeLimits, boolean perMessageDeflate) {
-        this.host = host;
-        this.requestedPort = port;
+    private GrizzlyHost(StandaloneOptions options, Routes routes, SSLContext tls) {
+        this.host = options.host();
+        this.requestedPort = options.port();
         this.routes = routes;
-        this.plainEndpoints = List.copyOf(plainEndpoints);
-        this.settings = settings;
-        this.shutdownTimeout = shutdownTimeout;
-        this.staticFolder = staticFolder;
+        this.plainEndpoints = List.copyOf(options.endpoints());
+        this.settings = options.settings();
+        this.handlersOnIoThreads = !options.blockingHandlers();
+        this.staticFolder = options.staticFolder();
         this.tls = tls;
-        this.handshakeLimits = handshakeLimits;
-        this.perMessageDeflate = perMessageDeflate;
+        this.handshakeLimits = new HandshakeLimits(options.handshakeTimeout(), options.maxHandshakeHeaderBytes());
+        this.perMessageDeflate = options.perMessageDeflate();
+    }
+
+    /**
+     * Checks a standalone server's options and prepares its host; nothing is bound until {@link #start()}.
+     *
+     * @param options what the builder was told
+     * @return the host
+     * @throws IllegalStateException    if there is no route, a route has no generated adapter, or two routes share a
+     *                                  path
+     * @throws IllegalArgumentException if the TLS keystore cannot be read, its password is wrong, or it holds no
+     *                                  private key; the message names the file
+     */
+    public static GrizzlyHost create(StandaloneOptions options) {
+        ClassLoader loader = options.classLoader() != null ? options.classLoader()
+                : Thread.currentThread().getContextClassLoader();
+        Routes routes = options.discoverRoutes() ? Routes.discoverWith(options.routes(), loader)
+                : Routes.of(options.routes(), loader);
+        if (routes.paths().isEmpty() && options.endpoints().isEmpty()) {
+            throw new IllegalStateException("No routes to serve: add route(...) classes, or discoverRoutes() "
+                    + "with @Route classes compiled by the annotation processor on the class path.");
+        }
+        SSLContext tls = options.tlsKeystore() != null
+                ? Pkcs12.serverContext(options.tlsKeystore(), options.tlsPassword()) : options.tlsContext();
+        return new GrizzlyHost(options, routes, tls);
+    }
+
+    /**
+     * The path templates of the routes this host serves.
+     *
+     * @return the paths, in order
+     */
+    public List<String> paths() {
+        return routes.paths();
     }
 
     /**
@@ -95,7 +112,7 @@ public final class GrizzlyHost {
         }
         ClosingConnections closing = new ClosingConnections();
         StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings), closing);
-        Engine serving = new Engine(routes, settings, new TyrusHost(perMessageDeflate
+        Engine serving = new Engine(routes, settings, new TyrusHost(handlersOnIoThreads, perMessageDeflate
                 ? List.of(new PerMessageDeflate(tyrus.largestPayload())) : List.of()));
         try {
             for (ServerEndpointConfig config : serving.endpointConfigs()) {
@@ -112,7 +129,7 @@ public final class GrizzlyHost {
 
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("switchboard", host, requestedPort);
-        if (!settings.handlersOnIoThreads()) {
+        if (!handlersOnIoThreads) {
             // Off the selector threads, on a pool that grows as a servlet container's does, so that a handler
             // that blocks holds up only its own connection.
             listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
@@ -230,8 +247,8 @@ public final class GrizzlyHost {
         stopping.countDown();
         draining = true;
         closings.drain();
-        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-        ShutdownSummary summary = engine.drain(shutdownTimeout, "server shutting down");
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        ShutdownSummary summary = engine.drain(settings.shutdownTimeout(), "server shutting down");
         try {
             // A session is reported disconnected once its close frame is written: its connection then waits for
             // the client's answer (RFC 6455, 7.1.1), within the same deadline.

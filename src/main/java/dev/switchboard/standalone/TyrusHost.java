@@ -16,11 +16,21 @@ import java.util.List;
  */
 final class TyrusHost implements Host {
 
+    private final boolean handlersOnIoThreads;
     private final List<Extension> extensions;
 
-    /** @param extensions the extensions every route offers */
-    TyrusHost(List<Extension> extensions) {
+    /**
+     * @param handlersOnIoThreads whether handlers run on the I/O thread that read their message
+     * @param extensions          the extensions every route offers
+     */
+    TyrusHost(boolean handlersOnIoThreads, List<Extension> extensions) {
+        this.handlersOnIoThreads = handlersOnIoThreads;
         this.extensions = List.copyOf(extensions);
+    }
+
+    @Override
+    public boolean handlersOnIoThreads() {
+        return handlersOnIoThreads;
     }
 
     @Override

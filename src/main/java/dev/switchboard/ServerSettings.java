@@ -1,0 +1,138 @@
+package dev.switchboard;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The settings every route of a server starts from, one type for every host: the outbound queue limits, the
+ * heartbeat, the idle timeout, the largest message, the allowed browser origins, the session limit and the
+ * shutdown timeout. Immutable; made with {@link #builder()}, whose setters document each setting and its default.
+ */
+public final class ServerSettings {
+
+    private static final ServerSettings DEFAULTS = builder().build();
+
+    private final SendQueueLimits sendQueueLimits;
+    private final Heartbeat heartbeat;
+    private final Duration idleTimeout;
+    private final long maxMessageBytes;
+    private final List<String> allowedOrigins;
+    private final int maxSessions;
+    private final Duration shutdownTimeout;
+
+    ServerSettings(SettingsBuilder<?> builder) {
+        this.sendQueueLimits = builder.sendQueueLimits;
+        this.heartbeat = builder.heartbeat;
+        this.idleTimeout = builder.idleTimeout;
+        this.maxMessageBytes = builder.maxMessageBytes;
+        this.allowedOrigins = List.copyOf(builder.allowedOrigins);
+        this.maxSessions = builder.maxSessions;
+        this.shutdownTimeout = builder.shutdownTimeout;
+    }
+
+    /**
+     * Starts making settings.
+     *
+     * @return a builder holding the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The defaults of every setting.
+     *
+     * @return the default settings
+     */
+    public static ServerSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The outbound queue limits routes inherit.
+     *
+     * @return the limits
+     */
+    public SendQueueLimits sendQueueLimits() {
+        return sendQueueLimits;
+    }
+
+    /**
+     * The heartbeat routes inherit.
+     *
+     * @return the heartbeat
+     */
+    public Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    /**
+     * The idle timeout routes inherit.
+     *
+     * @return the timeout; zero for none
+     */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * The largest message, text in UTF-8 bytes or binary, routes accept unless they say otherwise.
+     *
+     * @return the limit in bytes
+     */
+    public long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    /**
+     * The browser origins routes without their own list accept.
+     *
+     * @return the origins; empty for any
+     */
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /**
+     * Most sessions open at once on all routes together.
+     *
+     * @return the limit; 0 for none
+     */
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /**
+     * How long a stopping server waits for its sessions to close before cutting them.
+     *
+     * @return the drain deadline
+     */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSettings[sendQueueLimits=" + sendQueueLimits + ", heartbeat=" + heartbeat + ", idleTimeout="
+                + idleTimeout + ", maxMessageBytes=" + maxMessageBytes + ", allowedOrigins=" + allowedOrigins
+                + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout + "]";
+    }
+
+    /**
+     * Makes {@link ServerSettings}; each setter documents its setting and default.
+     */
+    public static final class Builder extends SettingsBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        /**
+         * The settings as set.
+         *
+         * @return the settings
+         */
+        public ServerSettings build() {
+            return toSettings();
+        }
+    }
+}
