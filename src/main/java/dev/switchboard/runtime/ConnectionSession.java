@@ -10,31 +10,24 @@ import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.binding.ConnectionHandlers;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.ByteBuffer;
-import java.security.Principal;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The {@link WebSocketSession} of one connection: its writes go through the single-writer
- * {@link OutboundQueue}, its callbacks through {@link SerialCallbacks}, and its end is reported once.
+ * The {@link WebSocketSession} of one connection: its writes go through the single-writer {@link OutboundQueue},
+ * what it receives through {@link MessageDispatch} to its {@link HandlerCalls}, and its end is reported once.
  */
-final class ConnectionSession implements WebSocketSession {
+final class ConnectionSession extends SessionFacts {
 
     private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-    private final ConnectionInfo info;
     private final RouteSettings route;
     private final OutboundQueue outbound;
     private final Transport transport;
@@ -42,10 +35,7 @@ final class ConnectionSession implements WebSocketSession {
     private final RouteSessions routeSessions;
     private final SessionSlot slot;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
-    private final SerialCallbacks callbacks = new SerialCallbacks();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
-    private final AtomicBoolean disconnected = new AtomicBoolean();
     /**
      * The close the server asked for, if it did: reported as it was asked, since hosts report either it or
      * the client's echo of it, and its cause says more than any close code.
@@ -53,92 +43,42 @@ final class ConnectionSession implements WebSocketSession {
     private volatile CloseStatus requestedClose;
     private final AtomicLong dropped = new AtomicLong();
     private final SessionTimers timers;
-    private final IncomingMessages incoming;
-    private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
+    private final HandlerCalls calls;
+    private final MessageDispatch messages;
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
                       RouteSessions routeSessions, SessionSlot slot) {
-        this.info = info;
+        super(info);
         this.route = route;
         this.transport = transport;
         this.registry = registry;
         this.routeSessions = routeSessions;
         this.slot = slot;
         this.timers = new SessionTimers(route);
-        this.incoming = new IncomingMessages(route.maxMessageBytes());
         this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped);
+        this.calls = new HandlerCalls(route, routeSessions, info.id(),
+                () -> closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED));
+        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon);
+    }
+
+    /** Where the host hands what the connection receives. */
+    MessageDispatch messages() {
+        return messages;
     }
 
     // ---- events from the host, in the order a connection meets them
 
     /** Binds the route's handlers and runs {@code @OnConnected}, before any message callback. */
     void opened(ConnectionHandlers connectionHandlers) {
-        handlers = connectionHandlers;
+        calls.bind(connectionHandlers);
         registry.add(this);
         routeSessions.add(this);
-        callbacks.execute(() -> invoke(handlers::onConnected));
-    }
-
-    private void closeAsTooBig() {
-        closeSoon(CloseStatus.TOO_BIG, "message too big: over " + route.maxMessageBytes() + " bytes", CloseCause.TOO_BIG);
-    }
-
-    /** A part of a text message; the route sees whole messages within its size limit. */
-    void textPartReceived(String part, boolean last, boolean routeHandlesText) {
-        Object whole = routeHandlesText ? incoming.text(part, last) : part;
-        if (whole == IncomingMessages.TOO_BIG) {
-            closeAsTooBig();
-        } else if (whole != null) {
-            textReceived((String) whole, routeHandlesText);
-        }
-    }
-
-    /** A part of a binary message; the route sees whole messages within its size limit. */
-    void binaryPartReceived(ByteBuffer part, boolean last, boolean routeHandlesBinary) {
-        Object whole = routeHandlesBinary ? incoming.binary(part, last) : part;
-        if (whole == IncomingMessages.TOO_BIG) {
-            closeAsTooBig();
-        } else if (whole != null) {
-            binaryReceived((ByteBuffer) whole, routeHandlesBinary);
-        }
-    }
-
-    private void textReceived(String text, boolean routeHandlesText) {
-        timers.heard();
-        if (!routeHandlesText) {
-            closeSoon(CloseStatus.UNSUPPORTED_DATA, "text messages are not accepted", CloseCause.UNSUPPORTED_DATA);
-            return;
-        }
-        callbacks.execute(() -> invoke(() -> handlers.onText(text)));
-    }
-
-    private void binaryReceived(ByteBuffer data, boolean routeHandlesBinary) {
-        timers.heard();
-        if (!routeHandlesBinary) {
-            closeSoon(CloseStatus.UNSUPPORTED_DATA, "binary messages are not accepted", CloseCause.UNSUPPORTED_DATA);
-            return;
-        }
-        if (!callbacks.runIfIdle(() -> invoke(() -> handlers.onBinary(data)))) {
-            ByteBuffer copy = copyOf(data); // the host may reuse its buffer once this call returns
-            callbacks.execute(() -> invoke(() -> handlers.onBinary(copy)));
-        }
-    }
-
-    void pongReceived(ByteBuffer payload) {
-        timers.pong();
-        if (!callbacks.runIfIdle(() -> invoke(() -> handlers.onPong(payload)))) {
-            ByteBuffer copy = copyOf(payload);
-            callbacks.execute(() -> invoke(() -> handlers.onPong(copy)));
-        }
+        calls.later(ConnectionHandlers::onConnected);
     }
 
     /** An error the host met on this connection; the host closes the connection itself if it must. */
     void hostFailed(Throwable error) {
-        callbacks.execute(() -> {
-            if (!disconnected.get()) {
-                report(error, false);
-            }
-        });
+        calls.hostFailed(error);
     }
 
     /** The host closed the connection: report it once, after every callback before it. */
@@ -159,20 +99,11 @@ final class ConnectionSession implements WebSocketSession {
     private int disconnect(CloseStatus status) {
         state.set(SessionState.CLOSED);
         int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
-        callbacks.execute(() -> {
-            if (disconnected.compareAndSet(false, true)) {
-                // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it;
-                // out of the registry last, so that a draining stop() waits for @OnDisconnected to return.
-                routeSessions.remove(this);
-                try {
-                    handlers.onDisconnected(status);
-                } catch (Throwable e) {
-                    LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
-                } finally {
-                    registry.remove(this);
-                    slot.release();
-                }
-            }
+        // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it; out of the
+        // registry last, so that a draining stop() waits for @OnDisconnected to return.
+        calls.disconnected(status, () -> routeSessions.remove(this), () -> {
+            registry.remove(this);
+            slot.release();
         });
         return unsent;
     }
@@ -184,49 +115,6 @@ final class ConnectionSession implements WebSocketSession {
             case CloseStatus.TOO_BIG -> CloseCause.TOO_BIG;
             default -> CloseCause.CLIENT_CLOSED;
         };
-    }
-
-    // ---- handler invocation
-
-    private interface Callback {
-        void call() throws Throwable;
-    }
-
-    private void invoke(Callback callback) {
-        if (disconnected.get()) {
-            return;
-        }
-        boolean timed = route.handlersOnIoThreads();
-        long started = timed ? System.nanoTime() : 0;
-        try {
-            callback.call();
-        } catch (Throwable failure) {
-            report(failure, true);
-            closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
-        }
-        if (timed) {
-            routeSessions.handlerHeldIoThread(route.path(), System.nanoTime() - started);
-        }
-    }
-
-    /** Hands an error to {@code @OnError}, or logs it: a handler's failure as a warning, a connection's quietly. */
-    private void report(Throwable error, boolean handlerFailed) {
-        try {
-            if (handlers.onError(error)) {
-                return;
-            }
-            if (handlerFailed) {
-                LOG.log(System.Logger.Level.WARNING, "Handler of route " + route.path() + " failed on session "
-                        + id() + "; add an @OnError handler to handle it", error);
-            } else {
-                // Clients vanish all the time: not worth a warning, and @OnDisconnected still reports it.
-                LOG.log(System.Logger.Level.DEBUG, "Session " + id() + " of route " + route.path()
-                        + " met a connection error", error);
-            }
-        } catch (Throwable onErrorFailure) {
-            onErrorFailure.addSuppressed(error);
-            LOG.log(System.Logger.Level.WARNING, "@OnError of route " + route.path() + " failed", onErrorFailure);
-        }
     }
 
     // ---- closing
@@ -385,11 +273,6 @@ final class ConnectionSession implements WebSocketSession {
     // ---- what the session knows
 
     @Override
-    public String id() {
-        return info.id();
-    }
-
-    @Override
     public boolean isOpen() {
         return state.get() == SessionState.OPEN;
     }
@@ -397,61 +280,6 @@ final class ConnectionSession implements WebSocketSession {
     @Override
     public SessionState state() {
         return state.get();
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return info.remoteAddress();
-    }
-
-    @Override
-    public String pathParam(String name) {
-        return info.pathParams().get(name);
-    }
-
-    @Override
-    public Map<String, String> pathParams() {
-        return info.pathParams();
-    }
-
-    @Override
-    public String queryParam(String name) {
-        return first(info.queryParams().get(name));
-    }
-
-    @Override
-    public Map<String, List<String>> queryParams() {
-        return info.queryParams();
-    }
-
-    @Override
-    public String header(String name) {
-        return first(info.headers().get(name));
-    }
-
-    @Override
-    public Map<String, List<String>> headers() {
-        return info.headers();
-    }
-
-    @Override
-    public Map<String, Object> attributes() {
-        return attributes;
-    }
-
-    @Override
-    public String subprotocol() {
-        return info.subprotocol();
-    }
-
-    @Override
-    public URI requestUri() {
-        return info.requestUri();
-    }
-
-    @Override
-    public Principal principal() {
-        return info.principal();
     }
 
     @Override
@@ -468,15 +296,4 @@ final class ConnectionSession implements WebSocketSession {
     public String toString() {
         return "WebSocketSession[" + id() + " " + route.path() + " " + state.get() + "]";
     }
-
-    private static String first(List<String> values) {
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static ByteBuffer copyOf(ByteBuffer data) {
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-        copy.put(data.duplicate()).flip();
-        return copy;
-    }
-
 }

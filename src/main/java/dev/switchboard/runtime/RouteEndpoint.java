@@ -74,11 +74,11 @@ public final class RouteEndpoint extends Endpoint {
         // Parts, not whole messages: the session assembles them within the route's limit, where hosts would
         // buffer in fixed buffers of their own size (Tomcat 8 KiB, Jetty 64 KiB).
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) ->
-                connection.textPartReceived(part, last, text));
+                connection.messages().textPart(part, last, text));
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) ->
-                connection.binaryPartReceived(part, last, binary));
+                connection.messages().binaryPart(part, last, binary));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
-                connection.pongReceived(pong.getApplicationData()));
+                connection.messages().pong(pong.getApplicationData()));
 
         ConnectionHandlers handlers;
         try {

@@ -1,0 +1,126 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.CloseStatus;
+import dev.switchboard.binding.ConnectionHandlers;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one connection's handlers: one at a time and in the order their events came ({@link SerialCallbacks}), none
+ * after {@code @OnDisconnected} began, which runs once. A handler that throws goes to {@code @OnError} and closes
+ * the session; one that holds an I/O thread long is reported.
+ */
+final class HandlerCalls {
+
+    /** A call of one of the route's handlers. */
+    interface Call {
+        void on(ConnectionHandlers handlers) throws Throwable;
+    }
+
+    private static final System.Logger LOG = System.getLogger(HandlerCalls.class.getName());
+
+    private final SerialCallbacks callbacks = new SerialCallbacks();
+    private final AtomicBoolean disconnected = new AtomicBoolean();
+    private final RouteSettings route;
+    private final RouteSessions routeSessions;
+    private final String sessionId;
+    private final Runnable closeAfterFailure;
+    private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
+
+    /**
+     * @param closeAfterFailure closes the session after a handler threw
+     */
+    HandlerCalls(RouteSettings route, RouteSessions routeSessions, String sessionId, Runnable closeAfterFailure) {
+        this.route = route;
+        this.routeSessions = routeSessions;
+        this.sessionId = sessionId;
+        this.closeAfterFailure = closeAfterFailure;
+    }
+
+    /** Binds the route's handlers; calls made before run on none. */
+    void bind(ConnectionHandlers connectionHandlers) {
+        handlers = connectionHandlers;
+    }
+
+    /** Runs the call after every call before it. */
+    void later(Call call) {
+        callbacks.execute(() -> invoke(call));
+    }
+
+    /**
+     * Runs the call on this thread if no other call is running or waiting, else leaves it.
+     *
+     * @return whether it ran; if not, the caller hands it to {@link #later} with what it must keep
+     */
+    boolean nowIfIdle(Call call) {
+        return callbacks.runIfIdle(() -> invoke(call));
+    }
+
+    /** An error the host met on the connection, for {@code @OnError}, unless the session already ended. */
+    void hostFailed(Throwable error) {
+        callbacks.execute(() -> {
+            if (!disconnected.get()) {
+                report(error, false);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code @OnDisconnected} once, after every call before it; later calls run on nothing.
+     *
+     * @param status what ended the session
+     * @param before runs first, e.g. taking the session out of its route
+     * @param after  runs last, whether the handler threw or not
+     */
+    void disconnected(CloseStatus status, Runnable before, Runnable after) {
+        callbacks.execute(() -> {
+            if (disconnected.compareAndSet(false, true)) {
+                before.run();
+                try {
+                    handlers.onDisconnected(status);
+                } catch (Throwable e) {
+                    LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
+                } finally {
+                    after.run();
+                }
+            }
+        });
+    }
+
+    private void invoke(Call call) {
+        if (disconnected.get()) {
+            return;
+        }
+        boolean timed = route.handlersOnIoThreads();
+        long started = timed ? System.nanoTime() : 0;
+        try {
+            call.on(handlers);
+        } catch (Throwable failure) {
+            report(failure, true);
+            closeAfterFailure.run();
+        }
+        if (timed) {
+            routeSessions.handlerHeldIoThread(route.path(), System.nanoTime() - started);
+        }
+    }
+
+    /** Hands an error to {@code @OnError}, or logs it: a handler's failure as a warning, a connection's quietly. */
+    private void report(Throwable error, boolean handlerFailed) {
+        try {
+            if (handlers.onError(error)) {
+                return;
+            }
+            if (handlerFailed) {
+                LOG.log(System.Logger.Level.WARNING, "Handler of route " + route.path() + " failed on session "
+                        + sessionId + "; add an @OnError handler to handle it", error);
+            } else {
+                // Clients vanish all the time: not worth a warning, and @OnDisconnected still reports it.
+                LOG.log(System.Logger.Level.DEBUG, "Session " + sessionId + " of route " + route.path()
+                        + " met a connection error", error);
+            }
+        } catch (Throwable onErrorFailure) {
+            onErrorFailure.addSuppressed(error);
+            LOG.log(System.Logger.Level.WARNING, "@OnError of route " + route.path() + " failed", onErrorFailure);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Turns what a connection receives into its route's handler calls: message parts assembled within the route's
+ * size limit ({@link IncomingMessages}), a kind of message the route does not take refused with 1003, and every
+ * message and pong counted as a sign of life for the session's timers.
+ */
+final class MessageDispatch {
+
+    /** Closes the session after the messages queued so far. */
+    interface Closer {
+        void closeSoon(int code, String reason, CloseCause cause);
+    }
+
+    private final RouteSettings route;
+    private final SessionTimers timers;
+    private final HandlerCalls calls;
+    private final Closer closer;
+    private final IncomingMessages incoming;
+
+    MessageDispatch(RouteSettings route, SessionTimers timers, HandlerCalls calls, Closer closer) {
+        this.route = route;
+        this.timers = timers;
+        this.calls = calls;
+        this.closer = closer;
+        this.incoming = new IncomingMessages(route.maxMessageBytes());
+    }
+
+    /** A part of a text message; the route sees whole messages within its size limit. */
+    void textPart(String part, boolean last, boolean routeHandlesText) {
+        Object whole = routeHandlesText ? incoming.text(part, last) : part;
+        if (whole == IncomingMessages.TOO_BIG) {
+            closeAsTooBig();
+        } else if (whole != null) {
+            text((String) whole, routeHandlesText);
+        }
+    }
+
+    /** A part of a binary message; the route sees whole messages within its size limit. */
+    void binaryPart(ByteBuffer part, boolean last, boolean routeHandlesBinary) {
+        Object whole = routeHandlesBinary ? incoming.binary(part, last) : part;
+        if (whole == IncomingMessages.TOO_BIG) {
+            closeAsTooBig();
+        } else if (whole != null) {
+            binary((ByteBuffer) whole, routeHandlesBinary);
+        }
+    }
+
+    void pong(ByteBuffer payload) {
+        timers.pong();
+        if (!calls.nowIfIdle(handlers -> handlers.onPong(payload))) {
+            ByteBuffer copy = copyOf(payload);
+            calls.later(handlers -> handlers.onPong(copy));
+        }
+    }
+
+    private void text(String text, boolean routeHandlesText) {
+        timers.heard();
+        if (!routeHandlesText) {
+            closer.closeSoon(CloseStatus.UNSUPPORTED_DATA, "text messages are not accepted", CloseCause.UNSUPPORTED_DATA);
+            return;
+        }
+        calls.later(handlers -> handlers.onText(text));
+    }
+
+    private void binary(ByteBuffer data, boolean routeHandlesBinary) {
+        timers.heard();
+        if (!routeHandlesBinary) {
+            closer.closeSoon(CloseStatus.UNSUPPORTED_DATA, "binary messages are not accepted",
+                    CloseCause.UNSUPPORTED_DATA);
+            return;
+        }
+        if (!calls.nowIfIdle(handlers -> handlers.onBinary(data))) {
+            ByteBuffer copy = copyOf(data); // the host may reuse its buffer once this call returns
+            calls.later(handlers -> handlers.onBinary(copy));
+        }
+    }
+
+    private void closeAsTooBig() {
+        closer.closeSoon(CloseStatus.TOO_BIG, "message too big: over " + route.maxMessageBytes() + " bytes",
+                CloseCause.TOO_BIG);
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer data) {
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data.duplicate()).flip();
+        return copy;
+    }
+}
