@@ -11,9 +11,12 @@ import dev.switchboard.WebSocketSession;
 
 /**
  * A route that holds at most five sessions at once, behind a handshake check that refuses clients asking for it
- * ({@code ?refuse=yes}) with 403: for the exactness of the limit under many handshakes at once.
+ * ({@code ?refuse=yes}) with 403: for the exactness of the limit under many handshakes at once. Its heartbeat is
+ * short: a client that left right after its request may have become a session that the container (WildFly,
+ * GlassFish) takes for open until a write to it fails, and the heartbeat's ping is that write.
  */
-@Route(value = "/crowded", maxSessions = CrowdedRoute.LIMIT, handshake = CrowdedRoute.Door.class)
+@Route(value = "/crowded", maxSessions = CrowdedRoute.LIMIT, handshake = CrowdedRoute.Door.class,
+        heartbeatSeconds = 1)
 public class CrowdedRoute {
 
     /** The route's session limit. */
