@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -60,9 +61,8 @@ public record Handshake(int status, Map<String, String> headers, String body) {
             socket.getOutputStream().flush();
 
             Handshake head = parse(readHead(socket.getInputStream()));
-            Handshake response = head.status() == 101 || head.header("Content-Length") == null ? head
-                    : new Handshake(head.status(), head.headers(), new String(socket.getInputStream().readNBytes(
-                            Integer.parseInt(head.header("Content-Length"))), StandardCharsets.UTF_8));
+            Handshake response = head.status() == 101 ? head
+                    : new Handshake(head.status(), head.headers(), body(head, socket.getInputStream()));
             if (response.status() == 101) {
                 // A masked, empty close frame; then wait briefly for the server's close and end of stream.
                 socket.getOutputStream().write(new byte[]{(byte) 0x88, (byte) 0x80, 0, 0, 0, 0});
@@ -92,6 +92,38 @@ public record Handshake(int status, Map<String, String> headers, String body) {
     /** A header value by case-insensitive name, or {@code null}. */
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A response's body, as HTTP/1.1 delimits it: by its length, in chunks, or (GlassFish's 426) by the end of the
+     * connection.
+     */
+    private static String body(Handshake head, InputStream in) throws IOException {
+        String length = head.header("Content-Length");
+        if (length != null) {
+            return new String(in.readNBytes(Integer.parseInt(length.trim())), StandardCharsets.UTF_8);
+        }
+        if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
+            StringBuilder body = new StringBuilder();
+            for (int size; (size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0; readLine(in)) {
+                body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+            }
+            return body.toString();
+        }
+        String connection = head.header("Connection");
+        boolean closes = connection != null && Arrays.stream(connection.split(","))
+                .anyMatch(option -> option.trim().equalsIgnoreCase("close"));
+        return closes ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "";
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private static Handshake parse(String head) throws IOException {

@@ -462,8 +462,12 @@ public abstract class ContractSuite {
     void plainGetOnARoutesPathGets426AndOtherPathsAreLeftToTheHost() throws IOException {
         Handshake plain = Handshake.attempt(uri("/contract/lobby?name=curl"), "GET", Map.of());
         assertEquals("426 This is a WebSocket endpoint; connect with a WebSocket client",
-                plain.status() + " " + plain.body());
-        assertEquals("websocket", plain.header("Upgrade"));
+                plain.status() + " " + plain.body(), plain.headers().toString());
+        // Grizzly (GlassFish, Payara) takes a response with an Upgrade header for a switch of protocols, and would
+        // leave the client waiting for the 426's body: there the 426 goes without it.
+        String server = String.valueOf(plain.header("Server"));
+        boolean grizzly = server.contains("GlassFish") || server.contains("Payara");
+        assertEquals(grizzly ? null : "websocket", plain.header("Upgrade"));
         assertEquals(426, Handshake.attempt(uri("/probe"), "GET", Map.of()).status());
         assertEquals(List.of(), events("curl"));
 

@@ -46,7 +46,7 @@ final class HandshakeFilter implements Filter {
         }
         UpgradeRequestRules.Refusal answer = current.plainRequest(http.getMethod(), path);
         if (answer != null && servedByNothingElse(http, path)) {
-            write(httpResponse, answer);
+            write(http, httpResponse, answer);
         } else {
             chain.doFilter(request, response);
         }
@@ -61,7 +61,7 @@ final class HandshakeFilter implements Filter {
             if (refusal != null) {
                 // What the client sent was no handshake to go on with.
                 response.setHeader("Connection", "close");
-                write(response, refusal);
+                write(request, response, refusal);
             } else {
                 chain.doFilter(request, response);
             }
@@ -83,12 +83,29 @@ final class HandshakeFilter implements Filter {
         return (match == null || match == MappingMatch.DEFAULT) && request.getServletContext().getResource(path) == null;
     }
 
-    private static void write(HttpServletResponse response, UpgradeRequestRules.Refusal answer) throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response,
+                              UpgradeRequestRules.Refusal answer) throws IOException {
         byte[] body = answer.message().getBytes(StandardCharsets.UTF_8);
         response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
+        boolean grizzly = upgradeHeaderSwitchesProtocols(request);
+        answer.headers().forEach((name, value) -> {
+            if (!grizzly || !name.equalsIgnoreCase("Upgrade") && !name.equalsIgnoreCase("Connection")) {
+                response.setHeader(name, value);
+            }
+        });
         response.setContentType("text/plain;charset=utf-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * Whether the container takes any response with an {@code Upgrade} header for a switch of protocols: Grizzly,
+     * under GlassFish and Payara, then drops the body's length and keeps the connection for the new protocol, so a
+     * client waits for the rest of a 426 forever. There the 426 goes without it (and without the Connection header
+     * that names it), and says what to do in its body.
+     */
+    private static boolean upgradeHeaderSwitchesProtocols(HttpServletRequest request) {
+        String server = request.getServletContext().getServerInfo();
+        return server != null && (server.contains("GlassFish") || server.contains("Payara"));
     }
 }
