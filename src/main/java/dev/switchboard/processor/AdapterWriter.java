@@ -29,16 +29,20 @@ final class AdapterWriter {
 
     static final String GENERATED = "javax.annotation.processing.Generated";
 
+
     private final Filer filer;
     private final Predicate<TypeElement> seesGenerated;
+    private final String generator;
 
     /**
      * @param seesGenerated whether a route's adapter can carry {@code @Generated}: it lives in the java.compiler
      *                      module, which a modular application need not read
+     * @param generator     the processor's class name, which {@code @Generated} names
      */
-    AdapterWriter(Filer filer, Predicate<TypeElement> seesGenerated) {
+    AdapterWriter(Filer filer, Predicate<TypeElement> seesGenerated, String generator) {
         this.filer = filer;
         this.seesGenerated = seesGenerated;
+        this.generator = generator;
     }
 
     /** Writes the adapter with the route class as originating element, for incremental builds. */
@@ -58,7 +62,7 @@ final class AdapterWriter {
         s.append("/** Binds {@link ").append(route)
                 .append("} to Switchboard's runtime. Generated from its annotations: do not edit. */\n");
         if (seesGenerated.test(plan.route())) {
-            s.append("@").append(GENERATED).append("(\"").append(RouteProcessor.class.getName()).append("\")\n");
+            s.append("@").append(GENERATED).append("(\"").append(generator).append("\")\n");
         }
         s.append("public final class ").append(Naming.adapterSimpleName(plan.route()))
                 .append(" implements dev.switchboard.binding.RouteBinding {\n");

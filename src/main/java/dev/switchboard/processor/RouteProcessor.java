@@ -56,7 +56,8 @@ public final class RouteProcessor extends AbstractProcessor {
         routeRules = new RouteRules(env.getElementUtils(), problems);
         handshakeCheckRules = new HandshakeCheckRules(env.getElementUtils(), env.getTypeUtils(), problems);
         jakartaAnnotations = new JakartaAnnotations(problems);
-        adapterWriter = new AdapterWriter(env.getFiler(), new ModuleRules(env.getElementUtils())::seesGenerated);
+        adapterWriter = new AdapterWriter(env.getFiler(), new ModuleRules(env.getElementUtils())::seesGenerated,
+                RouteProcessor.class.getName());
     }
 
     @Override
