@@ -1,13 +1,9 @@
 package dev.switchboard.contract;
 
-import dev.switchboard.CloseStatus;
 import dev.switchboard.HandshakeCheck;
 import dev.switchboard.HandshakeDecision;
 import dev.switchboard.HandshakeRequest;
-import dev.switchboard.OnConnected;
-import dev.switchboard.OnDisconnected;
 import dev.switchboard.Route;
-import dev.switchboard.WebSocketSession;
 
 /**
  * A route that holds at most five sessions at once, behind a handshake check that refuses clients asking for it
@@ -17,20 +13,10 @@ import dev.switchboard.WebSocketSession;
  */
 @Route(value = "/crowded", maxSessions = CrowdedRoute.LIMIT, handshake = CrowdedRoute.Door.class,
         heartbeatSeconds = 1)
-public class CrowdedRoute {
+public class CrowdedRoute extends TrackedRoute {
 
     /** The route's session limit. */
     public static final int LIMIT = 5;
-
-    @OnConnected
-    void connected(WebSocketSession session) {
-        ServerSide.connected(session);
-    }
-
-    @OnDisconnected
-    void disconnected(WebSocketSession session, CloseStatus status) {
-        ServerSide.disconnected(session, status);
-    }
 
     /** Refuses requests with a {@code refuse} query parameter, after the session limit let them through. */
     public static final class Door implements HandshakeCheck {
