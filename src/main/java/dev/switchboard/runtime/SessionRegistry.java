@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The open sessions of one server, from {@code @OnConnected} until their {@code @OnDisconnected} returned.
  */
 final class SessionRegistry {
 
-    private final Set<ConnectionSession> open = ConcurrentHashMap.newKeySet();
+    private final DrainedSet<ConnectionSession> open = new DrainedSet<>();
     private final Map<Class<?>, RouteSessions> routes = new ConcurrentHashMap<>();
-    private final Object emptied = new Object();
-    private final SessionClock clock = new SessionClock(open);
+    private final SessionClock clock = new SessionClock(open.live());
     private final ControlFrames controlFrames;
     private final SessionLimit limit;
     private final Set<SessionSlot> handedOver = ConcurrentHashMap.newKeySet();
@@ -94,11 +92,6 @@ final class SessionRegistry {
 
     void remove(ConnectionSession session) {
         open.remove(session);
-        if (open.isEmpty()) {
-            synchronized (emptied) {
-                emptied.notifyAll();
-            }
-        }
     }
 
     /**
@@ -118,7 +111,7 @@ final class SessionRegistry {
      * @param cause  the cause reported to {@code @OnDisconnected}
      */
     void closeAll(int code, String reason, CloseCause cause) {
-        for (ConnectionSession session : List.copyOf(open)) {
+        for (ConnectionSession session : open.snapshot()) {
             session.closeSoon(code, reason, cause);
         }
     }
@@ -131,14 +124,7 @@ final class SessionRegistry {
      * @throws InterruptedException if interrupted while waiting
      */
     boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (emptied) {
-            for (long left = timeoutMillis; !open.isEmpty() && left > 0;
-                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
-                emptied.wait(left);
-            }
-        }
-        return open.isEmpty();
+        return open.awaitEmpty(timeoutMillis);
     }
 
     /**
@@ -150,7 +136,7 @@ final class SessionRegistry {
     Cut abandonAll(CloseStatus status) {
         int sessions = 0;
         long unsent = 0;
-        for (ConnectionSession session : List.copyOf(open)) {
+        for (ConnectionSession session : open.snapshot()) {
             unsent += session.abandon(status);
             sessions++;
         }

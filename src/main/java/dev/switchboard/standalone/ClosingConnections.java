@@ -1,8 +1,6 @@
 package dev.switchboard.standalone;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import dev.switchboard.runtime.DrainedSet;
 
 /**
  * The connections of one host whose server has sent its close frame and waits for the client's (RFC 6455,
@@ -12,8 +10,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClosingConnections {
 
-    private final Set<LingeringClose> waiting = ConcurrentHashMap.newKeySet();
-    private final Object emptied = new Object();
+    private final DrainedSet<LingeringClose> waiting = new DrainedSet<>();
     private volatile boolean draining;
 
     /** The host drains: connections that start waiting now wait until the drain's deadline, not only a while. */
@@ -30,11 +27,7 @@ final class ClosingConnections {
     }
 
     void closed(LingeringClose connection) {
-        if (waiting.remove(connection) && waiting.isEmpty()) {
-            synchronized (emptied) {
-                emptied.notifyAll();
-            }
-        }
+        waiting.remove(connection);
     }
 
     /**
@@ -45,13 +38,6 @@ final class ClosingConnections {
      * @throws InterruptedException if interrupted while waiting
      */
     boolean awaitNone(long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (emptied) {
-            for (long left = timeoutMillis; !waiting.isEmpty() && left > 0;
-                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
-                emptied.wait(left);
-            }
-        }
-        return waiting.isEmpty();
+        return waiting.awaitEmpty(timeoutMillis);
     }
 }
