@@ -178,7 +178,8 @@ public abstract class StandaloneBuilder<B extends StandaloneBuilder<B>> extends 
     /**
      * Serves {@code wss://} (and {@code https://} for static files) with the key and certificate chain of a
      * PKCS12 keystore, such as {@code keytool -genkeypair -storetype PKCS12} writes. The keystore is read
-     * by {@link #build()}, which fails if it cannot be. Replaces an earlier {@link #tls(SSLContext)}.
+     * by {@link Switchboard.Builder#build()}, which fails if it cannot be. Replaces an earlier
+     * {@link #tls(SSLContext)}.
      *
      * @param pkcs12Keystore the keystore file; it must hold a private key with its certificate
      * @param password       the keystore's password, which PKCS12 also uses for the key; copied, so the
