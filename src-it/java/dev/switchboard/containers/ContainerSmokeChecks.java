@@ -1,5 +1,8 @@
 package dev.switchboard.containers;
 
+import dev.switchboard.it.clients.Handshake;
+import dev.switchboard.it.clients.WsClient;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -8,20 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,9 +72,9 @@ public abstract class ContainerSmokeChecks {
 
     @Test
     public void echoesTextAndBinary() {
-        try (Recorder client = Recorder.connect(uri("/echo"))) {
-            client.text("hello");
-            client.binary(new byte[]{1, 2, 3});
+        try (WsClient client = WsClient.connect(uri("/echo"))) {
+            client.sendText("hello");
+            client.sendBinary(new byte[]{1, 2, 3});
             await().atMost(WAIT).until(() -> client.texts.size() == 1 && client.binaries.size() == 1);
             assertEquals(List.of("hello"), client.texts);
             assertEquals(ByteBuffer.wrap(new byte[]{1, 2, 3}), client.binaries.get(0));
@@ -96,14 +93,14 @@ public abstract class ContainerSmokeChecks {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) i;
         }
-        try (Recorder client = Recorder.connect(uri("/echo"))) {
-            client.text(text);
+        try (WsClient client = WsClient.connect(uri("/echo"))) {
+            client.sendText(text);
             await().atMost(WAIT).until(() -> client.texts.size() == 1 || client.closeCode.isDone());
             assertTrue(!client.closeCode.isDone(), () -> "a " + size + "-byte text closed the session with "
                     + client.closeCode.join() + " " + client.closeReason);
             assertEquals(text, client.texts.get(0));
 
-            client.binary(data);
+            client.sendBinary(data);
             await().atMost(WAIT).until(() -> client.binaries.size() == 1 || client.closeCode.isDone());
             assertTrue(!client.closeCode.isDone(), () -> "a " + size + "-byte binary message closed the session with "
                     + client.closeCode.join() + " " + client.closeReason);
@@ -116,19 +113,19 @@ public abstract class ContainerSmokeChecks {
 
     @Test
     public void chatReachesEverySessionOfTheRoomAndNoOther() {
-        try (Recorder ann = Recorder.connect(uri("/chat/lobby"));
-             Recorder bob = Recorder.connect(uri("/chat/lobby"));
-             Recorder eve = Recorder.connect(uri("/chat/kitchen"))) {
-            ann.text("ann here");
-            bob.text("bob here");
-            eve.text("eve here");
+        try (WsClient ann = WsClient.connect(uri("/chat/lobby"));
+             WsClient bob = WsClient.connect(uri("/chat/lobby"));
+             WsClient eve = WsClient.connect(uri("/chat/kitchen"))) {
+            ann.sendText("ann here");
+            bob.sendText("bob here");
+            eve.sendText("eve here");
             await().atMost(WAIT).until(() -> ann.texts.contains("ann here") && bob.texts.contains("bob here")
                     && eve.texts.contains("eve here"));
 
-            ann.text("hello lobby");
+            ann.sendText("hello lobby");
 
             await().atMost(WAIT).until(() -> ann.texts.contains("hello lobby") && bob.texts.contains("hello lobby"));
-            eve.text("eve again");
+            eve.sendText("eve again");
             await().atMost(WAIT).until(() -> eve.texts.contains("eve again"));
             assertEquals(List.of("eve here", "eve again"), eve.texts);
         }
@@ -140,26 +137,26 @@ public abstract class ContainerSmokeChecks {
         int members = 4;
         int messages = 100;
         String room = "/chat/busy";
-        List<Recorder> clients = new ArrayList<>();
+        List<WsClient> clients = new ArrayList<>();
         ExecutorService senders = Executors.newFixedThreadPool(members);
         try {
             for (int i = 0; i < members; i++) {
-                clients.add(Recorder.connect(uri(room)));
+                clients.add(WsClient.connect(uri(room)));
             }
             for (int i = 0; i < members; i++) {
-                clients.get(i).text("join " + i);
+                clients.get(i).sendText("join " + i);
             }
             // A member's own message comes back once it has joined: then all are in.
             await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.texts.contains("join " + clients.indexOf(c))));
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < members; i++) {
-                Recorder client = clients.get(i);
+                WsClient client = clients.get(i);
                 int sender = i;
                 sent.add(senders.submit(() -> {
                     go.await();
                     for (int m = 0; m < messages; m++) {
-                        client.text(sender + ":" + m);
+                        client.sendText(sender + ":" + m);
                     }
                     return null;
                 }));
@@ -170,7 +167,7 @@ public abstract class ContainerSmokeChecks {
             }
             await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> broadcasts(c).size() >= members * messages
                     || c.closeCode.isDone()));
-            for (Recorder client : clients) {
+            for (WsClient client : clients) {
                 assertTrue(!client.closeCode.isDone(), () -> "closed with " + client.closeCode.join() + " "
                         + client.closeReason);
                 assertEquals(members * messages, broadcasts(client).size());
@@ -186,7 +183,7 @@ public abstract class ContainerSmokeChecks {
             }
         } finally {
             senders.shutdownNow();
-            clients.forEach(Recorder::close);
+            clients.forEach(WsClient::close);
         }
     }
 
@@ -205,15 +202,15 @@ public abstract class ContainerSmokeChecks {
         assertEquals(404, Handshake.attempt(uri("/nowhere")).status());
         assertEquals(404, Handshake.attempt(uri("/chat")).status());
         assertEquals(404, Handshake.attempt(container.ws("/no-such-app/echo")).status());
-        CompletionException refused = assertThrows(CompletionException.class, () -> Recorder.connect(uri("/nowhere")));
+        CompletionException refused = assertThrows(CompletionException.class, () -> WsClient.connect(uri("/nowhere")));
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(404, handshake.getResponse().statusCode());
     }
 
     @Test
     public void closeFromTheClientIsAnsweredWithItsCode() {
-        try (Recorder client = Recorder.connect(uri("/echo"))) {
-            client.socket.sendClose(4001, "bye").orTimeout(10, TimeUnit.SECONDS).join();
+        try (WsClient client = WsClient.connect(uri("/echo"))) {
+            client.sendClose(4001, "bye");
             assertEquals(4001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
         }
     }
@@ -234,7 +231,7 @@ public abstract class ContainerSmokeChecks {
         assertTrue(status == 404 || status == 503, "status " + status);
     }
 
-    private static List<String> broadcasts(Recorder client) {
+    private static List<String> broadcasts(WsClient client) {
         return client.texts.stream().filter(text -> !text.startsWith("join ")).toList();
     }
 
@@ -246,8 +243,8 @@ public abstract class ContainerSmokeChecks {
     @Order(Integer.MAX_VALUE - 1)
     public void undeployingTheAppClosesItsSessionsWithGoingAway() {
         War app = WarBuilder.contractApp();
-        try (Recorder client = Recorder.connect(uri("/echo"))) {
-            client.text("still here");
+        try (WsClient client = WsClient.connect(uri("/echo"))) {
+            client.sendText("still here");
             await().atMost(WAIT).until(() -> client.texts.contains("still here"));
             container.undeploy(app);
             assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join(), () -> "reason " + client.closeReason);
@@ -268,8 +265,8 @@ public abstract class ContainerSmokeChecks {
     @Test
     @Order(Integer.MAX_VALUE)
     public void stoppingTheContainerClosesOpenSessionsWithGoingAway() {
-        try (Recorder client = Recorder.connect(uri("/echo"))) {
-            client.text("still here");
+        try (WsClient client = WsClient.connect(uri("/echo"))) {
+            client.sendText("still here");
             await().atMost(WAIT).until(() -> client.texts.contains("still here"));
             container.stop();
             int code = client.closeCode.orTimeout(20, TimeUnit.SECONDS).join();
@@ -283,86 +280,4 @@ public abstract class ContainerSmokeChecks {
     private URI uri(String path) {
         return URI.create(base + path);
     }
-
-    /** A JDK WebSocket client that records what it receives. */
-    static final class Recorder implements WebSocket.Listener, AutoCloseable {
-
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-        final List<String> texts = new CopyOnWriteArrayList<>();
-        final List<ByteBuffer> binaries = new CopyOnWriteArrayList<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        volatile String closeReason;
-        private final StringBuilder partialText = new StringBuilder();
-        // Grows by doubling: joining each fragment into a fresh buffer copies a 16 MiB message gigabytes over.
-        private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
-        private WebSocket socket;
-
-        static Recorder connect(URI uri) {
-            Recorder recorder = new Recorder();
-            recorder.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .buildAsync(uri, recorder).orTimeout(20, TimeUnit.SECONDS).join();
-            return recorder;
-        }
-
-        synchronized void text(String text) {
-            socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
-        }
-
-        synchronized void binary(byte[] data) {
-            socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partialText.append(data);
-            if (last) {
-                texts.add(partialText.toString());
-                partialText.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            partialBinary.writeBytes(bytes);
-            if (last) {
-                binaries.add(ByteBuffer.wrap(partialBinary.toByteArray()));
-                partialBinary.reset();
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeReason = reason;
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeReason = String.valueOf(error);
-            closeCode.complete(-1);
-        }
-
-        @Override
-        public void close() {
-            // Once the server's close has come, the JDK client answers it and closes by itself. Aborting then races
-            // that close and can deadlock the client's selector thread (seen on JDK 17.0.15), which is shared.
-            if (!closeCode.isDone()) {
-                socket.abort();
-            }
-        }
-    }
-
 }

@@ -2,10 +2,10 @@ package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
 import dev.switchboard.containers.Containers;
-import dev.switchboard.containers.Handshake;
 import dev.switchboard.containers.RequiresContainers;
 import dev.switchboard.containers.WarBuilder;
 import dev.switchboard.contract.PlainServlet;
+import dev.switchboard.it.clients.Handshake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.switchboard.it;
 import dev.switchboard.Switchboard;
 import dev.switchboard.example.ChatRoute;
 import dev.switchboard.example.EchoRoute;
+import dev.switchboard.it.clients.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

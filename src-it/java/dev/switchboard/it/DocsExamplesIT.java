@@ -3,6 +3,7 @@ package dev.switchboard.it;
 import dev.switchboard.Switchboard;
 import dev.switchboard.docs.LoungeRoute;
 import dev.switchboard.docs.ServerSnippets;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

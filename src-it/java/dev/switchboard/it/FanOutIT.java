@@ -9,6 +9,8 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.fanout.FanOutRoutes;
 import dev.switchboard.fanout.Recorded;
+import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,15 +19,12 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -202,10 +201,14 @@ class FanOutIT {
 
     @Test
     void aClientThatStopsReadingDoesNotHoldUpTheOthersAndIsCountedAsDropped() throws Exception {
-        List<CountingClient> readers = new ArrayList<>();
+        // The readers count the messages and keep none: a hundred of them would take megabytes each.
+        List<WsClient> readers = new ArrayList<>();
+        List<AtomicInteger> received = new ArrayList<>();
         try (RawClient stalled = RawClient.upgrade(server.port(), "/fanout/tiny?name=stalled")) {
             for (int i = 0; i < 100; i++) {
-                readers.add(CountingClient.connect(uri("/fanout/tiny?name=r" + i)));
+                AtomicInteger count = new AtomicInteger();
+                received.add(count);
+                readers.add(WsClient.connect(uri("/fanout/tiny?name=r" + i), text -> count.incrementAndGet()));
             }
             await().atMost(WAIT).until(() -> Sessions.of(FanOutRoutes.Tiny.class).count() == 101);
             Sessions everyone = Sessions.of(FanOutRoutes.Tiny.class);
@@ -222,40 +225,14 @@ class FanOutIT {
                 assertEquals(stalledSession.droppedMessages() == 0 ? 0 : 1, result.dropped(), "only the stalled client drops");
                 int sent = messages;
                 await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> readers.stream().allMatch(reader -> reader.received.get() == sent));
+                        .until(() -> received.stream().allMatch(count -> count.get() == sent));
             }
 
             assertTrue(stalledSession.isOpen(), "a failed send keeps the session");
             assertTrue(stalledSession.droppedMessages() >= 1);
             assertTrue(everyone.droppedMessages() >= 1);
         } finally {
-            readers.forEach(CountingClient::close);
-        }
-    }
-
-    /** Counts the messages it receives and keeps none: a hundred of them take megabytes each. */
-    private static final class CountingClient implements WebSocket.Listener {
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-        final AtomicInteger received = new AtomicInteger();
-        private WebSocket socket;
-
-        static CountingClient connect(URI uri) {
-            CountingClient client = new CountingClient();
-            client.socket = HTTP.newWebSocketBuilder().buildAsync(uri, client).orTimeout(10, TimeUnit.SECONDS).join();
-            return client;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            if (last) {
-                received.incrementAndGet();
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        void close() {
-            socket.abort();
+            readers.forEach(WsClient::close);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.switchboard.Heartbeat;
 import dev.switchboard.Switchboard;
 import dev.switchboard.contract.ContractRoute;
 import dev.switchboard.contract.ServerSide;
+import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

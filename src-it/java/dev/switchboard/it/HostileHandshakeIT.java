@@ -3,6 +3,8 @@ package dev.switchboard.it;
 import dev.switchboard.Heartbeat;
 import dev.switchboard.Switchboard;
 import dev.switchboard.example.EchoRoute;
+import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -84,10 +85,7 @@ class HostileHandshakeIT {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
-        socket.setSoTimeout(10_000);
-        return socket;
+        return RawClient.openSocket(URI.create("ws://127.0.0.1:" + server.port()));
     }
 
     private static int status(String response) {

@@ -1,6 +1,7 @@
 package dev.switchboard.it;
 
 import dev.switchboard.example.ExampleApp;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

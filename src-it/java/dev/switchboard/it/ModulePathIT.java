@@ -1,6 +1,7 @@
 package dev.switchboard.it;
 
 import dev.switchboard.containers.BuildLayout;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

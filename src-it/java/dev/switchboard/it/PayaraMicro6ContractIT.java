@@ -2,6 +2,7 @@ package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
 import dev.switchboard.containers.Containers;
+import dev.switchboard.it.clients.WsClient;
 
 import java.net.URI;
 import java.util.concurrent.CompletionException;

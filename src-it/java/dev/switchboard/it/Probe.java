@@ -1,16 +1,14 @@
 package dev.switchboard.it;
 
+import dev.switchboard.it.clients.WsClient;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -18,24 +16,22 @@ import java.util.concurrent.TimeUnit;
  * A client of the contract app's probe route ({@code dev.switchboard.contract.ProbeRoute}): sends
  * {@code <id> <command>}, and matches each reply to its command by the reply's first line {@code reply=<id>}.
  */
-final class Probe implements WebSocket.Listener, AutoCloseable {
+final class Probe implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long TIMEOUT_SECONDS = 20;
 
     private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
-    private final StringBuilder partial = new StringBuilder();
     private int nextId;
-    private WebSocket socket;
-    private volatile boolean ended;
+    private WsClient client;
 
     private Probe() {
     }
 
     static Probe connect(URI uri) {
         Probe probe = new Probe();
-        probe.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, probe).orTimeout(10, TimeUnit.SECONDS).join();
+        probe.client = WsClient.connect(uri, probe::received);
+        probe.client.closeCode.whenComplete((code, error) -> probe.failPending(
+                new IllegalStateException("the probe connection closed: " + code + " " + probe.client.closeReason)));
         return probe;
     }
 
@@ -53,41 +49,16 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
         String id = Integer.toString(++nextId);
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        socket.sendText(id + " " + command, true).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        client.socket().sendText(id + " " + command, true).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         return reply;
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            Reply reply = Reply.parse(partial.toString());
-            partial.setLength(0);
-            CompletableFuture<Reply> waiting = pending.remove(reply.value("reply"));
-            if (waiting != null) {
-                waiting.complete(reply);
-            }
+    private void received(String text) {
+        Reply reply = Reply.parse(text);
+        CompletableFuture<Reply> waiting = pending.remove(reply.value("reply"));
+        if (waiting != null) {
+            waiting.complete(reply);
         }
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        ended = true;
-        failPending(new IllegalStateException("the probe connection closed: " + statusCode + " " + reason));
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        ended = true;
-        failPending(error);
     }
 
     private void failPending(Throwable error) {
@@ -96,10 +67,7 @@ final class Probe implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        // Not once the connection has ended: aborting then can deadlock the JDK client (see WsClient#close).
-        if (!ended) {
-            socket.abort();
-        }
+        client.close();
     }
 
     /**

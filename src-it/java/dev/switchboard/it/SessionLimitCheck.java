@@ -1,5 +1,7 @@
 package dev.switchboard.it;
 
+import dev.switchboard.it.clients.RawClient;
+
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

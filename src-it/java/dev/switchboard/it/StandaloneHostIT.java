@@ -4,10 +4,12 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
-import dev.switchboard.containers.Handshake;
 import dev.switchboard.contract.ContractRoute;
 import dev.switchboard.contract.GuardedRoute;
 import dev.switchboard.contract.ServerSide;
+import dev.switchboard.it.clients.Handshake;
+import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

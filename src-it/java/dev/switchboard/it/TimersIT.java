@@ -9,6 +9,8 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.fanout.FanOutRoutes;
 import dev.switchboard.fanout.Recorded;
+import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package dev.switchboard.it;
 import dev.switchboard.Switchboard;
 import dev.switchboard.example.EchoRoute;
 import dev.switchboard.example.ExampleApp;
+import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

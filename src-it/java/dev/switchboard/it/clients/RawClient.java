@@ -1,4 +1,4 @@
-package dev.switchboard.it;
+package dev.switchboard.it.clients;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,13 +20,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A WebSocket client on a plain socket, for what well-behaved clients never do: vanish without a close
- * frame, stop reading, or announce frames larger than the server takes.
+ * The raw-socket client of every integration test: an HTTP request or WebSocket handshake written byte for byte,
+ * and frames, for what the JDK client hides (status, headers and body of a refusal, see {@link Handshake}) and
+ * for what well-behaved clients never do: vanish without a close frame, stop reading, or announce frames larger
+ * than the server takes.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
+
+    /** The {@code Sec-WebSocket-Key} of every upgrade request. */
+    public static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
 
     private final Socket socket;
-    final String responseHead;
+    /** The response head, status line to blank line, as read (empty if the server closed without one). */
+    public final String responseHead;
 
     private RawClient(Socket socket, String responseHead) {
         this.socket = socket;
@@ -33,7 +40,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Sends an upgrade request for {@code path} (with its query) to 127.0.0.1 at {@code port}. */
-    static RawClient upgrade(int port, String path) throws IOException {
+    public static RawClient upgrade(int port, String path) throws IOException {
         return upgrade(URI.create("ws://127.0.0.1:" + port + path));
     }
 
@@ -41,26 +48,45 @@ final class RawClient implements AutoCloseable {
      * Sends an upgrade request for the path and query of a {@code ws://} URI to its host and port, and reads
      * the response head.
      */
-    static RawClient upgrade(URI uri) throws IOException {
+    public static RawClient upgrade(URI uri) throws IOException {
         return upgrade(uri, "");
     }
 
     /**
      * As {@link #upgrade(URI)}, with more request header lines, e.g. {@code "Sec-WebSocket-Extensions: ...\r\n"}.
      */
-    static RawClient upgrade(URI uri, String moreHeaders) throws IOException {
-        Socket socket = connect(uri);
-        socket.getOutputStream().write(request(uri, moreHeaders));
-        return new RawClient(socket, readHead(socket.getInputStream()));
+    public static RawClient upgrade(URI uri, String moreHeaders) throws IOException {
+        return open(uri, upgradeRequest(uri, moreHeaders));
+    }
+
+    /**
+     * Sends a request with exactly these headers (besides {@code Host}) to the path and query of a URI, and reads
+     * the response head.
+     */
+    public static RawClient request(URI uri, String method, Map<String, String> headers) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        return open(uri, requestHead(uri, method, lines.toString()));
+    }
+
+    private static RawClient open(URI uri, byte[] request) throws IOException {
+        Socket socket = openSocket(uri);
+        try {
+            socket.getOutputStream().write(request);
+            return new RawClient(socket, readHead(socket.getInputStream()));
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /**
      * Sends the first {@code bytes} of an upgrade request (all of it if it is shorter) and leaves without reading
      * the answer: with a FIN, or with a reset if {@code reset}.
      */
-    static void abandon(URI uri, int bytes, boolean reset) throws IOException {
-        try (Socket socket = connect(uri)) {
-            byte[] request = request(uri, "");
+    public static void abandon(URI uri, int bytes, boolean reset) throws IOException {
+        try (Socket socket = openSocket(uri)) {
+            byte[] request = upgradeRequest(uri, "");
             socket.getOutputStream().write(request, 0, Math.min(bytes, request.length));
             if (reset) {
                 socket.setSoLinger(true, 0);
@@ -68,7 +94,11 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    private static Socket connect(URI uri) throws IOException {
+    /**
+     * A plain TCP connection to the host and port of a {@code ws://} URI, with 10 s timeouts and nothing sent: for
+     * requests that are not a handshake at all, or are cut short.
+     */
+    public static Socket openSocket(URI uri) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(16 * 1024);
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()), 10_000);
@@ -76,26 +106,31 @@ final class RawClient implements AutoCloseable {
         return socket;
     }
 
-    private static byte[] request(URI uri, String moreHeaders) {
-        String target = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    private static byte[] upgradeRequest(URI uri, String moreHeaders) {
+        return requestHead(uri, "GET", "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + KEY + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n"
+                + moreHeaders);
+    }
+
+    /** A request head: the request line for the URI's path and query, {@code Host}, the header lines, a blank line. */
+    private static byte[] requestHead(URI uri, String method, String headerLines) {
+        String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             target += "?" + uri.getRawQuery();
         }
-        String request = "GET " + target + " HTTP/1.1\r\n"
+        String request = method + " " + target + " HTTP/1.1\r\n"
                 + "Host: " + uri.getRawAuthority() + "\r\n"
-                + "Upgrade: websocket\r\n"
-                + "Connection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n"
-                + moreHeaders + "\r\n";
-        return request.getBytes(StandardCharsets.US_ASCII);
+                + headerLines + "\r\n";
+        return request.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /**
      * Sends the upgrade requests all at once, from several threads, and reads each response head; refused ones
      * are among the clients too, with their status.
      */
-    static List<RawClient> upgradeAll(List<URI> uris, int threads) throws IOException, InterruptedException {
+    public static List<RawClient> upgradeAll(List<URI> uris, int threads) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<RawClient> clients = new ArrayList<>();
         Throwable failure = null;
@@ -132,15 +167,16 @@ final class RawClient implements AutoCloseable {
             head.write(b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        return head.toString(StandardCharsets.US_ASCII);
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    int statusCode() {
+    /** The status of the response. */
+    public int statusCode() {
         return Integer.parseInt(responseHead.split(" ", 3)[1]);
     }
 
     /** The local port of this client, as the server sees it as the peer port. */
-    int localPort() {
+    public int localPort() {
         return socket.getLocalPort();
     }
 
@@ -148,14 +184,14 @@ final class RawClient implements AutoCloseable {
      * The head of one final, masked frame that announces {@code length} bytes of payload, and only the first
      * {@code payloadBytes} of that payload (zeros).
      */
-    static byte[] frameStart(int opcode, long length, int payloadBytes) {
+    public static byte[] frameStart(int opcode, long length, int payloadBytes) {
         ByteArrayOutputStream frame = head(opcode, length);
         frame.writeBytes(new byte[payloadBytes]);
         return frame.toByteArray();
     }
 
     /** One final, masked frame with its whole payload, as a client sends it. */
-    static byte[] frame(int opcode, byte[] payload) {
+    public static byte[] frame(int opcode, byte[] payload) {
         ByteArrayOutputStream frame = head(opcode, payload.length);
         frame.writeBytes(payload);
         return frame.toByteArray();
@@ -182,7 +218,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Sends frames, or parts of them, in one write. */
-    void send(byte[]... frames) throws IOException {
+    public void send(byte[]... frames) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (byte[] frame : frames) {
             bytes.writeBytes(frame);
@@ -191,21 +227,21 @@ final class RawClient implements AutoCloseable {
     }
 
     /** A frame from the server: servers send them unmasked. */
-    record Frame(int opcode, byte[] payload) {
+    public record Frame(int opcode, byte[] payload) {
 
         /** The status code of a close frame. */
-        int closeCode() {
+        public int closeCode() {
             return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         }
 
         /** The reason of a close frame. */
-        String closeReason() {
+        public String closeReason() {
             return new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
         }
     }
 
     /** Reads the next frame the server sends. */
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         DataInputStream in = new DataInputStream(socket.getInputStream());
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
@@ -221,7 +257,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** A client's close frame with a status code and reason. */
-    static byte[] closeFrame(int code, String reason) {
+    public static byte[] closeFrame(int code, String reason) {
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[2 + text.length];
         payload[0] = (byte) (code >>> 8);
@@ -231,7 +267,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Whether the server closed the TCP connection: the next read finds its end. */
-    boolean endOfStream() throws IOException {
+    public boolean endOfStream() throws IOException {
         return socket.getInputStream().read() < 0;
     }
 
@@ -239,7 +275,7 @@ final class RawClient implements AutoCloseable {
      * Whether the connection stays open and quiet for a while: nothing to read and no end of stream, only the
      * read's timeout.
      */
-    boolean quietFor(Duration wait) throws IOException {
+    public boolean quietFor(Duration wait) throws IOException {
         int timeout = socket.getSoTimeout();
         socket.setSoTimeout(Math.toIntExact(wait.toMillis()));
         try {
@@ -252,13 +288,31 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Reads {@code length} bytes of the response body, e.g. a refusal's {@code Content-Length}. */
+    public byte[] readBody(int length) throws IOException {
+        return socket.getInputStream().readNBytes(length);
+    }
+
+    /**
+     * Reads what the server still sends, up to 1 KiB, until its end of stream or for {@code wait} at most: to let
+     * a close frame be answered before the socket closes. A timeout or a reset ends it quietly.
+     */
+    public void drain(Duration wait) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(wait.toMillis()));
+        try {
+            socket.getInputStream().readNBytes(1024);
+        } catch (SocketTimeoutException | java.net.SocketException ignored) {
+            // what the server does after the close does not matter here
+        }
+    }
+
     /** Closes the TCP connection with a FIN and no close frame. */
-    void vanish() throws IOException {
+    public void vanish() throws IOException {
         socket.close();
     }
 
     /** Resets the TCP connection: no close frame, no FIN. */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }

@@ -1,23 +1,19 @@
-package dev.switchboard.containers;
+package dev.switchboard.it.clients;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One WebSocket opening handshake on a plain socket, to see what the server answers (status, headers, body), which
- * the JDK client hides. A {@code 101} is followed by a close frame, so the server sees an orderly end.
+ * What a server answers one request or WebSocket opening handshake made with {@link RawClient} (status, headers,
+ * body), which the JDK client hides. A {@code 101} is followed by a close frame, so the server sees an orderly end.
  *
  * @param status  the response status
  * @param headers the response headers, names in lower case (the last value of a repeated name)
@@ -26,7 +22,7 @@ import java.util.Map;
 public record Handshake(int status, Map<String, String> headers, String body) {
 
     /** The key sent in every attempt. */
-    public static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    public static final String KEY = RawClient.KEY;
 
     /** Tries a handshake at a {@code ws://} URI (path and query as given). */
     public static Handshake attempt(URI uri) throws IOException {
@@ -46,33 +42,18 @@ public record Handshake(int status, Map<String, String> headers, String body) {
 
     /** Sends a request with exactly these headers (besides {@code Host}) to a {@code ws://} URI. */
     public static Handshake attempt(URI uri, String method, Map<String, String> headers) throws IOException {
-        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
-            socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder()
-                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("\r\n");
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-
-            Handshake head = parse(readHead(socket.getInputStream()));
+        try (RawClient client = RawClient.request(uri, method, headers)) {
+            if (client.responseHead.isEmpty()) {
+                throw new IOException("The server closed the connection without a response");
+            }
+            Handshake head = parse(client.responseHead);
             Handshake response = head.status() == 101 || head.header("Content-Length") == null ? head
-                    : new Handshake(head.status(), head.headers(), new String(socket.getInputStream().readNBytes(
+                    : new Handshake(head.status(), head.headers(), new String(client.readBody(
                             Integer.parseInt(head.header("Content-Length"))), StandardCharsets.UTF_8));
             if (response.status() == 101) {
-                // A masked, empty close frame; then wait briefly for the server's close and end of stream.
-                socket.getOutputStream().write(new byte[]{(byte) 0x88, (byte) 0x80, 0, 0, 0, 0});
-                socket.getOutputStream().flush();
-                socket.setSoTimeout(2_000);
-                try {
-                    socket.getInputStream().readNBytes(1024);
-                } catch (SocketTimeoutException | java.net.SocketException ignored) {
-                    // the close was sent; the reply does not matter here
-                }
+                // An empty close frame; then wait briefly for the server's close and end of stream.
+                client.send(RawClient.frame(0x8, new byte[0]));
+                client.drain(Duration.ofSeconds(2));
             }
             return response;
         }
@@ -108,23 +89,5 @@ public record Handshake(int status, Map<String, String> headers, String body) {
             }
         }
         return new Handshake(Integer.parseInt(statusLine[1]), headers, "");
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                if (head.size() == 0) {
-                    throw new IOException("The server closed the connection without a response");
-                }
-                break;
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 }
