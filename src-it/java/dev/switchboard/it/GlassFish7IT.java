@@ -1,11 +1,10 @@
 package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
-import dev.switchboard.containers.ContainerSmokeChecks;
 import dev.switchboard.containers.Containers;
 
-/** The contract app as a WAR on Eclipse GlassFish 7 (EE 10, on JDK 21 at most), and the broken app refused there. */
-class GlassFish7IT extends ContainerSmokeChecks {
+/** Everything {@link ContainerSuite} checks, on Eclipse GlassFish 7 (EE 10, on JDK 21 at most). */
+class GlassFish7IT extends ContainerSuite {
 
     @Override
     protected Container newContainer() {

@@ -1,11 +1,10 @@
 package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
-import dev.switchboard.containers.ContainerSmokeChecks;
 import dev.switchboard.containers.Containers;
 
-/** The contract app as a WAR on Eclipse GlassFish 8 (EE 11, on JDK 21+), and the broken app refused there. */
-class GlassFish8IT extends ContainerSmokeChecks {
+/** Everything {@link ContainerSuite} checks, on Eclipse GlassFish 8 (EE 11, on JDK 21+). */
+class GlassFish8IT extends ContainerSuite {
 
     @Override
     protected Container newContainer() {

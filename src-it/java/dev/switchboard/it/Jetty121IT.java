@@ -1,11 +1,10 @@
 package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
-import dev.switchboard.containers.ContainerSmokeChecks;
 import dev.switchboard.containers.Containers;
 
-/** The contract app as a WAR on Eclipse Jetty 12.1, ee11 environment, and the broken app refused there. */
-class Jetty121IT extends ContainerSmokeChecks {
+/** Everything {@link ContainerSuite} checks, on Eclipse Jetty 12.1, ee11 environment. */
+class Jetty121IT extends ContainerSuite {
 
     @Override
     protected Container newContainer() {

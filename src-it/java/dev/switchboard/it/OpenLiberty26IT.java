@@ -1,11 +1,10 @@
 package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
-import dev.switchboard.containers.ContainerSmokeChecks;
 import dev.switchboard.containers.Containers;
 
-/** The contract app as a WAR on Open Liberty 26 (servlet-6.0, websocket-2.1), and the broken app refused there. */
-class OpenLiberty26IT extends ContainerSmokeChecks {
+/** Everything {@link ContainerSuite} checks, on Open Liberty 26 (servlet-6.0, websocket-2.1). */
+class OpenLiberty26IT extends ContainerSuite {
 
     @Override
     protected Container newContainer() {

@@ -1,11 +1,10 @@
 package dev.switchboard.it;
 
 import dev.switchboard.containers.Container;
-import dev.switchboard.containers.ContainerSmokeChecks;
 import dev.switchboard.containers.Containers;
 
-/** The contract app as a WAR on Apache Tomcat 10.1 (EE 10), and the broken app refused there. */
-class Tomcat101IT extends ContainerSmokeChecks {
+/** Everything {@link ContainerSuite} checks, on Apache Tomcat 10.1 (EE 10). */
+class Tomcat101IT extends ContainerSuite {
 
     @Override
     protected Container newContainer() {

@@ -1,8 +1,13 @@
-package dev.switchboard.containers;
+package dev.switchboard.it;
 
+import dev.switchboard.containers.Container;
+import dev.switchboard.containers.Containers;
+import dev.switchboard.containers.RequiresContainers;
+import dev.switchboard.containers.War;
+import dev.switchboard.containers.WarBuilder;
+import dev.switchboard.contract.PlainServlet;
 import dev.switchboard.it.clients.Handshake;
 import dev.switchboard.it.clients.WsClient;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,13 +40,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The contract app (echo at {@code /echo}, chat at {@code /chat/{room}}) deployed as a WAR on a real container,
- * checked over real sockets with the JDK WebSocket client; and the broken app's deployment refused with
- * Switchboard's message. The container runs for the whole class, and is stopped by the last test (open sessions
- * must get 1001). A container's test class is one method:
+ * Everything the integration tests check on one container, which starts once for it: the contract app as a
+ * WAR, deployed before the first test, with the route and session contract ({@link ContractSuite}), what only a
+ * WAR has (a servlet of the application's own), the smoke checks (echo, chat, large messages, handshakes,
+ * 404s), the broken app's deployment refused with Switchboard's message, and, last, undeploying the app and
+ * stopping the container: open sessions get 1001, and no threads or thread-local values are left behind. A
+ * container's test class names the container, and the close code a stop gives where it is not 1001:
  *
  * <pre>{@code
- * class Tomcat11IT extends ContainerSmokeChecks {
+ * class Tomcat11IT extends ContainerSuite {
  *     protected Container newContainer() { return Containers.tomcat11(); }
  * }
  * }</pre>
@@ -48,21 +56,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RequiresContainers
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public abstract class ContainerSmokeChecks {
+abstract class ContainerSuite extends ContractSuite {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private Container container;
-    private URI base;
 
     /** A new, stopped container. */
     protected abstract Container newContainer();
 
     @BeforeAll
-    void startContainerAndDeploy() {
-        War app = WarBuilder.contractApp();
-        container = newContainer().deploy(app).start();
-        base = container.base();
+    void startContainer() {
+        container = newContainer().deploy(WarBuilder.contractApp()).start();
     }
 
     @AfterAll
@@ -70,9 +75,22 @@ public abstract class ContainerSmokeChecks {
         Containers.stop(container);
     }
 
+    @Override
+    protected URI base() {
+        return container.base();
+    }
+
+    @Test
+    void aServletOnARoutesPathAnswersItsPlainRequests() throws IOException {
+        Handshake page = Handshake.attempt(uri("/contract/servlet"), "GET", Map.of());
+        assertEquals("200 " + PlainServlet.BODY, page.status() + " " + page.body());
+    }
+
+    // ---- the smoke checks
+
     @Test
     public void echoesTextAndBinary() {
-        try (WsClient client = WsClient.connect(uri("/echo"))) {
+        try (WsClient client = connect(uri("/echo"))) {
             client.sendText("hello");
             client.sendBinary(new byte[]{1, 2, 3});
             await().atMost(WAIT).until(() -> client.texts.size() == 1 && client.binaries.size() == 1);
@@ -93,7 +111,7 @@ public abstract class ContainerSmokeChecks {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) i;
         }
-        try (WsClient client = WsClient.connect(uri("/echo"))) {
+        try (WsClient client = connect(uri("/echo"))) {
             client.sendText(text);
             await().atMost(WAIT).until(() -> client.texts.size() == 1 || client.closeCode.isDone());
             assertTrue(!client.closeCode.isDone(), () -> "a " + size + "-byte text closed the session with "
@@ -113,9 +131,9 @@ public abstract class ContainerSmokeChecks {
 
     @Test
     public void chatReachesEverySessionOfTheRoomAndNoOther() {
-        try (WsClient ann = WsClient.connect(uri("/chat/lobby"));
-             WsClient bob = WsClient.connect(uri("/chat/lobby"));
-             WsClient eve = WsClient.connect(uri("/chat/kitchen"))) {
+        try (WsClient ann = connect(uri("/chat/lobby"));
+             WsClient bob = connect(uri("/chat/lobby"));
+             WsClient eve = connect(uri("/chat/kitchen"))) {
             ann.sendText("ann here");
             bob.sendText("bob here");
             eve.sendText("eve here");
@@ -141,7 +159,7 @@ public abstract class ContainerSmokeChecks {
         ExecutorService senders = Executors.newFixedThreadPool(members);
         try {
             for (int i = 0; i < members; i++) {
-                clients.add(WsClient.connect(uri(room)));
+                clients.add(connect(uri(room)));
             }
             for (int i = 0; i < members; i++) {
                 clients.get(i).sendText("join " + i);
@@ -202,21 +220,25 @@ public abstract class ContainerSmokeChecks {
         assertEquals(404, Handshake.attempt(uri("/nowhere")).status());
         assertEquals(404, Handshake.attempt(uri("/chat")).status());
         assertEquals(404, Handshake.attempt(container.ws("/no-such-app/echo")).status());
-        CompletionException refused = assertThrows(CompletionException.class, () -> WsClient.connect(uri("/nowhere")));
+        CompletionException refused = assertThrows(CompletionException.class, () -> connect(uri("/nowhere")));
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(404, handshake.getResponse().statusCode());
     }
 
     @Test
     public void closeFromTheClientIsAnsweredWithItsCode() {
-        try (WsClient client = WsClient.connect(uri("/echo"))) {
+        try (WsClient client = connect(uri("/echo"))) {
             client.sendClose(4001, "bye");
             assertEquals(4001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
         }
     }
 
-    /** An app with a {@code @Route} class but no generated adapter is refused, and none of its routes served. */
+    /**
+     * An app with a {@code @Route} class but no generated adapter is refused, and none of its routes served. Runs
+     * after the contract, beside which the broken app stays deployed.
+     */
     @Test
+    @Order(Integer.MAX_VALUE - 2)
     public void brokenAppFailsItsDeploymentWithSwitchboardsMessage() throws IOException {
         War broken = WarBuilder.brokenApp();
         container.deployWithoutWaiting(broken).awaitLog(WarBuilder.BROKEN_MESSAGE);
@@ -243,7 +265,7 @@ public abstract class ContainerSmokeChecks {
     @Order(Integer.MAX_VALUE - 1)
     public void undeployingTheAppClosesItsSessionsWithGoingAway() {
         War app = WarBuilder.contractApp();
-        try (WsClient client = WsClient.connect(uri("/echo"))) {
+        try (WsClient client = connect(uri("/echo"))) {
             client.sendText("still here");
             await().atMost(WAIT).until(() -> client.texts.contains("still here"));
             container.undeploy(app);
@@ -265,7 +287,7 @@ public abstract class ContainerSmokeChecks {
     @Test
     @Order(Integer.MAX_VALUE)
     public void stoppingTheContainerClosesOpenSessionsWithGoingAway() {
-        try (WsClient client = WsClient.connect(uri("/echo"))) {
+        try (WsClient client = connect(uri("/echo"))) {
             client.sendText("still here");
             await().atMost(WAIT).until(() -> client.texts.contains("still here"));
             container.stop();
@@ -275,9 +297,5 @@ public abstract class ContainerSmokeChecks {
             System.out.println("[containers] " + container + ": an open session got " + code + " \""
                     + client.closeReason + "\" on stop");
         }
-    }
-
-    private URI uri(String path) {
-        return URI.create(base + path);
     }
 }
