@@ -4,7 +4,7 @@
  * 127.0.0.1 with free ports, one at a time ({@link dev.switchboard.containers.Container}, made by {@link
  * dev.switchboard.containers.Containers}).
  *
- * <p>A container's test class ({@code dev.switchboard.it.ContainerSuite} starts it once, deploys the contract
+ * <p>A container's test class ({@code dev.switchboard.it.containers.ContainerSuite} starts it once, deploys the contract
  * app and runs every check there):
  * <pre>{@code
  * class Tomcat11IT extends ContainerSuite {
