@@ -1,6 +1,5 @@
 package dev.switchboard.it.contract;
 
-
 import dev.switchboard.it.clients.WsClient;
 
 import java.net.URI;

@@ -1,6 +1,5 @@
 package dev.switchboard.it.contract;
 
-
 import dev.switchboard.it.clients.RawClient;
 
 import java.io.IOException;

@@ -1,9 +1,7 @@
 package dev.switchboard.it.examples;
 
-
 import dev.switchboard.it.AppOutput;
 import dev.switchboard.it.clients.WsClient;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
