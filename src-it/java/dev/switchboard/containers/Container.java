@@ -1,5 +1,6 @@
 package dev.switchboard.containers;
 
+import dev.switchboard.it.clients.Handshake;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;

@@ -4,14 +4,11 @@
  * 127.0.0.1 with free ports, one at a time ({@link dev.switchboard.containers.Container}, made by {@link
  * dev.switchboard.containers.Containers}).
  *
- * <p>A container test class:
+ * <p>A container's test class ({@code dev.switchboard.it.containers.ContainerSuite} starts it once, deploys the contract
+ * app and runs every check there):
  * <pre>{@code
- * @RequiresContainers
- * class Tomcat11ContractIT extends ContractSuite {
- *     static Container container;
- *     @BeforeAll static void start() { container = Containers.tomcat11().deploy(WarBuilder.contractApp()).start(); }
- *     @AfterAll static void stop() { Containers.stop(container); }
- *     @Override protected URI base() { return container.base(); }
+ * class Tomcat11IT extends ContainerSuite {
+ *     @Override protected Container newContainer() { return Containers.tomcat11(); }
  * }
  * }</pre>
  *

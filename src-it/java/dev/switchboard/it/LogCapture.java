@@ -10,14 +10,16 @@ import java.util.logging.Logger;
  * Records every log record of this JVM while open, through a handler on the root logger (where
  * {@code System.Logger} ends up by default), for assertions on what the server logged.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    /** The records so far, in order. */
+    public final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
     private LogCapture() {
     }
 
-    static LogCapture start() {
+    /** Starts recording. */
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         Logger.getLogger("").addHandler(capture);
         return capture;

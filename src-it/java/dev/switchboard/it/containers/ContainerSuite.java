@@ -1,0 +1,302 @@
+package dev.switchboard.it.containers;
+
+import dev.switchboard.containers.Container;
+import dev.switchboard.containers.Containers;
+import dev.switchboard.containers.RequiresContainers;
+import dev.switchboard.containers.War;
+import dev.switchboard.containers.WarBuilder;
+import dev.switchboard.contract.PlainServlet;
+import dev.switchboard.it.clients.Handshake;
+import dev.switchboard.it.clients.WsClient;
+import dev.switchboard.it.contract.ContractSuite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Everything the integration tests check on one container, which starts once for it: the contract app as a
+ * WAR, deployed before the first test, with the route and session contract ({@link ContractSuite}), what only a
+ * WAR has (a servlet of the application's own), the smoke checks (echo, chat, large messages, handshakes,
+ * 404s), the broken app's deployment refused with Switchboard's message, and, last, undeploying the app and
+ * stopping the container: open sessions get 1001, and no threads or thread-local values are left behind. A
+ * container's test class names the container, and the close code a stop gives where it is not 1001:
+ *
+ * <pre>{@code
+ * class Tomcat11IT extends ContainerSuite {
+ *     protected Container newContainer() { return Containers.tomcat11(); }
+ * }
+ * }</pre>
+ */
+@RequiresContainers
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ContainerSuite extends ContractSuite {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private Container container;
+
+    /** A new, stopped container. */
+    protected abstract Container newContainer();
+
+    @BeforeAll
+    void startContainer() {
+        container = newContainer().deploy(WarBuilder.contractApp()).start();
+    }
+
+    @AfterAll
+    void stopContainer() {
+        Containers.stop(container);
+    }
+
+    @Override
+    protected URI base() {
+        return container.base();
+    }
+
+    @Test
+    void aServletOnARoutesPathAnswersItsPlainRequests() throws IOException {
+        Handshake page = Handshake.attempt(uri("/contract/servlet"), "GET", Map.of());
+        assertEquals("200 " + PlainServlet.BODY, page.status() + " " + page.body());
+    }
+
+    // ---- the smoke checks
+
+    @Test
+    public void echoesTextAndBinary() {
+        try (WsClient client = connect(uri("/echo"))) {
+            client.sendText("hello");
+            client.sendBinary(new byte[]{1, 2, 3});
+            await().atMost(WAIT).until(() -> client.texts.size() == 1 && client.binaries.size() == 1);
+            assertEquals(List.of("hello"), client.texts);
+            assertEquals(ByteBuffer.wrap(new byte[]{1, 2, 3}), client.binaries.get(0));
+        }
+    }
+
+    /**
+     * 256 KiB messages echo as they do standalone (Tyrus echoes 5 MiB), beyond the containers' default limits
+     * (Tomcat 8 KiB, Jetty 64 KiB, which close with 1009).
+     */
+    @Test
+    public void echoesMessagesLargerThanTheContainersDefaultLimits() {
+        int size = 256 * 1024;
+        String text = "x".repeat(size);
+        byte[] data = new byte[size];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        try (WsClient client = connect(uri("/echo"))) {
+            client.sendText(text);
+            await().atMost(WAIT).until(() -> client.texts.size() == 1 || client.closeCode.isDone());
+            assertTrue(!client.closeCode.isDone(), () -> "a " + size + "-byte text closed the session with "
+                    + client.closeCode.join() + " " + client.closeReason);
+            assertEquals(text, client.texts.get(0));
+
+            client.sendBinary(data);
+            await().atMost(WAIT).until(() -> client.binaries.size() == 1 || client.closeCode.isDone());
+            assertTrue(!client.closeCode.isDone(), () -> "a " + size + "-byte binary message closed the session with "
+                    + client.closeCode.join() + " " + client.closeReason);
+            ByteBuffer echoed = client.binaries.get(0);
+            byte[] received = new byte[echoed.remaining()];
+            echoed.get(received);
+            assertArrayEquals(data, received);
+        }
+    }
+
+    @Test
+    public void chatReachesEverySessionOfTheRoomAndNoOther() {
+        try (WsClient ann = connect(uri("/chat/lobby"));
+             WsClient bob = connect(uri("/chat/lobby"));
+             WsClient eve = connect(uri("/chat/kitchen"))) {
+            ann.sendText("ann here");
+            bob.sendText("bob here");
+            eve.sendText("eve here");
+            await().atMost(WAIT).until(() -> ann.texts.contains("ann here") && bob.texts.contains("bob here")
+                    && eve.texts.contains("eve here"));
+
+            ann.sendText("hello lobby");
+
+            await().atMost(WAIT).until(() -> ann.texts.contains("hello lobby") && bob.texts.contains("hello lobby"));
+            eve.sendText("eve again");
+            await().atMost(WAIT).until(() -> eve.texts.contains("eve again"));
+            assertEquals(List.of("eve here", "eve again"), eve.texts);
+        }
+    }
+
+    /** Members write to each other from many container threads at once: the send queue keeps each send whole. */
+    @Test
+    public void concurrentBroadcastsReachEveryMemberInSenderOrder() throws Exception {
+        int members = 4;
+        int messages = 100;
+        String room = "/chat/busy";
+        List<WsClient> clients = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(members);
+        try {
+            for (int i = 0; i < members; i++) {
+                clients.add(connect(uri(room)));
+            }
+            for (int i = 0; i < members; i++) {
+                clients.get(i).sendText("join " + i);
+            }
+            // A member's own message comes back once it has joined: then all are in.
+            await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.texts.contains("join " + clients.indexOf(c))));
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                WsClient client = clients.get(i);
+                int sender = i;
+                sent.add(senders.submit(() -> {
+                    go.await();
+                    for (int m = 0; m < messages; m++) {
+                        client.sendText(sender + ":" + m);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+            await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> broadcasts(c).size() >= members * messages
+                    || c.closeCode.isDone()));
+            for (WsClient client : clients) {
+                assertTrue(!client.closeCode.isDone(), () -> "closed with " + client.closeCode.join() + " "
+                        + client.closeReason);
+                assertEquals(members * messages, broadcasts(client).size());
+                for (int s = 0; s < members; s++) {
+                    String prefix = s + ":";
+                    List<String> fromSender = broadcasts(client).stream().filter(t -> t.startsWith(prefix)).toList();
+                    List<String> expected = new ArrayList<>();
+                    for (int m = 0; m < messages; m++) {
+                        expected.add(prefix + m);
+                    }
+                    assertEquals(expected, fromSender);
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    public void handshakeFollowsRfc6455WithOrWithoutAQuery() throws IOException {
+        for (String path : List.of("/echo", "/echo?who=probe&n=1", "/chat/lobby?x=%20y")) {
+            Handshake handshake = Handshake.attempt(uri(path));
+            assertEquals(101, handshake.status(), path);
+            assertEquals("websocket", handshake.header("Upgrade").toLowerCase(java.util.Locale.ROOT), path);
+            assertEquals(Handshake.expectedAccept(), handshake.header("Sec-WebSocket-Accept"), path);
+        }
+    }
+
+    @Test
+    public void unknownPathsAnswer404() throws IOException {
+        assertEquals(404, Handshake.attempt(uri("/nowhere")).status());
+        assertEquals(404, Handshake.attempt(uri("/chat")).status());
+        assertEquals(404, Handshake.attempt(container.ws("/no-such-app/echo")).status());
+        CompletionException refused = assertThrows(CompletionException.class, () -> connect(uri("/nowhere")));
+        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
+        assertEquals(404, handshake.getResponse().statusCode());
+    }
+
+    @Test
+    public void closeFromTheClientIsAnsweredWithItsCode() {
+        try (WsClient client = connect(uri("/echo"))) {
+            client.sendClose(4001, "bye");
+            assertEquals(4001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+        }
+    }
+
+    /**
+     * An app with a {@code @Route} class but no generated adapter is refused, and none of its routes served. Runs
+     * after the contract, beside which the broken app stays deployed.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    public void brokenAppFailsItsDeploymentWithSwitchboardsMessage() throws IOException {
+        War broken = WarBuilder.brokenApp();
+        container.deployWithoutWaiting(broken).awaitLog(WarBuilder.BROKEN_MESSAGE);
+        String line = container.log().lines().filter(l -> l.contains(WarBuilder.BROKEN_MESSAGE)).findFirst().orElseThrow();
+        System.out.println("[containers] " + container + " refused " + broken.contextPath() + ": " + line.strip());
+        URI chat = container.ws(broken.contextPath() + "/chat/lobby");
+        // The context fails as a whole, so its well-formed route is not served either.
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> Handshake.attempt(chat).status() != 101);
+        int status = Handshake.attempt(chat).status();
+        System.out.println("[containers] " + container + ": " + chat + " answers " + status);
+        assertNotEquals(101, status);
+        assertTrue(status == 404 || status == 503, "status " + status);
+    }
+
+    private static List<String> broadcasts(WsClient client) {
+        return client.texts.stream().filter(text -> !text.startsWith("join ")).toList();
+    }
+
+    /**
+     * Undeploying the app ends its open sessions with 1001 Going Away, after what was written to them, and
+     * leaves none of its threads or thread-local values behind in the container.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    public void undeployingTheAppClosesItsSessionsWithGoingAway() {
+        War app = WarBuilder.contractApp();
+        try (WsClient client = connect(uri("/echo"))) {
+            client.sendText("still here");
+            await().atMost(WAIT).until(() -> client.texts.contains("still here"));
+            container.undeploy(app);
+            assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join(), () -> "reason " + client.closeReason);
+        }
+        container.deploy(app);
+        assertEquals(List.of(), container.leakReports());
+    }
+
+    /**
+     * The close code an open session gets when the whole container stops: 1001 Going Away, where the container
+     * stops its applications before it closes their connections.
+     */
+    protected int closeCodeOnStop() {
+        return 1001;
+    }
+
+    /** Stopping the container (its graceful stop) ends open sessions with {@link #closeCodeOnStop()}. Runs last. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    public void stoppingTheContainerClosesOpenSessionsWithGoingAway() {
+        try (WsClient client = connect(uri("/echo"))) {
+            client.sendText("still here");
+            await().atMost(WAIT).until(() -> client.texts.contains("still here"));
+            container.stop();
+            int code = client.closeCode.orTimeout(20, TimeUnit.SECONDS).join();
+            assertEquals(closeCodeOnStop(), code, () -> "reason " + client.closeReason);
+            assertEquals(List.of(), container.leakReports());
+            System.out.println("[containers] " + container + ": an open session got " + code + " \""
+                    + client.closeReason + "\" on stop");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.switchboard.it.containers;
+
+import dev.switchboard.containers.Container;
+import dev.switchboard.containers.Containers;
+
+/** Everything {@link ContainerSuite} checks, on Eclipse GlassFish 7 (EE 10, on JDK 21 at most). */
+class GlassFish7IT extends ContainerSuite {
+
+    @Override
+    protected Container newContainer() {
+        return Containers.glassfish7();
+    }
+
+    /** As on GlassFish 8: {@code asadmin stop-domain} closes the network listeners before it stops the apps. */
+    @Override
+    protected int closeCodeOnStop() {
+        return 1006;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.switchboard.it.containers;
+
+import dev.switchboard.containers.Container;
+import dev.switchboard.containers.Containers;
+
+/** Everything {@link ContainerSuite} checks, on Eclipse Jetty 12.1, ee11 environment. */
+class Jetty121IT extends ContainerSuite {
+
+    @Override
+    protected Container newContainer() {
+        return Containers.jetty121();
+    }
+}

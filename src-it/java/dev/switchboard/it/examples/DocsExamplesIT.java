@@ -1,0 +1,53 @@
+package dev.switchboard.it.examples;
+
+import dev.switchboard.Switchboard;
+import dev.switchboard.docs.LoungeRoute;
+import dev.switchboard.docs.ServerSnippets;
+import dev.switchboard.it.clients.WsClient;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The code that docs/hosts.md and docs/fan-out.md show (from {@code dev.switchboard.docs}) does what they say.
+ */
+class DocsExamplesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void theServerWithEverySettingServesItsRoute() {
+        try (Switchboard server = ServerSnippets.everySetting();
+             WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat/docs"))) {
+            assertEquals(List.of("/chat/{room}"), server.routes());
+            client.sendText("hello");
+            await().atMost(WAIT).until(() -> client.texts.contains("hello"));
+        }
+    }
+
+    @Test
+    void aTextReachesEveryoneElseAndTheGroupIsToldFromOutsideAHandler() {
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(LoungeRoute.class).build()
+                .start();
+             WsClient ann = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/lounge"));
+             WsClient bob = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/lounge"))) {
+            // A session joins its route's view a moment after its client sees the upgrade.
+            await().atMost(WAIT).until(() -> server.sessions(LoungeRoute.class).count() == 2);
+            ann.sendText("hi");
+            await().atMost(WAIT).until(() -> bob.texts.contains("hi"));
+
+            LoungeRoute.openDoors(); // to the group "vip", which Ann joined by speaking and Bob has not
+            await().atMost(WAIT).until(() -> ann.texts.contains("doors open"));
+            bob.sendText("bye");
+            await().atMost(WAIT).until(() -> ann.texts.contains("bye"));
+
+            assertEquals(List.of("doors open", "bye"), ann.texts);
+            assertEquals(List.of("hi"), bob.texts);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.it.lifecycle;
+
+import dev.switchboard.CloseCause;
+import dev.switchboard.SessionState;
+import dev.switchboard.ShutdownSummary;
+import dev.switchboard.Switchboard;
+import dev.switchboard.WebSocketSession;
+import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
+import dev.switchboard.it.fanout.FanOutRoutes;
+import dev.switchboard.it.fanout.Recorded;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Graceful shutdown: new upgrades get 503 while sessions drain, and stop() sums up what it had to cut.
+ */
+class DrainIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @BeforeEach
+    void reset() {
+        Recorded.reset();
+    }
+
+    @Test
+    void upgradesDuringTheDrainGet503AndTheSummaryCountsWhatWasCut() throws Exception {
+        Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(FanOutRoutes.Timed.class)
+                .shutdownTimeout(Duration.ofSeconds(2)).build().start();
+        int port = server.port();
+        WsClient polite = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/timed?name=polite"));
+        try (RawClient stalled = RawClient.upgrade(port, "/timed?name=stalled")) {
+            await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("polite") && Recorded.sessions.containsKey("stalled"));
+            WebSocketSession stalledSession = Recorded.sessions.get("stalled");
+            // The stalled client never reads: fill its queue so that its close waits behind it and the drain lasts.
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < 10_000 && !stalledSession.writeData(chunk).toCompletableFuture().isCompletedExceptionally(); i++) {
+                // until the queue refuses
+            }
+
+            CompletableFuture<ShutdownSummary> stopped = CompletableFuture.supplyAsync(server::stop);
+            await().atMost(WAIT).until(() -> stalledSession.state() != SessionState.OPEN);
+
+            try (RawClient late = RawClient.upgrade(port, "/timed?name=late")) {
+                assertEquals(503, late.statusCode());
+            }
+            assertEquals(1001, polite.closeCode.orTimeout(30, TimeUnit.SECONDS).join());
+
+            ShutdownSummary summary = stopped.get(30, TimeUnit.SECONDS);
+            assertEquals(1, summary.closed());
+            assertEquals(1, summary.cut());
+            assertTrue(summary.unsentMessages() > 0, summary.toString());
+            assertEquals(CloseCause.SHUTDOWN, Recorded.disconnects.get("stalled").get(0).cause());
+            assertEquals(CloseCause.SHUTDOWN, Recorded.disconnects.get("polite").get(0).cause());
+        } finally {
+            polite.close();
+            server.stop();
+        }
+    }
+
+    @Test
+    void theDrainLastsUntilTheClientAnswersTheCloseAndUpgradesMeanwhileGet503() throws Exception {
+        // A shutdown timeout far longer than the test waits: the drain can only end by the client's answer.
+        Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(FanOutRoutes.Timed.class)
+                .shutdownTimeout(Duration.ofMinutes(10)).build().start();
+        int port = server.port();
+        try (RawClient slow = RawClient.upgrade(port, "/timed?name=slow")) {
+            await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("slow"));
+
+            CompletableFuture<ShutdownSummary> stopped = CompletableFuture.supplyAsync(server::stop);
+            RawClient.Frame close = slow.readFrame();
+            assertEquals(0x8, close.opcode());
+            assertEquals(1001, close.closeCode());
+            assertEquals("server shutting down", close.closeReason());
+
+            // The client has read the close and not answered: the server drains on, refusing upgrades.
+            await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
+            assertFalse(stopped.isDone(), "stop() returned before the client answered its close");
+            try (RawClient late = RawClient.upgrade(port, "/timed?name=late")) {
+                assertEquals(503, late.statusCode());
+            }
+            assertFalse(stopped.isDone(), "stop() returned before the client answered its close");
+
+            slow.send(RawClient.closeFrame(1001, ""));
+            assertEquals(new ShutdownSummary(1, 0, 0), stopped.get(30, TimeUnit.SECONDS));
+            assertTrue(slow.endOfStream());
+            assertEquals(1, Recorded.disconnects.get("slow").size());
+            assertEquals(CloseCause.SHUTDOWN, Recorded.disconnects.get("slow").get(0).cause());
+            assertFalse(Recorded.sessions.containsKey("late"));
+        } finally {
+            server.stop();
+        }
+    }
+}
