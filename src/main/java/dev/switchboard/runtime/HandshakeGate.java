@@ -25,11 +25,8 @@ import java.util.Map;
 public final class HandshakeGate {
 
     private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
-    private static final ThreadLocal<Admitted> ADMITTED = new ThreadLocal<>();
-
-    /** An acceptance waiting for the configurator of the route it was made for, and its place under the limits. */
-    record Admitted(String template, HandshakeDecision decision, SessionSlot slot) {
-    }
+    /** The acceptance waiting for the configurator of the route it was made for: the one the hosts' threads carry. */
+    private static final ThreadLocal<Admission> ADMITTED = new ThreadLocal<>();
 
     /** One route's part of the gate. */
     record RouteGate(PathTemplate template, OriginPolicy origins, RouteSessions sessions, HandshakeCheck check) {
@@ -60,7 +57,7 @@ public final class HandshakeGate {
                                              Map<String, List<String>> headers, InetSocketAddress remoteAddress,
                                              Principal principal) {
         forget(); // should a host have missed it for the request before
-        Map<String, List<String>> byName = HandshakeInfo.caseInsensitive(headers);
+        Map<String, List<String>> byName = UpgradeRequest.caseInsensitive(headers);
         UpgradeRequestRules.Refusal malformed = UpgradeRequestRules.check(method, byName::get);
         if (malformed != null) {
             return malformed;
@@ -68,7 +65,7 @@ public final class HandshakeGate {
         for (RouteGate route : routes) {
             Map<String, String> pathParams = route.template().match(path);
             if (pathParams != null) {
-                HandshakeRequest request = new UpgradeRequest(path, Map.copyOf(pathParams), QueryString.parse(rawQuery),
+                UpgradeRequest request = new UpgradeRequest(path, Map.copyOf(pathParams), QueryString.parse(rawQuery),
                         byName, remoteAddress, principal);
                 return admit(route, request);
             }
@@ -101,7 +98,7 @@ public final class HandshakeGate {
      * place under the session limits unless the route's configurator handed it to the connection.
      */
     public static void forget() {
-        Admitted admitted = ADMITTED.get();
+        Admission admitted = ADMITTED.get();
         if (admitted != null) {
             ADMITTED.remove();
             admitted.slot().releaseUnlessHandedOver();
@@ -109,13 +106,13 @@ public final class HandshakeGate {
     }
 
     /** The acceptance of the request being upgraded on this thread, if it was made for this route. */
-    static Admitted admitted(String template) {
-        Admitted admitted = ADMITTED.get();
+    static Admission admitted(String template) {
+        Admission admitted = ADMITTED.get();
         return admitted != null && admitted.template().equals(template) ? admitted : null;
     }
 
     /** The origin list, then a place under the session limits, then the check, which keeps the place if it accepts. */
-    private UpgradeRequestRules.Refusal admit(RouteGate route, HandshakeRequest request) {
+    private UpgradeRequestRules.Refusal admit(RouteGate route, UpgradeRequest request) {
         if (!route.origins().allows(request.origin())) {
             return UpgradeRequestRules.Refusal.of(HandshakeDecision.reject(403, "origin not allowed"));
         }
@@ -129,7 +126,7 @@ public final class HandshakeGate {
             if (!decision.accepted()) {
                 return UpgradeRequestRules.Refusal.of(decision);
             }
-            ADMITTED.set(new Admitted(route.template().path(), decision, slot));
+            ADMITTED.set(new Admission(route.template().path(), request, decision, slot));
             kept = true;
             return null;
         } finally {

@@ -2,26 +2,16 @@ package dev.switchboard.runtime;
 
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.HandshakeRequest;
 
 import java.util.List;
 
 /**
  * What differs between the hosts an {@link Engine} runs on, the standalone server and each Jakarta container:
- * how the upgrade request is read, how frames are written, whether ping and close block, which extensions are
- * offered, and each container's quirks. The engine knows nothing else of its host.
+ * how frames are written, whether ping and close block, which extensions are
+ * offered, and each container's quirks. The engine knows nothing else of its host; each host reads its upgrade
+ * requests itself, from its own request type, and hands them to the engine's {@link HandshakeGate}.
  */
 public interface Host {
-
-    /**
-     * Reads what a session needs of its upgrade request, on the thread that runs the handshake. Jakarta WebSocket
-     * has no portable call for the peer address, and some hosts split header values at commas: each host reads
-     * its own request where it can, else {@link HandshakeInfo#portable}.
-     *
-     * @param request the upgrade request
-     * @return what the session needs of it; never {@code null}
-     */
-    HandshakeInfo readHandshake(HandshakeRequest request);
 
     /**
      * Whether the host's {@code sendPing} and {@code close} may wait until their frame is written, as on servlet

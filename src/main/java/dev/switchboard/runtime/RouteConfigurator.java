@@ -1,6 +1,5 @@
 package dev.switchboard.runtime;
 
-import dev.switchboard.HandshakeDecision;
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -28,7 +27,7 @@ final class RouteConfigurator extends ServerEndpointConfig.Configurator {
     /** The subprotocol the route's handshake check chose, else the first of the route's list the client offers. */
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-        HandshakeGate.Admitted admitted = HandshakeGate.admitted(template);
+        Admission admitted = HandshakeGate.admitted(template);
         if (admitted != null && admitted.decision().chosenSubprotocol() != null) {
             return admitted.decision().chosenSubprotocol();
         }
@@ -59,20 +58,23 @@ final class RouteConfigurator extends ServerEndpointConfig.Configurator {
         return negotiated;
     }
 
+    /**
+     * Applies the gate's acceptance to the response, and hands it to the connection. The gate read the request on
+     * this thread before the host upgraded it, from the host's own request: Jakarta WebSocket has no portable call
+     * for the peer address, and some hosts split header values at commas.
+     */
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        HandshakeInfo info = host.readHandshake(request);
-        HandshakeGate.Admitted admitted = HandshakeGate.admitted(template);
-        if (admitted != null) {
-            HandshakeDecision decision = admitted.decision();
-            decision.headers().forEach((name, value) -> response.getHeaders().put(name, List.of(value)));
-            info = info.withAttributes(decision.attributes());
-            if (admitted.slot().handOver()) {
-                // The host may open the connection after the gate's host is done with the request (a WAR's filter).
-                config.getUserProperties().put(SessionSlot.KEY, admitted.slot());
-            }
+        Admission admitted = HandshakeGate.admitted(template);
+        if (admitted == null) {
+            admitted = Admission.unseen(template, request);
         }
-        config.getUserProperties().put(HandshakeInfo.KEY, info);
+        admitted.decision().headers().forEach((name, value) -> response.getHeaders().put(name, List.of(value)));
+        if (admitted.slot() != null && !admitted.slot().handOver()) {
+            admitted = admitted.withoutSlot();
+        }
+        // The host may open the connection after the gate's host is done with the request (a WAR's filter).
+        config.getUserProperties().put(Admission.KEY, admitted);
     }
 
     @Override

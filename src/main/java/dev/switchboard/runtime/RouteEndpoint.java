@@ -47,17 +47,16 @@ public final class RouteEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        SessionSlot slot = registry.openSlot((SessionSlot) session.getUserProperties().remove(SessionSlot.KEY),
-                routeSessions);
+        Admission admitted = (Admission) session.getUserProperties().remove(Admission.KEY);
+        SessionSlot slot = registry.openSlot(admitted == null ? null : admitted.slot(), routeSessions);
         if (slot == null) {
             refuse(session);
             return;
         }
-        HandshakeInfo handshake = (HandshakeInfo) session.getUserProperties().get(HandshakeInfo.KEY);
         ConnectionSession connection;
         try {
             Transport transport = new JakartaTransport(session, host.sharedFrames(session), registry.controlFrames());
-            connection = new ConnectionSession(connectionInfo(session, handshake), settings, transport, registry,
+            connection = new ConnectionSession(connectionInfo(session, admitted), settings, transport, registry,
                     routeSessions, slot);
         } catch (RuntimeException | Error e) {
             slot.release(); // no session holds it, and none will end to give it back
@@ -65,8 +64,8 @@ public final class RouteEndpoint extends Endpoint {
         }
         session.getUserProperties().put(SESSION_KEY, connection);
         host.connectionOpened(session);
-        if (handshake != null) {
-            connection.attributes().putAll(handshake.attributes());
+        if (admitted != null) {
+            connection.attributes().putAll(admitted.decision().attributes());
         }
 
         boolean text = binding.handlesText();
@@ -141,7 +140,8 @@ public final class RouteEndpoint extends Endpoint {
         return (ConnectionSession) session.getUserProperties().get(SESSION_KEY);
     }
 
-    private ConnectionInfo connectionInfo(Session session, HandshakeInfo handshake) {
+    /** The path and query as the host decoded them; the headers and peer address as the gate read them. */
+    private ConnectionInfo connectionInfo(Session session, Admission admitted) {
         String query = session.getQueryString();
         // Some hosts hand over the path decoded: re-encode it so the URI is what went over the wire.
         URI uri = URI.create(session.getRequestURI().toASCIIString());
@@ -151,10 +151,10 @@ public final class RouteEndpoint extends Endpoint {
         String subprotocol = session.getNegotiatedSubprotocol();
         return new ConnectionInfo(
                 session.getId(),
-                handshake != null ? handshake.remoteAddress() : InetSocketAddress.createUnresolved("unknown", 0),
+                admitted != null ? admitted.request().remoteAddress() : InetSocketAddress.createUnresolved("unknown", 0),
                 pathParams(session.getPathParameters()),
                 QueryString.parse(query),
-                handshake != null ? handshake.headers() : Map.of(),
+                admitted != null ? admitted.request().headerMap() : Map.of(),
                 subprotocol == null || subprotocol.isEmpty() ? null : subprotocol,
                 uri,
                 session.getUserPrincipal());

@@ -14,9 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SessionSlot {
 
-    /** The key of the slot in the user properties of the connection it was handed to. */
-    static final String KEY = SessionSlot.class.getName();
-
     /**
      * How long a connection handed a slot may take to open before the slot may be taken back. Hosts open it within
      * moments of the configurator, on the thread that ran it, once the 101 is written; one whose client is gone by

@@ -4,12 +4,16 @@ import dev.switchboard.HandshakeRequest;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * An upgrade request as the host read it, with the path variables of the route it matched.
+ * An upgrade request as the host read it, with the path variables of the route it matched: what the route's
+ * {@link dev.switchboard.HandshakeCheck} decides on, and where the session takes its headers and peer address from.
  *
  * @param path          the path within the application
  * @param pathParams    the route's path variables
@@ -21,6 +25,27 @@ import java.util.Optional;
 record UpgradeRequest(String path, Map<String, String> pathParams, Map<String, List<String>> queryParams,
                       Map<String, List<String>> headerMap, InetSocketAddress remoteAddress, Principal user)
         implements HandshakeRequest {
+
+    /**
+     * A request as Jakarta WebSocket gives it, for a connection whose upgrade the gate did not see: headers perhaps
+     * split at commas, the peer address unknown (there is no portable call for it).
+     */
+    static UpgradeRequest portable(jakarta.websocket.server.HandshakeRequest request) {
+        return new UpgradeRequest(request.getRequestURI().getRawPath(), Map.of(),
+                QueryString.parse(request.getQueryString()), caseInsensitive(request.getHeaders()),
+                InetSocketAddress.createUnresolved("unknown", 0), request.getUserPrincipal());
+    }
+
+    /** Headers in an unmodifiable map whose names are case-insensitive, lines of one name together. */
+    static Map<String, List<String>> caseInsensitive(Map<String, List<String>> requestHeaders) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        requestHeaders.forEach((name, values) -> headers.merge(name, List.copyOf(values), UpgradeRequest::concat));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
 
     @Override
     public String pathParam(String name) {

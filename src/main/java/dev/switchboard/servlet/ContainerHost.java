@@ -1,24 +1,16 @@
 package dev.switchboard.servlet;
 
-import dev.switchboard.runtime.HandshakeInfo;
 import dev.switchboard.runtime.Host;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.HandshakeRequest;
 
 import java.util.List;
 
 /**
- * A Jakarta container as the engine sees it: the upgrade request is read where the servlet listener noted it,
- * ping and close block until their frame is written (Tomcat, Jetty), compression is the container's setting, and
+ * A Jakarta container as the engine sees it: ping and close block until their frame is written (Tomcat, Jetty), compression is the container's setting, and
  * Undertow's and Open Liberty's ways of reporting a close are read as what happened on the wire.
  */
 final class ContainerHost implements Host {
-
-    @Override
-    public HandshakeInfo readHandshake(HandshakeRequest request) {
-        return UpgradeRequests.read(request);
-    }
 
     @Override
     public boolean controlFramesBlock() {

@@ -12,7 +12,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Puts each upgrade request through the routes' {@link HandshakeGate} before the container's own WebSocket
@@ -56,7 +63,7 @@ final class HandshakeFilter implements Filter {
                               String path, FilterChain chain) throws IOException, ServletException {
         try {
             UpgradeRequestRules.Refusal refusal = gate.admit(request.getMethod(), path, request.getQueryString(),
-                    UpgradeRequests.headersOf(request), UpgradeRequests.peerAddress(request),
+                    headersOf(request), peerAddress(request),
                     request.getUserPrincipal());
             if (refusal != null) {
                 // What the client sent was no handshake to go on with.
@@ -66,12 +73,41 @@ final class HandshakeFilter implements Filter {
                 chain.doFilter(request, response);
             }
         } finally {
-            // What the upgrade noted on this pooled thread is not left behind, even where a container skips
-            // the request-destroyed event (Tomcat reported a noted request as a leak on undeploy); a place under
-            // the session limits that the route's configurator did not hand to a connection is given back.
+            // The gate's acceptance is not left behind on this pooled thread (Tomcat reports what is as a leak on
+            // undeploy); a place under the session limits that the route's configurator did not hand to a
+            // connection is given back.
             HandshakeGate.forget();
-            UpgradeRequests.forget();
         }
+    }
+
+    /**
+     * Every header line of a request, as the container has them: some containers' WebSocket layer (GlassFish's
+     * Tyrus) splits header values at commas, and the session's headers come from here.
+     */
+    private static Map<String, List<String>> headersOf(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    /**
+     * The peer's address, which Jakarta WebSocket has no portable call for; resolved without a name lookup when
+     * the host is an IP literal, as containers report it.
+     */
+    private static InetSocketAddress peerAddress(HttpServletRequest request) {
+        String host = request.getRemoteAddr();
+        boolean literal = host != null && !host.isEmpty()
+                && host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':' || c == '%');
+        if (literal) {
+            try {
+                return new InetSocketAddress(InetAddress.getByName(host), request.getRemotePort());
+            } catch (UnknownHostException malformed) {
+                // fall through: keep what the container said
+            }
+        }
+        return InetSocketAddress.createUnresolved(host == null ? "unknown" : host, request.getRemotePort());
     }
 
     /**

@@ -24,7 +24,6 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
     public void onStartup(Set<Class<?>> routeClasses, ServletContext context) {
         // Containers pass null, not an empty set, when no class carries @Route.
         Set<Class<?>> annotated = routeClasses == null ? Set.of() : Set.copyOf(routeClasses);
-        context.addListener(new UpgradeRequests());
         // Filters can only be added here, before the application starts; the routes are deployed later.
         HandshakeFilter handshakes = new HandshakeFilter();
         FilterRegistration.Dynamic filter = context.addFilter(HandshakeFilter.class.getName(), handshakes);

@@ -40,7 +40,8 @@ public final class GrizzlyHost {
     private final boolean handlersOnIoThreads;
     private final String staticFolder;
     private final SSLContext tls;
-    private final HandshakeLimits handshakeLimits;
+    private final Duration handshakeTimeout;
+    private final int maxHandshakeHeaderBytes;
     private final boolean perMessageDeflate;
     private Engine engine;
 
@@ -63,7 +64,8 @@ public final class GrizzlyHost {
         this.handlersOnIoThreads = !options.blockingHandlers();
         this.staticFolder = options.staticFolder();
         this.tls = tls;
-        this.handshakeLimits = new HandshakeLimits(options.handshakeTimeout(), options.maxHandshakeHeaderBytes());
+        this.handshakeTimeout = options.handshakeTimeout();
+        this.maxHandshakeHeaderBytes = options.maxHandshakeHeaderBytes();
         this.perMessageDeflate = options.perMessageDeflate();
     }
 
@@ -151,8 +153,8 @@ public final class GrizzlyHost {
         }
         // The HandshakeGuard answers a connection's first request head over the limit with 431 before Grizzly
         // sees it; Grizzly's own check, at the same limit, answers later requests of a kept-alive connection 400.
-        listener.setMaxHttpHeaderSize(handshakeLimits.maxHeaderBytes());
-        HandshakeGuard handshakeGuard = new HandshakeGuard(handshakeLimits);
+        listener.setMaxHttpHeaderSize(maxHandshakeHeaderBytes);
+        HandshakeGuard handshakeGuard = new HandshakeGuard(handshakeTimeout, maxHandshakeHeaderBytes);
         listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, serving.gate(), handshakeGuard));
         http.getServerConfiguration().addHttpHandler(PlainRequests.handler(serving.gate(), staticFolder), "/");
         http.addListener(listener);

@@ -10,13 +10,15 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.memory.Buffers;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sits below Grizzly's HTTP codec, on the raw bytes, and holds each connection to the {@link HandshakeLimits}.
+ * Sits below Grizzly's HTTP codec, on the raw bytes, and holds each connection to the handshake limits: how long
+ * a client may take to send a whole request head, and how large it may be.
  *
  * <p>A deadline starts when a connection is accepted and whenever an HTTP response on it has been written; the
  * arrival of the next request head ({@link #requestArrived}) disarms it, so a client that sends nothing, or
@@ -36,11 +38,18 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
     private static final Attribute<Head> HEAD =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(HandshakeGuard.class.getName() + ".head");
 
-    private final HandshakeLimits limits;
+    private final Duration timeout;
+    private final int maxHeaderBytes;
     private final ScheduledThreadPoolExecutor timer;
 
-    HandshakeGuard(HandshakeLimits limits) {
-        this.limits = limits;
+    /**
+     * @param timeout        how long a connection may take to deliver a whole request head, counted from the
+     *                       connection's accept or from the end of the previous HTTP response; zero for no limit
+     * @param maxHeaderBytes the largest request head (request line and headers) accepted
+     */
+    HandshakeGuard(Duration timeout, int maxHeaderBytes) {
+        this.timeout = timeout;
+        this.maxHeaderBytes = maxHeaderBytes;
         this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = Executors.defaultThreadFactory().newThread(runnable);
             thread.setName("switchboard-handshake-timeout");
@@ -69,7 +78,7 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
             return ctx.getStopAction(); // answered 431 and closing: the rest is not read
         }
         Buffer input = ctx.getMessage();
-        if (head.measure(input, limits.maxHeaderBytes())) {
+        if (head.measure(input, maxHeaderBytes)) {
             return ctx.getInvokeAction();
         }
         head.disarm();
@@ -103,20 +112,20 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
     }
 
     private void arm(Connection<?> connection, Head head) {
-        if (limits.timeout().isZero()) {
+        if (timeout.isZero()) {
             return;
         }
-        head.arm(timer.schedule(() -> expire(connection), limits.timeout().toNanos(), TimeUnit.NANOSECONDS));
+        head.arm(timer.schedule(() -> expire(connection), timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     private void expire(Connection<?> connection) {
         LOG.log(System.Logger.Level.DEBUG, () -> "Closing " + connection.getPeerAddress()
-                + ": no complete request within " + limits.timeout());
+                + ": no complete request within " + timeout);
         connection.closeSilently();
     }
 
     private void refuseTooLarge(FilterChainContext ctx) {
-        byte[] body = ("Request headers are larger than " + limits.maxHeaderBytes() + " bytes\n")
+        byte[] body = ("Request headers are larger than " + maxHeaderBytes + " bytes\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] head = ("HTTP/1.1 431 Request Header Fields Too Large\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"

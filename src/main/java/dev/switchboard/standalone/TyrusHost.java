@@ -1,18 +1,16 @@
 package dev.switchboard.standalone;
 
 import dev.switchboard.runtime.FrameWriter;
-import dev.switchboard.runtime.HandshakeInfo;
 import dev.switchboard.runtime.Host;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.HandshakeRequest;
 
 import java.util.List;
 
 /**
- * The standalone host as the engine sees it: Tyrus on Switchboard's own Grizzly server. The upgrade request is
- * read where the Grizzly filter noted it, Tyrus only queues pings and closes, the routes offer permessage-deflate
- * when enabled, and broadcast frames are encoded once and written by each connection's own frame writer.
+ * The standalone host as the engine sees it: Tyrus on Switchboard's own Grizzly server. Tyrus only queues pings
+ * and closes, the routes offer permessage-deflate when enabled, and broadcast frames are encoded once and written
+ * by each connection's own frame writer.
  */
 final class TyrusHost implements Host {
 
@@ -31,11 +29,6 @@ final class TyrusHost implements Host {
     @Override
     public boolean handlersOnIoThreads() {
         return handlersOnIoThreads;
-    }
-
-    @Override
-    public HandshakeInfo readHandshake(HandshakeRequest request) {
-        return UpgradeRequestFilter.read(request);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.switchboard.standalone;
 
 import dev.switchboard.runtime.HandshakeGate;
-import dev.switchboard.runtime.HandshakeInfo;
 import dev.switchboard.runtime.UpgradeRequestRules;
-import jakarta.websocket.server.HandshakeRequest;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -26,15 +24,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Refuses upgrades with 503 while the server drains, and others as the routes' {@link HandshakeGate} decides
- * (Tyrus itself would answer a missing key with 500 and upgrade a malformed one); tells the {@link HandshakeGuard} when a request head has come and when a plain HTTP response has gone;
- * and notes the HTTP request each read belongs to, on the thread that reads it. Tyrus runs the whole handshake,
- * configurator included, synchronously in the next filter on that same thread, so {@link #read} can take
- * the details from Grizzly's own request there: Tyrus's request carries no peer port, and it splits header
- * values at commas ({@code User-Agent: Mozilla/5.0 (X11, Linux)} would lose its tail).
+ * (Tyrus itself would answer a missing key with 500 and upgrade a malformed one), from Grizzly's own request;
+ * and tells the {@link HandshakeGuard} when a request head has come and when a plain HTTP response has gone.
+ * Tyrus runs the whole handshake, route configurator included, synchronously in the next filter on the same
+ * thread, where the gate's acceptance waits for it.
  */
 final class UpgradeRequestFilter extends BaseFilter {
-
-    private static final ThreadLocal<HttpRequestPacket> CURRENT = new ThreadLocal<>();
 
     private static final UpgradeRequestRules.Refusal DRAINING = new UpgradeRequestRules.Refusal(
             503, "Service Unavailable", "The server is shutting down", Map.of());
@@ -76,7 +71,6 @@ final class UpgradeRequestFilter extends BaseFilter {
                 // chain is through, a place under the session limits that no session took is given back.
                 ctx.addCompletionListener(done -> HandshakeGate.forget());
             }
-            CURRENT.set(request);
         }
         return ctx.getInvokeAction();
     }
@@ -110,16 +104,11 @@ final class UpgradeRequestFilter extends BaseFilter {
         ctx.write(answer, new CloseAfterWrite(ctx.getConnection()));
     }
 
-    /** What a session needs of the request being upgraded on this thread. */
-    static HandshakeInfo read(HandshakeRequest handshake) {
-        HttpRequestPacket request = CURRENT.get();
-        if (request == null) {
-            return HandshakeInfo.portable(handshake);
-        }
-        return HandshakeInfo.of(headers(request), peerAddress(request));
-    }
-
-    /** Every header line of the request, names case-insensitive, values unsplit. */
+    /**
+     * Every header line of the request, names case-insensitive, values unsplit: Tyrus's own request splits them
+     * at commas ({@code User-Agent: Mozilla/5.0 (X11, Linux)} would lose its tail), and the session's headers come
+     * from here.
+     */
     private static Map<String, List<String>> headers(HttpRequestPacket request) {
         MimeHeaders mime = request.getHeaders();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -133,6 +122,7 @@ final class UpgradeRequestFilter extends BaseFilter {
         return headers;
     }
 
+    /** The peer's address with its port, which Tyrus's request does not carry. */
     private static InetSocketAddress peerAddress(HttpRequestPacket request) {
         Object peer = request.getConnection().getPeerAddress();
         return peer instanceof InetSocketAddress address
