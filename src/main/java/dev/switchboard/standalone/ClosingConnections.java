@@ -1,6 +1,7 @@
 package dev.switchboard.standalone;
 
 import dev.switchboard.runtime.DrainedSet;
+import org.glassfish.tyrus.spi.Writer;
 
 /**
  * The connections of one host whose server has sent its close frame and waits for the client's (RFC 6455,
@@ -10,7 +11,8 @@ import dev.switchboard.runtime.DrainedSet;
  */
 final class ClosingConnections {
 
-    private final DrainedSet<LingeringClose> waiting = new DrainedSet<>();
+    /** Each by the writer of its socket: the {@link LingeringClose} that waits. */
+    private final DrainedSet<Writer> waiting = new DrainedSet<>();
     private volatile boolean draining;
 
     /** The host drains: connections that start waiting now wait until the drain's deadline, not only a while. */
@@ -22,11 +24,11 @@ final class ClosingConnections {
         return draining;
     }
 
-    void waiting(LingeringClose connection) {
+    void waiting(Writer connection) {
         waiting.add(connection);
     }
 
-    void closed(LingeringClose connection) {
+    void closed(Writer connection) {
         waiting.remove(connection);
     }
 
