@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionStage;
 public interface WebSocketSession {
 
     /**
-     * An identifier of this session, unique among the open sessions of the server.
+     * An identifier of this session: 22 URL-safe Base64 characters of 128 random bits, the same shape on every
+     * host (not the container's own id), unique and unguessable.
      *
      * @return the session id
      */

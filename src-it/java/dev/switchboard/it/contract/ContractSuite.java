@@ -215,7 +215,7 @@ public abstract class ContractSuite {
             assertNull(info.value("principal"));
             assertEquals("true", info.value("isOpen"));
             assertEquals("OPEN", info.value("state"));
-            assertFalse(info.value("id").isEmpty());
+            assertTrue(info.value("id").matches("[A-Za-z0-9_-]{22}"), info.value("id"));
 
             probe.ask("attributes b put user ann");
             assertEquals("ann", probe.ask("attributes b get user").value("value"));

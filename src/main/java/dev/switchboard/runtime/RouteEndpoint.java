@@ -150,7 +150,7 @@ public final class RouteEndpoint extends Endpoint {
         }
         String subprotocol = session.getNegotiatedSubprotocol();
         return new ConnectionInfo(
-                session.getId(),
+                SessionIds.next(),
                 admitted != null ? admitted.request().remoteAddress() : InetSocketAddress.createUnresolved("unknown", 0),
                 pathParams(session.getPathParameters()),
                 QueryString.parse(query),
