@@ -2,11 +2,13 @@ package dev.switchboard;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings every route of a server starts from, one type for every host: the outbound queue limits, the
- * heartbeat, the idle timeout, the largest message, the allowed browser origins, the session limit and the
- * shutdown timeout. Immutable; made with {@link #builder()}, whose setters document each setting and its default.
+ * heartbeat, the idle timeout, the largest message, the allowed browser origins, the session limit, the
+ * shutdown timeout and where route instances come from. Standalone, the builder takes them; in a WAR, a
+ * {@link WarSettings} class gives them. Immutable; made with {@link #builder()}, whose setters document each setting and its default.
  */
 public final class ServerSettings {
 
@@ -19,6 +21,7 @@ public final class ServerSettings {
     private final List<String> allowedOrigins;
     private final int maxSessions;
     private final Duration shutdownTimeout;
+    private final InstanceFactory instanceFactory;
 
     ServerSettings(SettingsBuilder<?> builder) {
         this.sendQueueLimits = builder.sendQueueLimits;
@@ -28,6 +31,7 @@ public final class ServerSettings {
         this.allowedOrigins = List.copyOf(builder.allowedOrigins);
         this.maxSessions = builder.maxSessions;
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.instanceFactory = builder.instanceFactory;
     }
 
     /**
@@ -111,11 +115,21 @@ public final class ServerSettings {
         return shutdownTimeout;
     }
 
+    /**
+     * Where route instances come from, if not from their no-argument constructor (or CDI, in a WAR).
+     *
+     * @return the factory, or empty if none was set
+     */
+    public Optional<InstanceFactory> instanceFactory() {
+        return Optional.ofNullable(instanceFactory);
+    }
+
     @Override
     public String toString() {
         return "ServerSettings[sendQueueLimits=" + sendQueueLimits + ", heartbeat=" + heartbeat + ", idleTimeout="
                 + idleTimeout + ", maxMessageBytes=" + maxMessageBytes + ", allowedOrigins=" + allowedOrigins
-                + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout
+                + (instanceFactory != null ? ", instanceFactory=" + instanceFactory : "") + "]";
     }
 
     /**

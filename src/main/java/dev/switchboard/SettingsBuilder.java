@@ -23,6 +23,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     List<String> allowedOrigins = List.of();
     int maxSessions;
     Duration shutdownTimeout = Duration.ofSeconds(10);
+    InstanceFactory instanceFactory;
 
     /** Only Switchboard's own builders extend it. */
     SettingsBuilder() {
@@ -42,6 +43,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         allowedOrigins = settings.allowedOrigins();
         maxSessions = settings.maxSessions();
         shutdownTimeout = settings.shutdownTimeout();
+        instanceFactory = settings.instanceFactory().orElse(null);
         return self();
     }
 
@@ -143,6 +145,18 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
             throw new IllegalArgumentException("Shutdown timeout must not be negative, was " + timeout);
         }
         this.shutdownTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * Where route instances come from: the application's container (Spring, Guice, CDI...) instead of the route's
+     * no-argument constructor. See {@link InstanceFactory}.
+     *
+     * @param factory the factory, e.g. {@code applicationContext::getBean}; none if not set
+     * @return this builder
+     */
+    public B instanceFactory(InstanceFactory factory) {
+        this.instanceFactory = Objects.requireNonNull(factory, "factory");
         return self();
     }
 

@@ -2,6 +2,8 @@ package dev.switchboard.binding;
 
 import dev.switchboard.WebSocketSession;
 
+import java.util.function.Supplier;
+
 /**
  * The bridge between a {@code @Route} class and the runtime, implemented by the adapter that the annotation
  * processor generates for each route and listed in {@code META-INF/services/dev.switchboard.binding.RouteBinding}.
@@ -45,11 +47,19 @@ public interface RouteBinding {
     boolean handlesBinary();
 
     /**
-     * Binds a new connection: creates its route instance (or takes the shared one) and resolves its path
-     * parameters, once.
+     * The route's no-argument constructor, with which the runtime makes route instances when no instance factory
+     * does.
      *
-     * @param session the connection's session
+     * @return the constructor, or {@code null} if the route has none (it has one for an injector instead)
+     */
+    Supplier<Object> constructor();
+
+    /**
+     * Binds a new connection to its route instance, and resolves its path parameters, once.
+     *
+     * @param session  the connection's session
+     * @param instance the connection's instance of the route class (the shared one for a shared route)
      * @return the connection's callbacks
      */
-    ConnectionHandlers connect(WebSocketSession session);
+    ConnectionHandlers connect(WebSocketSession session, Object instance);
 }

@@ -66,9 +66,6 @@ final class AdapterWriter {
         }
         s.append("public final class ").append(Naming.adapterSimpleName(plan.route()))
                 .append(" implements dev.switchboard.binding.RouteBinding {\n");
-        if (plan.shared()) {
-            s.append("    private final ").append(route).append(" shared = new ").append(route).append("();\n");
-        }
         s.append("\n");
         s.append("    @java.lang.Override public java.lang.Class<?> routeClass() { return ").append(route)
                 .append(".class; }\n");
@@ -78,12 +75,14 @@ final class AdapterWriter {
                 .append("; }\n");
         s.append("    @java.lang.Override public boolean handlesBinary() { return ")
                 .append(plan.has(HandlerKind.BINARY)).append("; }\n\n");
+        s.append("    @java.lang.Override public java.util.function.Supplier<java.lang.Object> constructor() { return ")
+                .append(plan.constructible() ? route + "::new" : "null").append("; }\n\n");
         s.append(options(plan));
 
         s.append("    @java.lang.Override\n");
-        s.append("    public dev.switchboard.binding.ConnectionHandlers connect(dev.switchboard.WebSocketSession session) {\n");
-        s.append("        ").append(route).append(" route = ")
-                .append(plan.shared() ? "shared" : "new " + route + "()").append(";\n");
+        s.append("    public dev.switchboard.binding.ConnectionHandlers connect(dev.switchboard.WebSocketSession session,"
+                + " java.lang.Object instance) {\n");
+        s.append("        ").append(route).append(" route = (").append(route).append(") instance;\n");
         List<String> variables = plan.pathVariables();
         for (int i = 0; i < variables.size(); i++) {
             s.append("        java.lang.String path").append(i).append(" = session.pathParam(")

@@ -4,6 +4,8 @@ import dev.switchboard.Route;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -66,6 +68,12 @@ record RoutePlan(TypeElement route, Route settings, TypeElement handshake, List<
     /** The path template as written. */
     String path() {
         return settings.value();
+    }
+
+    /** Whether the adapter can make instances itself, with the route's no-argument constructor. */
+    boolean constructible() {
+        ExecutableElement constructor = RouteRules.noArgumentConstructor(route);
+        return constructor != null && !constructor.getModifiers().contains(Modifier.PRIVATE);
     }
 
     /** Whether one instance serves every connection. */

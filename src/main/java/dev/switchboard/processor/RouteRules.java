@@ -84,23 +84,49 @@ final class RouteRules {
         }
     }
 
+    /**
+     * A route needs a no-argument constructor for Switchboard to make its instances, unless one of its
+     * constructors is marked for an injector ({@code @Inject}, {@code @Autowired}): an instance factory then makes
+     * them, and the adapter has no constructor to call.
+     */
     private void constructor(TypeElement type) {
         List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
-        ExecutableElement noArgs = constructors.stream().filter(c -> c.getParameters().isEmpty()).findFirst()
-                .orElse(null);
+        ExecutableElement noArgs = noArgumentConstructor(type);
+        if (noArgs == null && constructors.stream().anyMatch(RouteRules::forInjector)) {
+            return;
+        }
         if (noArgs == null) {
             String found = constructors.stream()
                     .map(c -> type.getSimpleName() + c.getParameters().stream()
                             .map(p -> Naming.type(p.asType())).collect(Collectors.joining(", ", "(", ")")))
                     .collect(Collectors.joining(", "));
             problems.type("class needs a no-argument constructor", "only " + found, type,
-                    "add a constructor without parameters that is not private");
+                    "add a constructor without parameters that is not private, or mark the one an instance factory"
+                            + " calls with @Inject");
         } else if (noArgs.getModifiers().contains(Modifier.PRIVATE)
                 && elements.getOrigin(noArgs) == Elements.Origin.EXPLICIT) {
             // The implicit constructor of a private class is private too: that case is the class's problem.
             problems.type("class needs a no-argument constructor that is not private",
                     "a private no-argument constructor", type, "make the constructor package-private or wider");
         }
+    }
+
+    /**
+     * The route's no-argument constructor, or {@code null} if it has none.
+     *
+     * @param type the route class
+     * @return the constructor
+     */
+    static ExecutableElement noArgumentConstructor(TypeElement type) {
+        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .filter(c -> c.getParameters().isEmpty()).findFirst().orElse(null);
+    }
+
+    /** Whether a constructor is marked for an injector: an annotation named Inject (Jakarta, javax, Guice) or Autowired. */
+    private static boolean forInjector(ExecutableElement constructor) {
+        return constructor.getAnnotationMirrors().stream()
+                .map(a -> a.getAnnotationType().asElement().getSimpleName().toString())
+                .anyMatch(name -> name.equals("Inject") || name.equals("Autowired"));
     }
 
     /** Reports every defect of the route's template; returns it if it is valid, else {@code null}. */

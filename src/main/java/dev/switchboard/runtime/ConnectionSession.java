@@ -68,9 +68,9 @@ final class ConnectionSession extends SessionFacts {
 
     // ---- events from the host, in the order a connection meets them
 
-    /** Binds the route's handlers and runs {@code @OnConnected}, before any message callback. */
-    void opened(ConnectionHandlers connectionHandlers) {
-        calls.bind(connectionHandlers);
+    /** Binds the route's handlers, to unbind after {@code @OnDisconnected}, and runs {@code @OnConnected} first. */
+    void opened(ConnectionHandlers connectionHandlers, Runnable unbound) {
+        calls.bind(connectionHandlers, unbound);
         registry.add(this);
         routeSessions.add(this);
         calls.later(ConnectionHandlers::onConnected);

@@ -8,6 +8,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,6 +35,7 @@ public final class Engine {
     private final SessionRegistry registry;
     private final HandshakeGate gate;
     private final List<ServerEndpointConfig> endpointConfigs;
+    private final Map<Class<?>, RouteInstances> instances;
 
     /**
      * Prepares a server's runtime: its routes are published to {@code Sessions.of} until {@link #release()}.
@@ -41,14 +43,15 @@ public final class Engine {
      * @param routes   the routes to serve
      * @param settings the settings routes inherit
      * @param host     what differs on the host it runs on
-     * @throws IllegalStateException if a route's handshake check cannot be made
+     * @throws IllegalStateException if a route's instances or handshake check cannot be made
      */
     public Engine(Routes routes, ServerSettings settings, Host host) {
         this.routes = routes;
         this.settings = settings;
+        this.instances = routes.instances(settings.instanceFactory().orElse(null)); // first: it may fail the start
         this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions());
         this.gate = routes.handshakeGate(settings, registry, host);
-        this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
+        this.endpointConfigs = routes.endpointConfigs(settings, registry, host, instances);
         SERVING.add(this);
     }
 
@@ -156,10 +159,12 @@ public final class Engine {
     }
 
     /**
-     * Ends the server's threads and withdraws its routes from {@code Sessions.of}, once its host stopped.
+     * Ends the server's threads, withdraws its routes from {@code Sessions.of} and releases the shared route
+     * instances, once its host stopped.
      */
     public void release() {
         SERVING.remove(this);
         registry.release();
+        instances.values().forEach(RouteInstances::release);
     }
 }

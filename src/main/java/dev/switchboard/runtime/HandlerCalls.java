@@ -26,6 +26,7 @@ final class HandlerCalls {
     private final String sessionId;
     private final Runnable closeAfterFailure;
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
+    private volatile Runnable unbound = () -> { };
 
     /**
      * @param closeAfterFailure closes the session after a handler threw
@@ -37,9 +38,15 @@ final class HandlerCalls {
         this.closeAfterFailure = closeAfterFailure;
     }
 
-    /** Binds the route's handlers; calls made before run on none. */
-    void bind(ConnectionHandlers connectionHandlers) {
+    /**
+     * Binds the route's handlers; calls made before run on none.
+     *
+     * @param connectionHandlers the route's callbacks for this connection
+     * @param unbound            runs once {@code @OnDisconnected} returned: the route instance is released
+     */
+    void bind(ConnectionHandlers connectionHandlers, Runnable unbound) {
         handlers = connectionHandlers;
+        this.unbound = unbound;
     }
 
     /** Runs the call after every call before it. */
@@ -81,6 +88,7 @@ final class HandlerCalls {
                 } catch (Throwable e) {
                     LOG.log(System.Logger.Level.WARNING, "@OnDisconnected of route " + route.path() + " failed", e);
                 } finally {
+                    unbound.run();
                     after.run();
                 }
             }

@@ -35,9 +35,12 @@ public final class RouteEndpoint extends Endpoint {
     private final RouteSessions routeSessions;
     private final List<String> pathVariables;
     private final Host host;
+    private final RouteInstances instances;
 
-    RouteEndpoint(RouteBinding binding, RouteSettings settings, SessionRegistry registry, Host host) {
+    RouteEndpoint(RouteBinding binding, RouteSettings settings, SessionRegistry registry, Host host,
+                  RouteInstances instances) {
         this.binding = binding;
+        this.instances = instances;
         this.settings = settings;
         this.registry = registry;
         this.host = host;
@@ -79,17 +82,23 @@ public final class RouteEndpoint extends Endpoint {
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
                 connection.messages().pong(pong.getApplicationData()));
 
+        Object instance = null;
         ConnectionHandlers handlers;
         try {
-            handlers = binding.connect(connection);
+            instance = instances.forConnection();
+            handlers = binding.connect(connection, instance);
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "Could not create " + binding.routeClass().getName()
                     + " for a connection to " + settings.path(), e);
-            connection.opened(new ConnectionHandlers() { });
+            if (instance != null) {
+                instances.connectionEnded(instance);
+            }
+            connection.opened(new ConnectionHandlers() { }, () -> { });
             connection.closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
             return;
         }
-        connection.opened(handlers);
+        Object bound = instance;
+        connection.opened(handlers, () -> instances.connectionEnded(bound));
     }
 
     /**

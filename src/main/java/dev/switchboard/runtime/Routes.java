@@ -1,6 +1,7 @@
 package dev.switchboard.runtime;
 
 import dev.switchboard.HandshakeCheck;
+import dev.switchboard.InstanceFactory;
 import dev.switchboard.Route;
 import dev.switchboard.ServerSettings;
 import dev.switchboard.binding.RouteBinding;
@@ -93,18 +94,41 @@ public final class Routes {
     }
 
     /**
+     * Where each route's instances come from; shared instances are made now.
+     *
+     * @param factory the server's instance factory, or {@code null} for the routes' constructors
+     * @return each route's instances, by route class
+     * @throws IllegalStateException if a route's instances cannot be made
+     */
+    Map<Class<?>, RouteInstances> instances(InstanceFactory factory) {
+        Map<Class<?>, RouteInstances> made = new LinkedHashMap<>();
+        try {
+            for (RouteBinding binding : bindings) {
+                made.put(binding.routeClass(), RouteInstances.of(binding, factory));
+            }
+        } catch (RuntimeException e) {
+            made.values().forEach(RouteInstances::release);
+            throw e;
+        }
+        return made;
+    }
+
+    /**
      * One endpoint configuration per route, for a host to register.
      *
      * @param server   the settings routes inherit
      * @param registry where sessions are tracked
-     * @param host     what differs on the host: how it reads an upgrade request, its extensions, its quirks
+     * @param host      what differs on the host: its extensions, its quirks
+     * @param instances where each route's instances come from
      * @return the configurations
      */
-    List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry, Host host) {
+    List<ServerEndpointConfig> endpointConfigs(ServerSettings server, SessionRegistry registry, Host host,
+                                               Map<Class<?>, RouteInstances> instances) {
         List<ServerEndpointConfig> configs = new ArrayList<>();
         for (RouteBinding binding : bindings) {
             RouteSettings settings = RouteSettings.of(binding, server, host.handlersOnIoThreads());
-            RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry, host);
+            RouteEndpoint endpoint = new RouteEndpoint(binding, settings, registry, host,
+                    instances.get(binding.routeClass()));
             configs.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, binding.path())
                     .subprotocols(binding.options().subprotocols())
                     .extensions(host.extensions())

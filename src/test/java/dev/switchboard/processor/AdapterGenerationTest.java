@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.CloseCause;
@@ -151,10 +152,12 @@ class AdapterGenerationTest {
                 }
                 """), "n.Outer_Shared_SwitchboardRoute", "n.Outer_Middle_Inner_SwitchboardRoute");
         String shared = result.sources().get("n.Outer_Shared_SwitchboardRoute");
-        assertTrue(shared.contains("private final Outer.Shared shared = new Outer.Shared();"), shared);
-        assertTrue(shared.contains("Outer.Shared route = shared;"), shared);
-        assertTrue(result.sources().get("n.Outer_Middle_Inner_SwitchboardRoute")
-                .contains("Outer.Middle.Inner route = new Outer.Middle.Inner();"));
+        assertTrue(shared.contains("true, // shared"), shared);
+        assertTrue(shared.contains("return Outer.Shared::new;"), shared);
+        assertTrue(shared.contains("Outer.Shared route = (Outer.Shared) instance;"), shared);
+        String inner = result.sources().get("n.Outer_Middle_Inner_SwitchboardRoute");
+        assertTrue(inner.contains("return Outer.Middle.Inner::new;"), inner);
+        assertTrue(inner.contains("Outer.Middle.Inner route = (Outer.Middle.Inner) instance;"), inner);
     }
 
     @Test
@@ -212,8 +215,36 @@ class AdapterGenerationTest {
         assertTrue(plain.newHandshakeCheck().check(null).accepted(), "no check: every request is accepted");
     }
 
+    /** Binds a connection as the runtime does without an instance factory: to a new instance of the route. */
+    private static ConnectionHandlers connect(RouteBinding binding, RecordingSession session) {
+        return binding.connect(session, binding.constructor().get());
+    }
+
     private static RouteBinding binding(Result result, String adapter) throws ReflectiveOperationException {
         return (RouteBinding) result.loader().loadClass(adapter).getDeclaredConstructor().newInstance();
+    }
+
+    /**
+     * A route whose constructor takes what an injector gives compiles when it is marked for the injector, and its
+     * adapter has no constructor to offer: the runtime asks the instance factory for its instances.
+     */
+    @Test
+    void routeWithOnlyAnInjectedConstructorLeavesItsInstancesToTheFactory() throws Exception {
+        Result result = assertAdapters(InMemoryCompiler.compile(
+                "package i;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+                        + " @interface Inject {}\n",
+                "package i;\n" + IMPORTS + """
+                        @Route("/greet") class Greeting {
+                            private final StringBuilder greeter;
+                            @Inject Greeting(StringBuilder greeter) { this.greeter = greeter; }
+                            @OnText String said(String text) { return greeter.append(text).toString(); }
+                        }
+                        """,
+                "package i;\n" + IMPORTS + "@Route(\"/plain\") class Plain {}"),
+                "i.Greeting_SwitchboardRoute", "i.Plain_SwitchboardRoute");
+        assertNull(binding(result, "i.Greeting_SwitchboardRoute").constructor());
+        Object plain = binding(result, "i.Plain_SwitchboardRoute").constructor().get();
+        assertEquals("i.Plain", plain.getClass().getName());
     }
 
     @Test
@@ -310,7 +341,7 @@ class AdapterGenerationTest {
             assertTrue(chat.handlesBinary());
 
             RecordingSession session = new RecordingSession(Map.of("room", "lobby", "user", "ann"));
-            ConnectionHandlers handlers = chat.connect(session);
+            ConnectionHandlers handlers = connect(chat, session);
             assertEquals(List.of("user", "room"), session.pathLookups, "each variable resolved once, at connect");
             handlers.onConnected();
             handlers.onText("hi");
@@ -331,17 +362,20 @@ class AdapterGenerationTest {
 
             // Without shared = true every connection gets its own instance.
             RecordingSession second = new RecordingSession(Map.of("room", "attic", "user", "bob"));
-            chat.connect(second).onText("hello");
+            connect(chat, second).onText("hello");
             assertEquals(List.of("text:bob said hello #1"), second.events);
 
-            // With shared = true one instance serves every connection; absent handlers keep the defaults.
+            // With shared = true the runtime binds every connection to one instance; absent handlers keep the
+            // defaults.
             RouteBinding counter = bindings.get("/count");
+            assertTrue(counter.options().shared());
             assertFalse(counter.handlesText());
             assertTrue(counter.handlesBinary());
             RecordingSession a = new RecordingSession(Map.of());
             RecordingSession b = new RecordingSession(Map.of());
-            counter.connect(a).onBinary(ByteBuffer.allocate(1));
-            ConnectionHandlers handlersOfB = counter.connect(b);
+            Object shared = counter.constructor().get();
+            counter.connect(a, shared).onBinary(ByteBuffer.allocate(1));
+            ConnectionHandlers handlersOfB = counter.connect(b, shared);
             handlersOfB.onBinary(ByteBuffer.allocate(1));
             handlersOfB.onText("ignored");
             assertFalse(handlersOfB.onError(new RuntimeException()), "no @OnError handler: the runtime logs");
@@ -422,7 +456,7 @@ class AdapterGenerationTest {
         assertTrue(chat.handlesText());
         assertFalse(chat.handlesBinary());
         RecordingSession session = new RecordingSession(Map.of("room", "lobby"));
-        ConnectionHandlers handlers = chat.connect(session);
+        ConnectionHandlers handlers = connect(chat, session);
         handlers.onConnected();
         handlers.onText("hi");
         handlers.onPong(ByteBuffer.allocate(4));
@@ -435,7 +469,7 @@ class AdapterGenerationTest {
         RouteBinding plain = (RouteBinding) result.loader().loadClass("app.Plain_SwitchboardRoute")
                 .getDeclaredConstructor().newInstance();
         RecordingSession other = new RecordingSession(Map.of("room", "attic"));
-        ConnectionHandlers plainHandlers = plain.connect(other);
+        ConnectionHandlers plainHandlers = connect(plain, other);
         plainHandlers.onConnected();
         plainHandlers.onText("hi");
         assertEquals(List.of("text:joined attic", "text:base hi"), other.events);
@@ -454,7 +488,7 @@ class AdapterGenerationTest {
         RouteBinding binding = (RouteBinding) result.loader().loadClass("r.Replies_SwitchboardRoute")
                 .getDeclaredConstructor().newInstance();
         RecordingSession session = new RecordingSession(Map.of());
-        ConnectionHandlers handlers = binding.connect(session);
+        ConnectionHandlers handlers = connect(binding, session);
         handlers.onText("x");
         handlers.onText("");
         assertEquals(List.of("data:x"), session.events);

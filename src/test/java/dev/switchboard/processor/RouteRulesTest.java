@@ -197,7 +197,8 @@ class RouteRulesTest {
                 }
                 """).assertErrors(
                 "@Route class needs a no-argument constructor: found only Room(String), Room(int, List<String>) in"
-                        + " Room. Fix: add a constructor without parameters that is not private.",
+                        + " Room. Fix: add a constructor without parameters that is not private, or mark the one an"
+                        + " instance factory calls with @Inject.",
                 "@Route(\"/a\") class Room {");
     }
 
