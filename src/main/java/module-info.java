@@ -15,6 +15,8 @@ module dev.switchboard {
     requires static java.compiler;
     // The WAR host, on the container's Servlet API.
     requires static jakarta.servlet;
+    // Route instances from CDI in a WAR, where the container has it.
+    requires static jakarta.cdi;
     // The standalone host.
     requires static org.glassfish.tyrus.core;
     requires static org.glassfish.tyrus.spi;

@@ -125,7 +125,7 @@ public final class BuildLayout {
     }
 
     /** The feature version from a JDK's {@code release} file ({@code JAVA_VERSION="25.0.1"}), 0 if unreadable. */
-    private static int featureVersion(Path jdk) {
+    static int featureVersion(Path jdk) {
         try (Stream<String> lines = Files.lines(jdk.resolve("release"))) {
             return lines.filter(line -> line.startsWith("JAVA_VERSION=")).findFirst()
                     .map(line -> Integer.parseInt(line.replaceAll("^JAVA_VERSION=\"(\\d+).*$", "$1")))

@@ -49,6 +49,7 @@ public final class WarBuilder {
 
     private static War contractApp;
     private static War brokenApp;
+    private static War settingsApp;
 
     private final String name;
     private final List<String> packages = new ArrayList<>();
@@ -85,6 +86,17 @@ public final class WarBuilder {
                     .withoutAdapterOf(BROKEN_ROUTE).build();
         }
         return brokenApp;
+    }
+
+    /**
+     * {@code target/settings-app.war}: the settings app ({@code dev.switchboard.settingsapp}), whose
+     * {@code WarSettings} class sets every server-wide setting. Built once per test JVM.
+     */
+    public static synchronized War settingsApp() {
+        if (settingsApp == null) {
+            settingsApp = named("settings-app").packages(List.of("dev.switchboard.settingsapp")).build();
+        }
+        return settingsApp;
     }
 
     /** Adds packages of {@code target/test-classes} (not their subpackages). */

@@ -134,8 +134,8 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     }
 
     /**
-     * How long {@link Switchboard#stop()} waits for sessions to close, and their clients to answer the
-     * close, before cutting them.
+     * How long a stopping server ({@link Switchboard#stop()}, or a WAR's undeploy) waits for sessions to close,
+     * and their clients to answer the close, before cutting them.
      *
      * @param timeout the drain deadline; 10 seconds if not set
      * @return this builder

@@ -7,8 +7,10 @@ import dev.switchboard.containers.War;
 import dev.switchboard.containers.WarBuilder;
 import dev.switchboard.contract.PlainServlet;
 import dev.switchboard.it.clients.Handshake;
+import dev.switchboard.it.clients.RawClient;
 import dev.switchboard.it.clients.WsClient;
 import dev.switchboard.it.contract.ContractSuite;
+import dev.switchboard.settingsapp.AppSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +81,7 @@ abstract class ContainerSuite extends ContractSuite {
 
     @Override
     protected URI base() {
-        return container.base();
+        return container.base(WarBuilder.contractApp());
     }
 
     @Test
@@ -252,6 +255,135 @@ abstract class ContainerSuite extends ContractSuite {
         System.out.println("[containers] " + container + ": " + chat + " answers " + status);
         assertNotEquals(101, status);
         assertTrue(status == 404 || status == 503, "status " + status);
+    }
+
+    // ---- route instances from the container's CDI
+
+    /** Whether the container runs CDI for applications, where route instances then come from. */
+    protected boolean hasCdi() {
+        return false;
+    }
+
+    /**
+     * A plain route class gets a CDI bean injected, and its {@code @PreDestroy} runs after the connection ended,
+     * on a container with CDI; without, the route is made with {@code new} and works as before.
+     */
+    @Test
+    public void routeInstancesComeFromTheContainersCdiWhereItHasIt() {
+        int releasedBefore;
+        try (WsClient client = connect(uri("/injected"))) {
+            assertEquals(hasCdi() ? "hello ann" : "no injection", ask(client, "greet"));
+            releasedBefore = Integer.parseInt(ask(client, "released?"));
+        }
+        try (WsClient client = connect(uri("/injected"))) {
+            if (hasCdi()) {
+                await().atMost(WAIT).until(() -> Integer.parseInt(ask(client, "released?")) == releasedBefore + 1);
+            } else {
+                assertEquals("0", ask(client, "released?"));
+            }
+        }
+    }
+
+    // ---- the settings app: a WarSettings class sets every server-wide setting
+
+    private boolean settingsAppDeployed;
+
+    /** A URI of the settings app, deployed beside the contract app on first use. */
+    private URI settingsApp(String path) {
+        War app = WarBuilder.settingsApp();
+        if (!settingsAppDeployed) {
+            container.deploy(app);
+            settingsAppDeployed = true;
+        }
+        return container.ws(app.contextPath() + path);
+    }
+
+    @Test
+    public void warSettingsAllowTheirOriginsAndLimitMessageSize() throws IOException {
+        URI echo = settingsApp("/tuned/echo");
+        assertEquals(403, Handshake.attempt(echo, Map.of("Origin", "https://elsewhere.example")).status());
+        assertEquals(101, Handshake.attempt(echo, Map.of("Origin", AppSettings.ORIGIN)).status());
+        try (WsClient client = connect(echo)) {
+            String largest = "x".repeat(AppSettings.MAX_MESSAGE_BYTES);
+            assertEquals(largest, ask(client, largest));
+            client.sendText(largest + "x");
+            assertEquals(1009, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+        }
+    }
+
+    /** A client that sends nothing is pinged every second, then closed when the idle timeout passes. */
+    @Test
+    public void warSettingsPingAndCloseIdleSessions() {
+        try (WsClient client = connect(settingsApp("/tuned/echo"))) {
+            assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals("idle timeout", client.closeReason);
+            assertTrue(client.pings.size() >= 2, () -> client.pings.size() + " pings");
+        }
+    }
+
+    @Test
+    public void warSettingsLimitSessions() {
+        URI echo = settingsApp("/tuned/echo");
+        // Sessions of other tests may still be ending: try until the app is quiet.
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            List<WsClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < AppSettings.MAX_SESSIONS; i++) {
+                    clients.add(connect(echo));
+                }
+                assertEquals(503, Handshake.attempt(echo).status());
+            } finally {
+                clients.forEach(WsClient::close);
+            }
+        });
+    }
+
+    /** A client that reads nothing is flooded past the send queue limits, whose overflow action closes it. */
+    @Test
+    public void warSettingsLimitTheSendQueue() throws IOException {
+        URI echo = settingsApp("/tuned/echo");
+        try (RawClient stalled = RawClient.upgrade(settingsApp("/tuned/flood"))) {
+            assertEquals(101, stalled.statusCode());
+            stalled.send(RawClient.frame(1, "flood".getBytes(StandardCharsets.UTF_8)));
+            try (WsClient client = connect(echo)) {
+                await().atMost(WAIT).until(() -> ask(client, "causes?").contains("SLOW_CONSUMER"));
+            }
+        }
+    }
+
+    @Test
+    public void warSettingsMakeRoutesWithTheirInstanceFactory() {
+        URI made = settingsApp("/tuned/made");
+        try (WsClient client = connect(settingsApp("/tuned/echo"))) {
+            int releasedBefore;
+            try (WsClient route = connect(made)) {
+                assertEquals(AppSettings.MADE_BY, ask(route, "who made you?"));
+                releasedBefore = Integer.parseInt(ask(client, "released?"));
+            }
+            await().atMost(WAIT).until(() -> Integer.parseInt(ask(client, "released?")) > releasedBefore);
+        }
+    }
+
+    /** Undeploying the settings app drains it with its shutdown timeout, which its summary line names. */
+    @Test
+    @Order(Integer.MAX_VALUE - 3)
+    public void warSettingsDrainWithTheirShutdownTimeout() {
+        URI echo = settingsApp("/tuned/echo");
+        try (WsClient client = connect(echo)) {
+            assertEquals("still here", ask(client, "still here"));
+            container.undeploy(WarBuilder.settingsApp());
+            settingsAppDeployed = false;
+            assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
+        }
+        container.awaitLog("cut after " + AppSettings.SHUTDOWN_TIMEOUT);
+    }
+
+    /** Sends a text and waits for the next one. */
+    private static String ask(WsClient client, String text) {
+        int seen = client.texts.size();
+        client.sendText(text);
+        await().atMost(WAIT).until(() -> client.texts.size() > seen);
+        return client.texts.get(seen);
     }
 
     private static List<String> broadcasts(WsClient client) {

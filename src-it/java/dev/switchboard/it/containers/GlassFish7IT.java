@@ -16,4 +16,9 @@ class GlassFish7IT extends ContainerSuite {
     protected int closeCodeOnStop() {
         return 1006;
     }
+
+    @Override
+    protected boolean hasCdi() {
+        return true;
+    }
 }

@@ -19,4 +19,9 @@ class OpenLiberty26IT extends ContainerSuite {
     protected int closeCodeOnStop() {
         return 1006;
     }
+
+    @Override
+    protected boolean hasCdi() {
+        return true;
+    }
 }

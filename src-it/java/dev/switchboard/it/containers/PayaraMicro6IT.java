@@ -34,4 +34,9 @@ class PayaraMicro6IT extends ContainerSuite {
             throw e;
         }
     }
+
+    @Override
+    protected boolean hasCdi() {
+        return true;
+    }
 }

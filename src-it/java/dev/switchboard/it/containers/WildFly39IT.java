@@ -10,4 +10,9 @@ class WildFly39IT extends ContainerSuite {
     protected Container newContainer() {
         return Containers.wildfly39();
     }
+
+    @Override
+    protected boolean hasCdi() {
+        return true;
+    }
 }

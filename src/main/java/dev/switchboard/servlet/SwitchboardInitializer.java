@@ -1,6 +1,7 @@
 package dev.switchboard.servlet;
 
 import dev.switchboard.Route;
+import dev.switchboard.WarSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -8,27 +9,40 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
 
 import java.util.EnumSet;
+import java.lang.reflect.Modifier;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Serves a web application's routes on its container's WebSocket implementation, with no web.xml: the
- * container finds this initializer in the Switchboard jar and hands it the {@link Route} classes it saw.
+ * container finds this initializer in the Switchboard jar and hands it the {@link Route} classes it saw, and the
+ * application's {@link WarSettings} class if it has one.
  *
  * <p>The routes are registered from a context listener rather than here, because some containers
  * (GlassFish, Payara) sometimes publish their {@code ServerContainer} only after initializers ran.
  */
-@HandlesTypes(Route.class)
+@HandlesTypes({Route.class, WarSettings.class})
 public final class SwitchboardInitializer implements ServletContainerInitializer {
 
     @Override
-    public void onStartup(Set<Class<?>> routeClasses, ServletContext context) {
-        // Containers pass null, not an empty set, when no class carries @Route.
-        Set<Class<?>> annotated = routeClasses == null ? Set.of() : Set.copyOf(routeClasses);
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        // Containers pass null, not an empty set, when no class carries @Route or implements WarSettings.
+        Set<Class<?>> found = classes == null ? Set.of() : Set.copyOf(classes);
+        Set<Class<?>> annotated = found.stream().filter(type -> type.isAnnotationPresent(Route.class))
+                .collect(Collectors.toSet());
+        Set<Class<?>> settings = found.stream().filter(SwitchboardInitializer::isSettingsClass)
+                .collect(Collectors.toSet());
         // Filters can only be added here, before the application starts; the routes are deployed later.
         HandshakeFilter handshakes = new HandshakeFilter();
         FilterRegistration.Dynamic filter = context.addFilter(HandshakeFilter.class.getName(), handshakes);
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        context.addListener(new RouteDeployer(annotated, handshakes));
+        context.addListener(new RouteDeployer(annotated, settings, handshakes));
+    }
+
+    /** A class of the application's that implements {@link WarSettings}; containers may pass the interface too. */
+    private static boolean isSettingsClass(Class<?> type) {
+        return WarSettings.class.isAssignableFrom(type) && !type.isInterface()
+                && !Modifier.isAbstract(type.getModifiers());
     }
 }
