@@ -2,8 +2,12 @@ package dev.switchboard.bench;
 
 import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
+import dev.switchboard.bench.baseline.RawChatEndpoint;
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
 import dev.switchboard.example.ChatRoute;
 import dev.switchboard.example.EchoRoute;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,13 +15,13 @@ import java.util.List;
 
 /**
  * The server side of the benchmarks: one standalone Switchboard on 127.0.0.1 serving, with default
- * settings, the example {@link EchoRoute} at {@code /echo} and {@link RawEchoEndpoint} at {@code /raw-echo}
- * for {@link EchoBenchmark}, and the example {@link ChatRoute} at {@code /chat/{room}} and
- * {@link RawChatEndpoint} at {@code /raw-chat/{room}} for {@link BroadcastBenchmark}, so the compared
+ * settings, the example {@link EchoRoute} at {@code /echo} and the baseline {@link RawEchoEndpoint} at
+ * {@code /raw-echo} for {@link EchoBenchmark}, and the example {@link ChatRoute} at {@code /chat/{room}} and the
+ * baseline {@link RawChatEndpoint} at {@code /raw-chat/{room}} for {@link BroadcastBenchmark}, so the compared
  * targets share one JVM, one transport and one JIT history.
  *
  * <p>With the argument {@value #EXAMPLES_ONLY} it serves only the two example routes, as the Switchboard
- * target of {@link VersusTyrusBenchmark}, whose raw target is {@link TyrusBenchServer}.
+ * target of {@link VersusTyrusBenchmark}, whose baseline runs on {@link TyrusBenchServer}.
  *
  * <p>Prints {@code PORT <n>} on stdout once it listens, then serves until its standard input closes (how
  * the benchmarks end it) or the process is terminated, answering the commands of {@link ServerControl} on
@@ -52,7 +56,10 @@ public final class BenchServer {
                 // The benchmark closes its connections before it stops the server: nothing to drain for long.
                 .shutdownTimeout(Duration.ofSeconds(2));
         if (!examplesOnly) {
-            builder.endpoint(RawEchoEndpoint.config()).endpoint(RawChatEndpoint.config());
+            for (Class<?> baseline : List.of(RawEchoEndpoint.class, RawChatEndpoint.class)) {
+                String path = baseline.getAnnotation(ServerEndpoint.class).value();
+                builder.endpoint(ServerEndpointConfig.Builder.create(baseline, path).build());
+            }
         }
         Switchboard server = builder.build().start();
         // Terminated by a signal rather than by closing stdin: still stop cleanly.

@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import dev.switchboard.bench.baseline.RawChatEndpoint;
 import dev.switchboard.example.ChatRoute;
 
 import java.lang.management.ManagementFactory;

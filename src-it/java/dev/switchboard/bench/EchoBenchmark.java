@@ -1,5 +1,7 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
+
 import java.util.List;
 import java.util.Locale;
 

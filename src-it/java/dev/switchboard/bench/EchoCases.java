@@ -42,7 +42,7 @@ final class EchoCases {
                                   Transport client, List<Target> targets, boolean warmup) {
         List<Sample> samples = Rounds.alternate(label, unit, format, targets, settings.rounds(),
                 warmup, target -> {
-                    RoundResult result = new LoadRun(target.name(), target.uri("/echo"), client, settings,
+                    RoundResult result = new LoadRun(target.name(), target.echo(), client, settings,
                             target.server()).run();
                     return new Sample(target.name(), figure.applyAsDouble(result), result.generator(),
                             result.server(), result.problems());

@@ -60,7 +60,7 @@ final class IdleCase {
             CpuMeter.Snapshot generatorCpu = CpuMeter.thisProcess();
             CpuMeter.Snapshot serverCpu = target.server().cpu();
             long start = System.nanoTime();
-            open = Connections.open(client, target.uri("/echo"), connections, events, problems);
+            open = Connections.open(client, target.echo(), connections, events, problems);
             long elapsed = System.nanoTime() - start;
             generator = generatorCpu.until(CpuMeter.thisProcess(), elapsed);
             server = serverCpu.until(target.server().cpu(), elapsed);

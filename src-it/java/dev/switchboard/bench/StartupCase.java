@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The startup case of {@link VersusTyrusBenchmark}: the time from launching a fresh server JVM (with the same
- * options, prefix and class path as the others) to the first successful upgrade on {@code /echo}, polled
+ * options, prefix and class path as the others) to the first successful upgrade on its echo, polled
  * every millisecond with a raw-socket handshake ({@link Upgrade#firstSuccess}). The server's CPU is its CPU
  * time over that span. The port is chosen free beforehand and given to the server.
  */
@@ -31,7 +31,7 @@ final class StartupCase {
 
     private static Sample round(Target target, List<String> prefix, List<String> jvmOptions) throws IOException {
         int port = freePort();
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/echo");
+        URI uri = URI.create("ws://127.0.0.1:" + port + target.echoPath());
         List<String> args = new ArrayList<>();
         args.add(Integer.toString(port));
         args.addAll(target.args());

@@ -1,6 +1,6 @@
 package dev.switchboard.bench;
 
-import dev.switchboard.bench.war.AnnotatedRawEchoEndpoint;
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
 import dev.switchboard.containers.Container;
 import dev.switchboard.containers.Containers;
 import dev.switchboard.containers.War;
@@ -15,7 +15,8 @@ import java.util.List;
  * the distribution the build unpacked into {@code target/containers/tomcat11}, 127.0.0.1 only, a free port, a
  * fresh base, its output in {@code target/containers/tomcat11.log}). The WAR, {@code bench-echo.war}, carries
  * the example package (so {@code EchoRoute} with its generated adapter, found by Switchboard's initializer)
- * and {@link AnnotatedRawEchoEndpoint} (found by Tomcat's own scan), both in one application and one JVM.
+ * and the baseline package with {@link RawEchoEndpoint} (found by Tomcat's own scan), all in one application and
+ * one JVM.
  */
 final class TomcatHost implements BenchHost {
 
@@ -30,7 +31,7 @@ final class TomcatHost implements BenchHost {
     /** Builds the WAR from the compiled test classes and the library jar, starts Tomcat, awaits the app. */
     static TomcatHost start() {
         War war = WarBuilder.named("bench-echo")
-                .packages(List.of("dev.switchboard.example", AnnotatedRawEchoEndpoint.class.getPackageName()))
+                .packages(List.of("dev.switchboard.example", RawEchoEndpoint.class.getPackageName()))
                 .build();
         // start() stops Tomcat again if it or the deployment fails.
         return new TomcatHost(Containers.tomcat11().deploy(war).start(), war);

@@ -1,5 +1,7 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawChatEndpoint;
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
 import jakarta.websocket.DeploymentException;
 import org.glassfish.tyrus.server.Server;
 
@@ -8,9 +10,9 @@ import java.util.Map;
 
 /**
  * The raw target of {@link VersusTyrusBenchmark}: Tyrus's stock standalone {@link Server} (its own Grizzly
- * container, default settings) serving plain annotated JSR-356 endpoints on 127.0.0.1, at the same paths as
- * the Switchboard target: {@link TyrusEchoEndpoint} at {@code /echo}, {@link TyrusChatEndpoint} (a naive
- * loop) at {@code /chat/{room}}, and {@link TyrusBroadcastEndpoint} (Tyrus's own broadcast) at
+ * container, default settings) serving on 127.0.0.1 the baseline endpoints every benchmark compares against,
+ * {@link RawEchoEndpoint} at {@code /raw-echo} and {@link RawChatEndpoint} (a naive loop) at
+ * {@code /raw-chat/{room}}, and {@link TyrusBroadcastEndpoint} (Tyrus's own broadcast) at
  * {@code /broadcast/{room}}.
  *
  * <p>Speaks to the benchmark as {@link BenchServer} does (see {@link ServerControl}); {@code stats} answers -1,
@@ -32,7 +34,7 @@ public final class TyrusBenchServer {
         // Tyrus's Server reads port 0 as its default 8025, and -1 as "any free port".
         int port = args.length > 0 ? Integer.parseInt(args[0]) : -1;
         Server server = new Server("127.0.0.1", port == 0 ? -1 : port, "/", Map.of(),
-                TyrusEchoEndpoint.class, TyrusChatEndpoint.class, TyrusBroadcastEndpoint.class);
+                RawEchoEndpoint.class, RawChatEndpoint.class, TyrusBroadcastEndpoint.class);
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "bench-server-shutdown"));
         ServerControl.serve(server.getPort(), () -> -1);

@@ -1,5 +1,8 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawChatEndpoint;
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,7 @@ import java.util.Locale;
 /**
  * Switchboard's standalone host against Tyrus's stock standalone {@code Server}, side by side: each in its own
  * child JVM with the same options ({@link BenchServer} with only the example routes, {@link TyrusBenchServer}
- * with plain annotated endpoints at the same paths), the load generator ({@link NioClient}, one selector
+ * with the baseline endpoints), the load generator ({@link NioClient}, one selector
  * thread) in this JVM, pinned apart when taskset exists. Seven cases, each with rounds alternating between
  * the targets and medians over them:
  * <ol>
@@ -66,8 +69,10 @@ public final class VersusTyrusBenchmark {
         List<CaseResult> results = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         try (NioClient client = new NioClient("bench-load")) {
-            targets.add(start("switchboard", BenchServer.class, List.of(BenchServer.EXAMPLES_ONLY), pinning));
-            targets.add(start("tyrus", TyrusBenchServer.class, List.of(), pinning));
+            targets.add(start("switchboard", BenchServer.class, List.of(BenchServer.EXAMPLES_ONLY), pinning,
+                    "/echo", "/chat/{room}"));
+            targets.add(start("tyrus", TyrusBenchServer.class, List.of(), pinning, RawEchoEndpoint.PATH,
+                    RawChatEndpoint.PATH));
             for (Target target : targets) {
                 System.out.println(target.name() + ": pid " + target.server().pid() + " on 127.0.0.1:"
                         + target.server().port());
@@ -112,10 +117,11 @@ public final class VersusTyrusBenchmark {
         return version == null ? "" : " " + version;
     }
 
-    private static Target start(String name, Class<?> main, List<String> args, Pinning pinning) throws IOException {
+    private static Target start(String name, Class<?> main, List<String> args, Pinning pinning, String echoPath,
+                                String roomPath) throws IOException {
         ServerProcess server = ServerProcess.start(pinning.serverPrefix(), SERVER_JVM_OPTIONS, main, args, 60);
         // Whatever way this JVM ends, the child must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "bench-server-killer"));
-        return new Target(name, main, args, server);
+        return new Target(name, main, args, server, echoPath, roomPath);
     }
 }
