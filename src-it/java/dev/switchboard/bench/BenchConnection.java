@@ -1,60 +1,57 @@
 package dev.switchboard.bench;
 
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
- * What every load-generating connection shares: reading without back-pressure, whole text messages handed
- * to {@link #received}, the closing handshake, and the accounting of errors and closes the server started.
+ * What every load-generating connection shares: whole text messages handed to {@link #received}, the closing
+ * handshake, and the accounting of errors and closes the server started.
  *
- * <p>It listens to either client: the JDK's (as a {@link WebSocket.Listener}) or {@link NioClient} (which
- * calls {@link #textArrived}, {@link #closeArrived} and {@link #failed} itself). Both call a connection's
- * listener methods one at a time, so {@link #received} of one connection never runs concurrently with itself.
+ * <p>Its {@link NioSocket} calls {@link #textArrived}, {@link #closeArrived} and {@link #failed} on the client's
+ * selector thread, one at a time, so {@link #received} of one connection never runs concurrently with itself.
  */
-abstract class BenchConnection implements WebSocket.Listener {
+abstract class BenchConnection {
+
+    /** The close code of a connection the benchmark is done with. */
+    private static final int NORMAL_CLOSURE = 1000;
 
     final int id;
     final LoadEvents events;
 
     /** Completed when the connection has closed, in whatever way. */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private volatile BenchSocket socket;
+    private volatile NioSocket socket;
     private volatile boolean closing;
-    /** The fragments of a text message received so far; only the listener touches it. */
-    private StringBuilder partial;
 
     BenchConnection(int id, LoadEvents events) {
         this.id = id;
         this.events = events;
     }
 
-    /** A whole text message, with the time its last fragment arrived. */
+    /** A whole text message, with the time it arrived. */
     abstract void received(String text, long receivedNanos);
 
     /** The connection ended, closed or failed; nothing more will be received. */
     void ended() {
     }
 
-    /** Sets the socket its handshake returned (the listener's {@code onOpen} may come later). */
-    void attach(BenchSocket openSocket) {
+    /** Sets the socket once its handshake succeeded. */
+    void attach(NioSocket openSocket) {
         socket = openSocket;
     }
 
-    BenchSocket socket() {
+    NioSocket socket() {
         return socket;
     }
 
     /** Starts the closing handshake; {@link #closed()} completes when the server answers it. */
     void close() {
         closing = true;
-        BenchSocket ws = socket;
+        NioSocket ws = socket;
         if (ws == null || ws.isOutputClosed()) {
             closed.complete(null);
             return;
         }
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done").whenComplete((done, failure) -> {
+        ws.sendClose(NORMAL_CLOSURE, "benchmark done").whenComplete((done, failure) -> {
             if (failure != null) {
                 closed.complete(null);
             }
@@ -64,7 +61,7 @@ abstract class BenchConnection implements WebSocket.Listener {
     /** Drops the TCP connection without a closing handshake, for a connection that did not close in time. */
     void abort() {
         closing = true;
-        BenchSocket ws = socket;
+        NioSocket ws = socket;
         if (ws != null) {
             ws.abort();
         }
@@ -81,23 +78,11 @@ abstract class BenchConnection implements WebSocket.Listener {
                 : "'" + text.substring(0, 40) + "...' (" + text.length() + " chars)";
     }
 
-    // ---- the events of either client, one at a time
+    // ---- the socket's events, one at a time
 
-    /** A text frame's data; {@code last} marks the end of the message. */
-    final void textArrived(CharSequence data, boolean last) {
-        if (!last || partial != null) {
-            if (partial == null) {
-                partial = new StringBuilder(data.length() * 2);
-            }
-            partial.append(data);
-            if (!last) {
-                return;
-            }
-        }
-        long now = System.nanoTime();
-        String text = partial != null ? partial.toString() : data.toString();
-        partial = null;
-        received(text, now);
+    /** A whole text message. */
+    final void textArrived(String text) {
+        received(text, System.nanoTime());
     }
 
     final void binaryArrived() {
@@ -117,39 +102,5 @@ abstract class BenchConnection implements WebSocket.Listener {
         events.error(id, error);
         ended();
         closed.complete(null);
-    }
-
-    // ---- WebSocket.Listener, called one at a time by the JDK client
-
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = BenchSocket.of(webSocket);
-        // No back-pressure from the client: the benchmarks bound what the server sends by their own windows.
-        webSocket.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        textArrived(data, last);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        if (last) {
-            binaryArrived();
-        }
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closeArrived(statusCode, reason);
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        failed(error);
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +15,6 @@ final class Benchmark {
     /** One benchmark case: its targets, how one round runs and what it reports. */
     interface Case<R extends Round> {
 
-        /** The one client all rounds' connections share. */
-        default Transport newClient() {
-            return Transport.jdk(HttpClient.newHttpClient());
-        }
-
         /**
          * Whether to run one round per target before the counted ones, so that neither pays alone for the
          * server's JIT compilation and heap sizing.
@@ -33,7 +27,7 @@ final class Benchmark {
         List<String> targets();
 
         /** Runs one round against a target; its problems go into the result, not out as exceptions. */
-        R round(String target, BenchHost server, Transport client);
+        R round(String target, BenchHost server, NioClient client);
 
         /** Prints one round's result. */
         void printRound(int round, R result);
@@ -84,7 +78,7 @@ final class Benchmark {
             e.printStackTrace(System.out);
             exitCode = 2;
         }
-        // The HTTP client's threads must not keep this JVM, and so Maven, waiting.
+        // The server's reader threads must not keep this JVM, and so Maven, waiting.
         System.exit(exitCode);
     }
 
@@ -93,9 +87,8 @@ final class Benchmark {
         // Whatever way this JVM ends, the child must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "bench-server-killer"));
         List<R> results = new ArrayList<>();
-        try {
+        try (NioClient client = new NioClient("bench-load")) {
             System.out.println("Server pid " + server.pid() + " at " + server.uri("/"));
-            Transport client = bench.newClient();
             if (bench.warmupRound()) {
                 for (String target : bench.targets()) {
                     R result = bench.round(target, server, client);

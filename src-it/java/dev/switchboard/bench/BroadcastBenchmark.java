@@ -7,7 +7,6 @@ import dev.switchboard.example.ChatRoute;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,8 +42,7 @@ import java.util.Locale;
  * process's open-files limit. A JVM cannot raise it, so if {@code subscribers} does not fit under it with some
  * headroom, the benchmark lowers it and says so; raise the limit in the shell ({@code ulimit -n}) instead.
  *
- * <p>The load generator is the JDK's {@link java.net.http.WebSocket}, on the same machine and not pinned: it
- * tells relative cost. For absolute numbers use {@code wsload -m broadcast} against a {@link BenchServer}
+ * <p>The load generator is {@link NioClient}, on the same machine and not pinned: it tells relative cost. For absolute numbers use {@code wsload -m broadcast} against a {@link BenchServer}
  * started by hand, with server and client pinned to different cores.
  *
  * @see EchoBenchmark
@@ -142,17 +140,6 @@ public final class BroadcastBenchmark implements Benchmark.Case<BroadcastRound> 
         Benchmark.runAndExit(settings.rounds(), new BroadcastBenchmark(settings));
     }
 
-    /**
-     * A client that runs its listeners on its selector thread rather than handing each message to a pool
-     * thread: with a thousand connections, those hand-offs cost the generator about as much CPU as the
-     * deliveries themselves (measured here: 9-16 us of generator CPU per delivery against 16-24 us), CPU the
-     * server then lacks on a small machine. The listeners never block; the publisher blocks on its own thread.
-     */
-    @Override
-    public Transport newClient() {
-        return Transport.jdk(HttpClient.newBuilder().executor(Runnable::run).build());
-    }
-
     /** Yes: the first round meets a cold server, whose first second with a thousand connections is slow. */
     @Override
     public boolean warmupRound() {
@@ -165,7 +152,7 @@ public final class BroadcastBenchmark implements Benchmark.Case<BroadcastRound> 
     }
 
     @Override
-    public BroadcastRound round(String target, BenchHost server, Transport client) {
+    public BroadcastRound round(String target, BenchHost server, NioClient client) {
         boolean switchboard = target.equals(SWITCHBOARD);
         URI uri = server.uri((switchboard ? "/chat/" : RawChatEndpoint.PATH.replace("{room}", "")) + ROOM);
         return new BroadcastRun(target, uri, switchboard, client, settings, server).run();

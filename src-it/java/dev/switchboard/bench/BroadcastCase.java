@@ -17,7 +17,7 @@ final class BroadcastCase {
     private BroadcastCase() {
     }
 
-    static CaseResult run(VersusSettings s, Transport client, List<Target> targets) {
+    static CaseResult run(VersusSettings s, NioClient client, List<Target> targets) {
         BroadcastBenchmark.Settings settings = new BroadcastBenchmark.Settings(s.rounds(), s.warmupMillis(),
                 s.measureMillis(), s.subscribers(), s.publishWindow(), 0, 64).fittingOpenFiles();
         List<Target> all = new ArrayList<>(targets);

@@ -20,8 +20,7 @@ import static dev.switchboard.bench.Connections.awaitUnlessAllClosed;
  * message, and closes every connection, all within fixed deadlines.
  *
  * <p>The publisher is a thread of its own: it takes a place in the {@link PublishWindow}, waits for its
- * time if a rate is set, stamps the message and sends it, waiting for the send to complete (the JDK client
- * allows one send at a time). The room's server sends each message to the publisher as well; that copy is
+ * time if a rate is set, stamps the message and sends it, waiting for the socket to take it. The room's server sends each message to the publisher as well; that copy is
  * checked, but not counted as a delivery.
  */
 final class BroadcastRun {
@@ -36,7 +35,7 @@ final class BroadcastRun {
 
     private final String target;
     private final URI uri;
-    private final Transport client;
+    private final NioClient client;
     private final BroadcastBenchmark.Settings settings;
     private final BenchHost server;
     private final boolean countsDrops;
@@ -48,7 +47,7 @@ final class BroadcastRun {
     /** The sequence number of the last message published, -1 before the first; written by the publisher. */
     private volatile long lastSent = -1;
 
-    BroadcastRun(String target, URI uri, boolean countsDrops, Transport client, BroadcastBenchmark.Settings settings,
+    BroadcastRun(String target, URI uri, boolean countsDrops, NioClient client, BroadcastBenchmark.Settings settings,
                  BenchHost server) {
         this.target = target;
         this.uri = uri;
@@ -112,7 +111,7 @@ final class BroadcastRun {
     }
 
     /** Publishes probes until every subscriber got one: then the server has every one of them in the room. */
-    private void probe(BenchSocket publisher, List<RoomMember> subscribers) {
+    private void probe(NioSocket publisher, List<RoomMember> subscribers) {
         CompletableFuture<Void> allProbed = CompletableFuture.allOf(
                 subscribers.stream().map(RoomMember::probed).toArray(CompletableFuture[]::new));
         long deadline = System.nanoTime() + PROBE_TIMEOUT.toNanos();
@@ -139,7 +138,7 @@ final class BroadcastRun {
     }
 
     /** The publisher thread: as fast as the window allows, or at the rate, until the run stops it. */
-    private void publish(BenchSocket publisher, PublishWindow window) {
+    private void publish(NioSocket publisher, PublishWindow window) {
         long start = System.nanoTime();
         long seq = 0;
         try {

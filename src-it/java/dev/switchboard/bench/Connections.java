@@ -10,12 +10,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Opening and closing a round's connections, within deadlines, on one shared client. */
+/** Opening and closing a round's connections, within deadlines, on the one shared {@link NioClient}. */
 final class Connections {
 
     /** Handshakes pending at once: a thousand at once would only queue in the server's accept backlog. */
     static final int OPEN_CONCURRENCY = 50;
-    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration OPEN_ALL_TIMEOUT = Duration.ofSeconds(60);
     /** Time for the server to answer the close frames: this, plus a second per thousand connections. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -30,18 +29,18 @@ final class Connections {
      * @return the connections that opened, their sockets attached, in the given order
      * @throws IllegalStateException if none opened
      */
-    static <C extends BenchConnection> List<C> open(Transport transport, URI uri, List<C> connections,
+    static <C extends BenchConnection> List<C> open(NioClient client, URI uri, List<C> connections,
                                                     LoadEvents events, List<String> problems) {
         long deadline = System.nanoTime() + OPEN_ALL_TIMEOUT.toNanos();
         Semaphore pending = new Semaphore(OPEN_CONCURRENCY);
-        List<CompletableFuture<BenchSocket>> handshakes = new ArrayList<>();
+        List<CompletableFuture<NioSocket>> handshakes = new ArrayList<>();
         try {
             for (C connection : connections) {
                 if (!pending.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     handshakes.add(CompletableFuture.failedFuture(new TimeoutException("not started in time")));
                     continue;
                 }
-                CompletableFuture<BenchSocket> handshake = transport.open(uri, connection);
+                CompletableFuture<NioSocket> handshake = client.open(uri, connection);
                 handshake.whenComplete((ws, failure) -> pending.release());
                 handshakes.add(handshake);
             }
@@ -53,7 +52,7 @@ final class Connections {
         int failed = 0;
         for (int i = 0; i < handshakes.size(); i++) {
             try {
-                BenchSocket socket = handshakes.get(i)
+                NioSocket socket = handshakes.get(i)
                         .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 connections.get(i).attach(socket);
                 open.add(connections.get(i));
@@ -61,7 +60,7 @@ final class Connections {
                 failed++;
                 events.problem("connection " + connections.get(i).id + ": handshake failed: "
                         + (e instanceof ExecutionException ? e.getCause() : "timed out"));
-                handshakes.get(i).thenAccept(BenchSocket::abort); // a late success must not linger
+                handshakes.get(i).thenAccept(NioSocket::abort); // a late success must not linger
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while connecting", e);

@@ -21,8 +21,8 @@ import java.util.Locale;
  * whether the generator was the bottleneck. Every echo is compared with what was sent; a difference, an
  * error, a connection the server closed, or an echo that never came makes the run invalid (exit code 1).
  *
- * <p>The load generator is the JDK's {@link java.net.http.WebSocket}, on the same machine as the server and
- * not pinned: it tells relative cost. For absolute numbers use the C load generator {@code wsload} against a
+ * <p>The load generator is {@link NioClient}, on the same machine as the server and not pinned: it tells
+ * relative cost. For absolute numbers use the C load generator {@code wsload} against a
  * {@link BenchServer} started by hand, with server and client pinned to different cores.
  *
  * @see WarEchoBenchmark the same benchmark in a WAR on Tomcat 11
@@ -107,7 +107,7 @@ public final class EchoBenchmark implements Benchmark.Case<RoundResult> {
     }
 
     @Override
-    public RoundResult round(String target, BenchHost server, Transport client) {
+    public RoundResult round(String target, BenchHost server, NioClient client) {
         String path = target.equals(SWITCHBOARD) ? "/echo" : RawEchoEndpoint.PATH;
         return new LoadRun(target, server.uri(path), client, settings, server).run();
     }

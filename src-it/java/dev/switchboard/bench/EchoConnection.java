@@ -8,11 +8,11 @@ import java.util.concurrent.CompletableFuture;
  * each echo arrives, checks every echo against what was sent, and records round-trip times.
  *
  * <p>Echoes arrive in the order the messages were sent, so the outstanding messages and their send times sit
- * in a FIFO ring. The JDK's {@link java.net.http.WebSocket} allows one send in progress at a time; messages
- * issued while one is in progress wait in a backlog and are sent from its completion (with {@link NioClient},
- * whose sends complete at once unless the socket is full, the same loop sends them straight away). The window's state is
- * guarded by this object's monitor, which only this connection's listener and send completions take, so it
- * is hardly ever contended.
+ * in a FIFO ring. One send is in progress at a time, so that a message is stamped when the socket takes it
+ * and a wait behind this connection's own previous send is not counted: messages issued meanwhile wait in a
+ * backlog and are sent from its completion (which is at once unless the socket is full). The window's state
+ * is guarded by this object's monitor, which only this connection's listener and send completions take, so
+ * it is hardly ever contended.
  */
 final class EchoConnection extends BenchConnection {
 

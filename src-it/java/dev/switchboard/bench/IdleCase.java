@@ -23,7 +23,7 @@ final class IdleCase {
     }
 
     /** Runs the rounds; returns the memory case's result and the connect case's, for those asked. */
-    static List<CaseResult> run(VersusSettings s, Transport client, List<Target> targets) {
+    static List<CaseResult> run(VersusSettings s, NioClient client, List<Target> targets) {
         IdleCase rounds = new IdleCase();
         for (int round = 1; round <= s.idleRounds(); round++) {
             for (Target target : Rounds.order(targets, round)) {
@@ -43,7 +43,7 @@ final class IdleCase {
         return results;
     }
 
-    private void round(int round, Target target, int count, Transport client) {
+    private void round(int round, Target target, int count, NioClient client) {
         LoadEvents events = new LoadEvents();
         List<String> problems = new ArrayList<>();
         List<IdleConnection> open = List.of();

@@ -20,13 +20,13 @@ final class LoadRun {
 
     private final String target;
     private final URI uri;
-    private final Transport client;
+    private final NioClient client;
     private final EchoBenchmark.Settings settings;
     private final BenchHost server;
     private final LoadEvents events = new LoadEvents();
     private final List<String> problems = new ArrayList<>();
 
-    LoadRun(String target, URI uri, Transport client, EchoBenchmark.Settings settings, BenchHost server) {
+    LoadRun(String target, URI uri, NioClient client, EchoBenchmark.Settings settings, BenchHost server) {
         this.target = target;
         this.uri = uri;
         this.client = client;

@@ -10,13 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A lean WebSocket client for load generation: one selector thread for all connections, text frames built
+ * The benchmarks' WebSocket client for load generation: one selector thread for all connections, text frames built
  * and parsed in place (see {@link NioSocket}), no per-message hand-off between threads. Each connection
  * costs a few kilobytes, so ten thousand idle ones are cheap, and a delivery costs well under a microsecond
  * of CPU beyond the system calls: the generator stays far from being the bottleneck on the machine it shares
  * with the server. The listeners (the {@link BenchConnection}s) run on the selector thread and must not block.
  */
-final class NioClient implements Transport, AutoCloseable {
+final class NioClient implements AutoCloseable {
 
     private final Selector selector;
     private final Thread thread;
@@ -34,9 +34,13 @@ final class NioClient implements Transport, AutoCloseable {
         thread.start();
     }
 
-    @Override
-    public CompletableFuture<BenchSocket> open(URI uri, BenchConnection connection) {
-        CompletableFuture<BenchSocket> opened = new CompletableFuture<>();
+    /**
+     * Opens a WebSocket connection whose events go to the given connection.
+     *
+     * @return completes with the socket once the server answered 101, or fails
+     */
+    CompletableFuture<NioSocket> open(URI uri, BenchConnection connection) {
+        CompletableFuture<NioSocket> opened = new CompletableFuture<>();
         execute(() -> NioSocket.connect(this, uri, connection, opened));
         return opened;
     }

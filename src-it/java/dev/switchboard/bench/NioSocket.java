@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * which makes masking free for the generator (the server unmasks as it always does). The server's frames
  * are parsed in the connection's read buffer, which starts small and grows to the largest frame seen.
  */
-final class NioSocket implements BenchSocket {
+final class NioSocket {
 
     private static final int INITIAL_BUFFER = 4096;
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -41,7 +41,7 @@ final class NioSocket implements BenchSocket {
     private final NioClient client;
     private final SocketChannel channel;
     private final BenchConnection listener;
-    private final CompletableFuture<BenchSocket> opened;
+    private final CompletableFuture<NioSocket> opened;
     private final Upgrade upgrade;
     private SelectionKey key;
     private State state = State.CONNECTING;
@@ -61,7 +61,7 @@ final class NioSocket implements BenchSocket {
     private boolean closeReceived;
 
     private NioSocket(NioClient client, SocketChannel channel, URI uri, BenchConnection listener,
-                      CompletableFuture<BenchSocket> opened) {
+                      CompletableFuture<NioSocket> opened) {
         this.client = client;
         this.channel = channel;
         this.listener = listener;
@@ -70,7 +70,7 @@ final class NioSocket implements BenchSocket {
     }
 
     /** On the selector thread: starts connecting; {@code opened} completes after the 101, or fails. */
-    static void connect(NioClient client, URI uri, BenchConnection listener, CompletableFuture<BenchSocket> opened) {
+    static void connect(NioClient client, URI uri, BenchConnection listener, CompletableFuture<NioSocket> opened) {
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
@@ -110,15 +110,19 @@ final class NioSocket implements BenchSocket {
         }
     }
 
-    // ---- BenchSocket, any thread
+    // ---- sending and closing, any thread
 
-    @Override
-    public CompletableFuture<?> sendText(String text) {
+    /**
+     * Sends a whole text message.
+     *
+     * @return completes when the socket took the message
+     */
+    CompletableFuture<?> sendText(String text) {
         return send(frame(OP_TEXT, text.getBytes(StandardCharsets.UTF_8), 0));
     }
 
-    @Override
-    public CompletableFuture<?> sendClose(int code, String reason) {
+    /** Sends a close frame; the connection's listener hears of the server's answer. */
+    CompletableFuture<?> sendClose(int code, String reason) {
         byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[2 + reasonBytes.length];
         payload[0] = (byte) (code >> 8);
@@ -129,8 +133,8 @@ final class NioSocket implements BenchSocket {
         return sent;
     }
 
-    @Override
-    public void abort() {
+    /** Drops the TCP connection without a closing handshake. */
+    void abort() {
         if (client.inLoop()) {
             closeChannel();
         } else {
@@ -139,8 +143,8 @@ final class NioSocket implements BenchSocket {
         }
     }
 
-    @Override
-    public boolean isOutputClosed() {
+    /** Whether a close frame was sent or the connection is gone. */
+    boolean isOutputClosed() {
         return outputClosed;
     }
 
@@ -390,7 +394,7 @@ final class NioSocket implements BenchSocket {
 
     private void message(byte opcode, byte[] bytes, int from, int length) {
         if (opcode == OP_TEXT) {
-            listener.textArrived(new String(bytes, from, length, StandardCharsets.UTF_8), true);
+            listener.textArrived(new String(bytes, from, length, StandardCharsets.UTF_8));
         } else {
             listener.binaryArrived();
         }
