@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The server a {@link Benchmark} loads, whatever runs it: a {@link BenchServer} in a child JVM
- * ({@link ServerProcess}) or a Tomcat serving the benchmark WAR ({@link TomcatHost}). The rounds only need
- * where to connect and whose CPU to measure; the run needs its log and how to end it.
+ * A server a benchmark loads, whatever runs it: a {@link BenchServer} or {@link TyrusBenchServer} in a child
+ * JVM ({@link ServerProcess}) or a Tomcat serving the benchmark WAR ({@link TomcatHost}). The rounds only need
+ * where to connect and whose CPU and heap to measure; the run needs its log and how to end it.
  */
 interface BenchHost extends AutoCloseable {
 
@@ -32,6 +32,13 @@ interface BenchHost extends AutoCloseable {
      * @return the count, or -1 if unknown
      */
     long droppedMessages();
+
+    /**
+     * The server's heap in use after full collections.
+     *
+     * @return bytes, or -1 if unknown
+     */
+    long heapAfterFullGc();
 
     /** The warnings and errors the server logged so far, one line each. */
     List<String> logTrouble();

@@ -3,37 +3,41 @@ package dev.switchboard.bench;
 import java.util.List;
 
 /**
- * The rounds of one case of {@link VersusTyrusBenchmark}: Switchboard (the first target) against each other
- * target, one table row per comparison.
+ * The rounds of one case and the figures the report shows of them: Switchboard (the first target) against each
+ * other target.
  *
- * @param title   the case, as the table names it
- * @param unit    the unit of its figures
- * @param format  how to print one figure, e.g. {@code "%,.0f"}
- * @param goal    the goal of the first comparison; the others have none
- * @param targets the targets, Switchboard first
- * @param samples every counted round
+ * @param label   the case's short name, as its round lines and warnings give it
+ * @param targets the targets' names, Switchboard first
+ * @param rounds  every counted round
+ * @param metrics the figures to show, a row each per compared target
+ * @param <F>     the case's figures
  */
-record CaseResult(String title, String unit, String format, Goal goal, List<String> targets, List<Sample> samples) {
+record CaseResult<F>(String label, List<String> targets, List<Round<F>> rounds, List<Metric<F>> metrics) {
 
-    List<Sample> of(String target) {
-        return samples.stream().filter(sample -> sample.target().equals(target)).toList();
-    }
-
-    /** The median figure of a target's rounds that measured one; NaN if none did. */
-    double median(String target) {
-        List<Sample> measured = of(target).stream().filter(sample -> sample.value() >= 0).toList();
-        return measured.isEmpty() ? Double.NaN : Report.median(measured, Sample::value);
+    /** A metric's values in a target's rounds that measured it, sorted. */
+    double[] values(Metric<F> metric, String target) {
+        return rounds.stream().filter(round -> round.target().equals(target) && round.figures() != null)
+                .mapToDouble(round -> metric.value().applyAsDouble(round.figures()))
+                .filter(value -> value >= 0).sorted().toArray();
     }
 
     /** The median of a target's CPU use, generator's or server's, in cores; NaN if unknown. */
     double medianCpu(String target, boolean generator) {
-        List<Sample> known = of(target).stream()
-                .filter(sample -> (generator ? sample.generator() : sample.server()).cores() >= 0).toList();
-        return known.isEmpty() ? Double.NaN
-                : Report.median(known, sample -> (generator ? sample.generator() : sample.server()).cores());
+        return median(rounds.stream().filter(round -> round.target().equals(target))
+                .mapToDouble(round -> (generator ? round.generator() : round.server()).cores())
+                .filter(cores -> cores >= 0).sorted().toArray());
     }
 
     long invalidRounds() {
-        return samples.stream().filter(sample -> !sample.valid()).count();
+        return rounds.stream().filter(round -> !round.valid()).count();
+    }
+
+    /** The median of sorted values; NaN if there are none. */
+    static double median(double[] sorted) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -4,50 +4,66 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The echo cases of {@link VersusTyrusBenchmark}, each a {@link LoadRun} on {@code /echo} (every echo checked)
- * with other settings: many connections and small messages (messages/s), one connection and one small
- * message in flight (p50 round trip), a few connections with 64 KiB texts (MB/s of echoed payload).
+ * The echo cases, each a series of {@link EchoRun} rounds on the targets' echoes (every echo checked) with
+ * another load: many connections and small texts (messages/s), one connection and one small text in flight
+ * (p50 round trip), a few connections with large texts (MB/s of echoed payload).
  */
 final class EchoCases {
+
+    /** The one-connection latency case: one text of this size in flight. */
+    private static final int LATENCY_SIZE = 32;
 
     private EchoCases() {
     }
 
-    static CaseResult echo(VersusSettings s, NioClient client, List<Target> targets) {
-        return run("1 echo", String.format("%d conn x %d in flight, %d B text", s.echoConnections(),
-                        s.echoWindow(), s.echoSize()), "msgs/s", "%,.0f", Goal.ratioAtLeast(2.0),
-                settings(s, s.echoConnections(), s.echoWindow(), s.echoSize()), RoundResult::messagesPerSecond,
-                client, targets, s.warmupRounds());
+    /** Many connections, several small texts in flight each: messages/s. */
+    static CaseResult<EchoRun.Figures> echo(String label, Goal goal, BenchmarkRun run, List<Target> targets) {
+        EchoRun.Load load = echoLoad(run.settings());
+        return rounds(label, load, run, targets, messagesPerSecond(label + ": " + load.describe(), goal));
     }
 
-    static CaseResult latency(VersusSettings s, NioClient client, List<Target> targets) {
-        return run("2 latency", "1 conn, 1 in flight, " + VersusSettings.LATENCY_SIZE + " B: p50 round trip",
-                "us", "%,.1f", Goal.ratioAtMost(0.6), settings(s, 1, 1, VersusSettings.LATENCY_SIZE),
-                RoundResult::p50Micros, client, targets, s.warmupRounds());
+    /**
+     * The load of {@link #echo}, with the p50 and p99 round trips of the same rounds beside the messages/s:
+     * under that load they are mostly queueing, which the route layer adds to or not.
+     */
+    static CaseResult<EchoRun.Figures> echoWithLatencies(String label, BenchmarkRun run, List<Target> targets) {
+        EchoRun.Load load = echoLoad(run.settings());
+        return rounds(label, load, run, targets, messagesPerSecond(label + ": " + load.describe(), Goal.NONE),
+                roundTrip("  p50 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p50Micros),
+                roundTrip("  p99 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p99Micros));
     }
 
-    static CaseResult large(VersusSettings s, NioClient client, List<Target> targets) {
-        int size = s.largeSize();
-        return run("3 large", String.format("%d conn x 1 in flight, %,d B text", s.largeConnections(), size),
-                "MB/s", "%,.1f", Goal.ratioAtLeast(2.0), settings(s, s.largeConnections(), 1, size),
-                result -> result.messagesPerSecond() * size / 1e6, client, targets, s.warmupRounds());
+    /** One connection, one small text in flight: the median round trip, with no queueing in it. */
+    static CaseResult<EchoRun.Figures> latency(String label, Goal goal, BenchmarkRun run, List<Target> targets) {
+        EchoRun.Load load = run.settings().echo(1, 1, LATENCY_SIZE);
+        return rounds(label, load, run, targets, roundTrip(label + ": 1 conn, 1 in flight, " + LATENCY_SIZE
+                + " B: p50 round trip", "%,.1f", goal, EchoRun.Figures::p50Micros));
     }
 
-    private static EchoBenchmark.Settings settings(VersusSettings s, int connections, int window, int size) {
-        return new EchoBenchmark.Settings(s.rounds(), s.warmupMillis(), s.measureMillis(), connections, window, size);
+    /** A few connections, one large text in flight each: MB/s (10^6 bytes) of echoed payload. */
+    static CaseResult<EchoRun.Figures> large(String label, Goal goal, BenchmarkRun run, List<Target> targets) {
+        Settings s = run.settings();
+        EchoRun.Load load = s.echo(s.largeConnections(), 1, s.largeSize());
+        return rounds(label, load, run, targets, new Metric<>(label + ": " + load.describe(), "MB/s", "%,.1f",
+                goal, figures -> figures.messagesPerSecond() * load.messageSize() / 1e6));
     }
 
-    private static CaseResult run(String label, String what, String unit, String format, Goal goal,
-                                  EchoBenchmark.Settings settings, ToDoubleFunction<RoundResult> figure,
-                                  NioClient client, List<Target> targets, boolean warmup) {
-        List<Sample> samples = Rounds.alternate(label, unit, format, targets, settings.rounds(),
-                warmup, target -> {
-                    RoundResult result = new LoadRun(target.name(), target.echo(), client, settings,
-                            target.server()).run();
-                    return new Sample(target.name(), figure.applyAsDouble(result), result.generator(),
-                            result.server(), result.problems());
-                });
-        return new CaseResult(label + ": " + what, unit, format, goal,
-                targets.stream().map(Target::name).toList(), samples);
+    private static EchoRun.Load echoLoad(Settings s) {
+        return s.echo(s.connections(), s.window(), s.size());
+    }
+
+    private static Metric<EchoRun.Figures> messagesPerSecond(String title, Goal goal) {
+        return new Metric<>(title, "msgs/s", "%,.0f", goal, EchoRun.Figures::messagesPerSecond);
+    }
+
+    private static Metric<EchoRun.Figures> roundTrip(String title, String format, Goal goal,
+                                                     ToDoubleFunction<EchoRun.Figures> micros) {
+        return new Metric<>(title, "us", format, goal, micros);
+    }
+
+    @SafeVarargs
+    private static CaseResult<EchoRun.Figures> rounds(String label, EchoRun.Load load, BenchmarkRun run,
+                                                      List<Target> targets, Metric<EchoRun.Figures>... metrics) {
+        return run.loadCase(label, targets, List.of(metrics), target -> new EchoRun(target, run.client(), load).run());
     }
 }

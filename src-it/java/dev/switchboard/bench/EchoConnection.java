@@ -5,7 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One load-generating connection: keeps a fixed number of text messages outstanding, sending a new one as
- * each echo arrives, checks every echo against what was sent, and records round-trip times.
+ * each echo arrives, checks every echo against what was sent, and records round-trip times during the
+ * measurement window.
  *
  * <p>Echoes arrive in the order the messages were sent, so the outstanding messages and their send times sit
  * in a FIFO ring. One send is in progress at a time, so that a message is stamped when the socket takes it
@@ -14,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * is guarded by this object's monitor, which only this connection's listener and send completions take, so
  * it is hardly ever contended.
  */
-final class EchoConnection extends BenchConnection {
+final class EchoConnection extends MeasuredConnection {
 
     private final int window;
     private final int messageSize;
@@ -30,8 +31,6 @@ final class EchoConnection extends BenchConnection {
     private boolean sending;
     private long nextSeq;
     private boolean stopping;
-    private LatencyHistogram histogram;
-    private long echoed;
 
     EchoConnection(int id, int window, int messageSize, LoadEvents events) {
         super(id, events);
@@ -53,19 +52,6 @@ final class EchoConnection extends BenchConnection {
             first = takeNextToSend();
         }
         transmit(first);
-    }
-
-    /** Starts recording round trips into a fresh histogram. */
-    synchronized void beginMeasurement() {
-        histogram = new LatencyHistogram();
-        echoed = 0;
-    }
-
-    /** Stops recording; returns what was recorded since {@link #beginMeasurement()}. */
-    synchronized Measurement endMeasurement() {
-        Measurement result = new Measurement(histogram != null ? histogram : new LatencyHistogram(), echoed);
-        histogram = null;
-        return result;
     }
 
     /** Sends nothing new; {@link #drained()} completes once the outstanding messages are back. */
@@ -118,10 +104,7 @@ final class EchoConnection extends BenchConnection {
             if (!expected.equals(text)) {
                 events.mismatch(id, "sent " + abbreviate(expected) + " got " + abbreviate(text));
             }
-            if (histogram != null) {
-                histogram.record(now - startedAt);
-                echoed++;
-            }
+            record(now - startedAt);
             if (!stopping) {
                 backlog.add(newMessage());
             }

@@ -3,7 +3,7 @@ package dev.switchboard.bench;
 import java.util.Locale;
 
 /**
- * What a case of {@link VersusTyrusBenchmark} is meant to reach: a bound on the ratio Switchboard/Tyrus or on
+ * What a figure of a case is meant to reach: a bound on the ratio Switchboard/raw or on
  * Switchboard's own figure. Printed beside the ratio so the table shows which are met.
  *
  * @param onRatio whether the bound is on the ratio (else on Switchboard's absolute figure)

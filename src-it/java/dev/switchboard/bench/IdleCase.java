@@ -2,11 +2,12 @@ package dev.switchboard.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The memory and connect cases of {@link VersusTyrusBenchmark}, measured in the same rounds: the server's heap
- * after a full GC with no benchmark connection, then the time to open many connections to {@code /echo}
+ * The memory and connect cases, measured in the same rounds: the server's heap after a full GC with no
+ * benchmark connection, then the time to open many connections to the target's echo
  * ({@link Connections#OPEN_CONCURRENCY} handshakes pending at most, from first connect to last 101), then the
  * heap after a full GC with all of them open and idle; the difference over the connections is the heap per
  * idle connection. Every connection is closed with a closing handshake before the next round.
@@ -16,34 +17,50 @@ final class IdleCase {
     /** Lets the server finish what follows the last handshakes (session set-up on its workers). */
     private static final long SETTLE_MILLIS = 500;
 
-    private final List<Sample> memory = new ArrayList<>();
-    private final List<Sample> connect = new ArrayList<>();
+    /**
+     * What a round measured.
+     *
+     * @param heapPerConnectionKb heap per idle connection, KB; negative if the server did not report its heap
+     * @param connectSeconds      the time to open the connections; negative if the round failed before
+     * @param connections         the connections that opened
+     */
+    record Figures(double heapPerConnectionKb, double connectSeconds, int connections) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,.2f KB per connection, %,d opened in %,.3f s",
+                    heapPerConnectionKb, connections, connectSeconds);
+        }
+    }
 
     private IdleCase() {
     }
 
-    /** Runs the rounds; returns the memory case's result and the connect case's, for those asked. */
-    static List<CaseResult> run(VersusSettings s, NioClient client, List<Target> targets) {
-        IdleCase rounds = new IdleCase();
-        for (int round = 1; round <= s.idleRounds(); round++) {
-            for (Target target : Rounds.order(targets, round)) {
-                rounds.round(round, target, s.idleConnections(), client);
-            }
+    /**
+     * Runs the rounds.
+     *
+     * @param memory  whether to report the heap per connection
+     * @param connect whether to report the time to open them
+     */
+    static CaseResult<Figures> run(BenchmarkRun run, List<Target> targets, boolean memory, boolean connect) {
+        int count = run.settings().idleConnections();
+        List<Round<Figures>> rounds = Rounds.alternate("5+6 idle", targets, run.settings().idleRounds(), false,
+                target -> round(target, count, run.client()));
+        List<Metric<Figures>> metrics = new ArrayList<>();
+        if (memory) {
+            // The heap is measured after the load: the CPU of the round belongs to the connect figure.
+            metrics.add(new Metric<Figures>(String.format(Locale.ROOT, "5 memory: heap per idle connection, %,d held,"
+                    + " after full GC", count), "KB", "%,.2f", Goal.atMost(4, "KB"), Figures::heapPerConnectionKb)
+                    .withoutCpu());
         }
-        List<String> names = targets.stream().map(Target::name).toList();
-        List<CaseResult> results = new ArrayList<>();
-        if (s.runs("memory")) {
-            results.add(new CaseResult(String.format("5 memory: heap per idle connection, %,d held, after full GC",
-                    s.idleConnections()), "KB", "%,.2f", Goal.atMost(4, "KB"), names, rounds.memory));
+        if (connect) {
+            metrics.add(new Metric<>(String.format(Locale.ROOT, "6 connect: open %,d connections", count), "s",
+                    "%,.3f", Goal.ratioAtMost(1.0), Figures::connectSeconds));
         }
-        if (s.runs("connect")) {
-            results.add(new CaseResult(String.format("6 connect: open %,d connections", s.idleConnections()),
-                    "s", "%,.3f", Goal.ratioAtMost(1.0), names, rounds.connect));
-        }
-        return results;
+        return new CaseResult<>("5+6 idle", Target.names(targets), rounds, metrics);
     }
 
-    private void round(int round, Target target, int count, NioClient client) {
+    private static Round<Figures> round(Target target, int count, NioClient client) {
         LoadEvents events = new LoadEvents();
         List<String> problems = new ArrayList<>();
         List<IdleConnection> open = List.of();
@@ -52,21 +69,21 @@ final class IdleCase {
         CpuMeter.Usage generator = CpuMeter.Usage.UNKNOWN;
         CpuMeter.Usage server = CpuMeter.Usage.UNKNOWN;
         try {
-            long before = target.server().heapAfterFullGc();
+            long before = target.host().heapAfterFullGc();
             List<IdleConnection> connections = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 connections.add(new IdleConnection(i, events));
             }
             CpuMeter.Snapshot generatorCpu = CpuMeter.thisProcess();
-            CpuMeter.Snapshot serverCpu = target.server().cpu();
+            CpuMeter.Snapshot serverCpu = target.host().cpu();
             long start = System.nanoTime();
             open = Connections.open(client, target.echo(), connections, events, problems);
             long elapsed = System.nanoTime() - start;
             generator = generatorCpu.until(CpuMeter.thisProcess(), elapsed);
-            server = serverCpu.until(target.server().cpu(), elapsed);
+            server = serverCpu.until(target.host().cpu(), elapsed);
             seconds = elapsed / 1e9;
             TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
-            long after = target.server().heapAfterFullGc();
+            long after = target.host().heapAfterFullGc();
             if (before < 0 || after < 0) {
                 problems.add("the server did not report its heap");
             } else {
@@ -81,14 +98,8 @@ final class IdleCase {
             Connections.closeAll(open, problems);
             events.addProblems(problems, "messages arrived on idle connections");
         }
-        // The round's problems, closing included, belong to both of its figures.
-        Sample heap = new Sample(target.name(), perConnection, CpuMeter.Usage.UNKNOWN, CpuMeter.Usage.UNKNOWN,
+        return new Round<>(target.name(), new Figures(perConnection, seconds, open.size()), generator, server,
                 List.copyOf(problems));
-        Sample opening = new Sample(target.name(), seconds, generator, server, List.copyOf(problems));
-        memory.add(heap);
-        connect.add(opening);
-        Rounds.print("5 memory", "round " + round, heap, "KB/conn", "%,.2f");
-        Rounds.print("6 connect", "round " + round, opening, "s", "%,.3f");
     }
 
     /** A connection that only holds: anything it receives is a mismatch. */

@@ -20,34 +20,47 @@ final class Pinning {
 
     private final boolean enabled;
     private final String why;
+    private final int cores;
+    private boolean generatorPinned;
 
-    private Pinning(boolean enabled, String why) {
+    private Pinning(boolean enabled, String why, int cores) {
         this.enabled = enabled;
         this.why = why;
+        this.cores = cores;
     }
 
     /** Pinning if wanted and possible here, with the reason if not. */
     static Pinning detect(boolean wanted, int cores) {
         if (!wanted) {
-            return new Pinning(false, "not pinned (-Dpin=false)");
+            return new Pinning(false, "not pinned (-Dpin=false)", cores);
         }
         if (cores < 2) {
-            return new Pinning(false, "not pinned: " + cores + " core");
+            return new Pinning(false, "not pinned: " + cores + " core", cores);
         }
         if (!onPath("taskset")) {
-            return new Pinning(false, "not pinned: no taskset on the PATH");
+            return new Pinning(false, "not pinned: no taskset on the PATH", cores);
         }
         return new Pinning(true, "generator pinned to CPU " + GENERATOR_CPU + ", servers to CPU " + SERVER_CPU
-                + " (taskset)");
+                + " (taskset)", cores);
     }
 
-    /** What to put before a server's java command. */
+    /** What to put before a server's java command, so it runs pinned from its first instruction. */
     List<String> serverPrefix() {
         return enabled ? List.of("taskset", "-c", SERVER_CPU) : List.of();
     }
 
     /**
-     * Pins every thread of this JVM to the generator's CPU; threads started later inherit it.
+     * Pins every thread of a server that something else launched (Tomcat, by the container harness); threads
+     * it starts later inherit it.
+     *
+     * @return whether it is pinned
+     */
+    boolean pinServer(long pid) {
+        return enabled && taskset(SERVER_CPU, pid);
+    }
+
+    /**
+     * Pins every thread of this JVM, the generator, to its CPU; threads started later inherit it.
      *
      * @return a line saying how generator and servers run
      */
@@ -55,20 +68,29 @@ final class Pinning {
         if (!enabled) {
             return why;
         }
+        generatorPinned = taskset(GENERATOR_CPU, ProcessHandle.current().pid());
+        return generatorPinned ? why : "generator not pinned (taskset failed); servers pinned to CPU " + SERVER_CPU;
+    }
+
+    /** The cores the generator may use: its one CPU once pinned, else all. */
+    int generatorCores() {
+        return generatorPinned ? 1 : cores;
+    }
+
+    private static boolean taskset(String cpu, long pid) {
         try {
-            Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", GENERATOR_CPU,
-                    Long.toString(ProcessHandle.current().pid()))
+            Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpu, Long.toString(pid))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (taskset.waitFor(10, TimeUnit.SECONDS) && taskset.exitValue() == 0) {
-                return why;
+                return true;
             }
             taskset.destroyForcibly();
-            return "generator not pinned (taskset failed); " + why.replace("generator pinned to CPU 0, ", "");
+            return false;
         } catch (IOException e) {
-            return "generator not pinned (" + e.getMessage() + ")";
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "generator not pinned (interrupted)";
+            return false;
         }
     }
 

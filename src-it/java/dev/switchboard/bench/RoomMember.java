@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * prove every subscriber is in the room, are {@code P}. The order state is guarded by this object's
  * monitor, taken by this connection's listener and, briefly, by the run.
  */
-final class RoomMember extends BenchConnection {
+final class RoomMember extends MeasuredConnection {
 
     private final int messageSize;
     /** False for the publisher: its own copies do not count as deliveries. */
@@ -25,9 +25,6 @@ final class RoomMember extends BenchConnection {
     private final CompletableFuture<Void> probed = new CompletableFuture<>();
 
     private long expected;
-    private long received;
-    private LatencyHistogram histogram;
-    private long measured;
 
     private RoomMember(int id, int messageSize, boolean subscriber, LoadEvents events) {
         super(id, events);
@@ -63,20 +60,6 @@ final class RoomMember extends BenchConnection {
         return probed;
     }
 
-    /** Starts recording delivery latency into a fresh histogram. */
-    synchronized void beginMeasurement() {
-        histogram = new LatencyHistogram();
-        measured = 0;
-    }
-
-    /** Stops recording; returns what was recorded since {@link #beginMeasurement()}. */
-    synchronized Measurement endMeasurement() {
-        Measurement result =
-                new Measurement(histogram != null ? histogram : new LatencyHistogram(), measured);
-        histogram = null;
-        return result;
-    }
-
     /**
      * After the load: counts as lost the messages up to {@code lastSeq} that never came.
      *
@@ -101,10 +84,6 @@ final class RoomMember extends BenchConnection {
             }
         }
         return missing;
-    }
-
-    synchronized long receivedCount() {
-        return received;
     }
 
     @Override
@@ -135,10 +114,8 @@ final class RoomMember extends BenchConnection {
             }
             from = expected;
             expected = seq + 1;
-            received++;
-            if (histogram != null && subscriber) {
-                histogram.record(receivedNanos - sentNanos);
-                measured++;
+            if (subscriber) {
+                record(receivedNanos - sentNanos);
             }
         }
         if (seq > from) {

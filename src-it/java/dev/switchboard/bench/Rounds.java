@@ -13,8 +13,8 @@ import java.util.Locale;
 final class Rounds {
 
     /** One round of a case against one target; its failure becomes the round's problem. */
-    interface Body {
-        Sample run(Target target) throws Exception;
+    interface Body<F> {
+        Round<F> run(Target target) throws Exception;
     }
 
     private Rounds() {
@@ -34,41 +34,42 @@ final class Rounds {
      * Runs the rounds.
      *
      * @param label  the case's name, for the round lines
-     * @param warmup whether to run an uncounted round per target first
-     * @return the counted rounds' samples
+     * @param count  counted rounds per target
+     * @param warmup whether to run an uncounted round per target first, so that neither pays alone for the
+     *               server's JIT compilation and heap sizing
+     * @return the counted rounds
      */
-    static List<Sample> alternate(String label, String unit, String format, List<Target> targets, int rounds,
-                                  boolean warmup, Body body) {
+    static <F> List<Round<F>> alternate(String label, List<Target> targets, int count, boolean warmup, Body<F> body) {
         if (warmup) {
             for (Target target : targets) {
-                Sample sample = run(body, target);
-                print(label, "warm-up (not counted)", sample, unit, format);
+                print(label, "warm-up", run(body, target));
             }
         }
-        List<Sample> samples = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
+        List<Round<F>> rounds = new ArrayList<>();
+        for (int round = 1; round <= count; round++) {
             for (Target target : order(targets, round)) {
-                Sample sample = run(body, target);
-                samples.add(sample);
-                print(label, "round " + round, sample, unit, format);
+                Round<F> result = run(body, target);
+                rounds.add(result);
+                print(label, "round " + round, result);
             }
         }
-        return samples;
+        return rounds;
     }
 
-    static Sample run(Body body, Target target) {
+    private static <F> Round<F> run(Body<F> body, Target target) {
         try {
             return body.run(target);
         } catch (Exception e) {
-            return Sample.failed(target.name(), e);
+            return Round.failed(target.name(), e);
         }
     }
 
-    static void print(String label, String round, Sample sample, String unit, String format) {
-        System.out.printf(Locale.ROOT, "%-9s %-8s %-16s %14s %-12s generator %s, server %s  %s%n", label, round,
-                sample.target(), sample.value() < 0 ? "n/a" : String.format(Locale.ROOT, format, sample.value()),
-                unit, sample.generator(), sample.server(), sample.valid() ? "ok" : "INVALID");
-        for (String problem : sample.problems()) {
+    /** The round's line: its figures (their {@code toString()}), the CPU, and whether it was valid. */
+    private static void print(String label, String round, Round<?> result) {
+        System.out.printf(Locale.ROOT, "%-11s %-8s %-15s %s; generator %s, server %s  %s%n", label, round,
+                result.target(), result.figures() == null ? "n/a" : result.figures(), result.generator(),
+                result.server(), result.valid() ? "ok" : "INVALID");
+        for (String problem : result.problems()) {
             System.out.println("    " + problem);
         }
     }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,51 +17,38 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * A benchmark server ({@link BenchServer}, {@link TyrusBenchServer}) in a child JVM, so the server's CPU, heap
- * and JIT are measured apart from the load generator's; it inherits this process's limits, the open-files
- * limit included. It talks to the child over stdin and stdout as {@link ServerControl} describes. Its stderr (the server's
- * log) goes to a file, because a failing server can log a stack trace per connection and drown the report;
- * {@link #logTrouble()} picks the warnings out of it.
+ * A benchmark server ({@link BenchServer}, {@link TyrusBenchServer}) in a child JVM, launched as its
+ * {@link ServerCommand} says, so the server's CPU, heap and JIT are measured apart from the load generator's;
+ * it inherits this process's limits, the open-files limit included. It talks to the child over stdin and
+ * stdout as {@link ServerControl} describes. Its stderr (the server's log) goes to a file, because a failing
+ * server can log a stack trace per connection and drown the report; {@link #logTrouble()} picks the warnings
+ * out of it.
  */
 final class ServerProcess implements BenchHost {
 
+    private final ServerCommand command;
     private final Process process;
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Path log;
     /** The answer to the pending command; only {@link #ask} replaces it. */
     private final AtomicReference<CompletableFuture<String>> answer = new AtomicReference<>(new CompletableFuture<>());
 
-    private ServerProcess(Process process, Path log) {
+    private ServerProcess(ServerCommand command, Process process, Path log) {
+        this.command = command;
         this.process = process;
         this.log = log;
     }
 
     /**
-     * Starts {@link BenchServer} with the class path of this JVM and waits for its port.
-     *
-     * @param heap            the child's -Xmx value
-     * @param deadlineSeconds how long to wait for the port
-     * @return the running server
-     * @throws IOException if it cannot be started or prints no port in time
-     */
-    static ServerProcess start(String heap, long deadlineSeconds) throws IOException {
-        return start(List.of(), List.of("-Xmx" + heap), BenchServer.class, List.of(), deadlineSeconds);
-    }
-
-    /**
      * Starts a server and waits for its port.
      *
-     * @param prefix          what goes before the java command, e.g. {@code taskset -c 1}; may be empty
-     * @param jvmOptions      the child's JVM options
-     * @param main            its main class, on the class path of this JVM
-     * @param args            its arguments
+     * @param command         how to launch it
      * @param deadlineSeconds how long to wait for the port
      * @return the running server
      * @throws IOException if it cannot be started or prints no port in time
      */
-    static ServerProcess start(List<String> prefix, List<String> jvmOptions, Class<?> main, List<String> args,
-                               long deadlineSeconds) throws IOException {
-        ServerProcess server = launch(prefix, jvmOptions, main, args);
+    static ServerProcess start(ServerCommand command, long deadlineSeconds) throws IOException {
+        ServerProcess server = launch(command);
         boolean started = false;
         try {
             server.awaitPort(deadlineSeconds);
@@ -80,16 +66,10 @@ final class ServerProcess implements BenchHost {
      *
      * @throws IOException if the process cannot be started
      */
-    static ServerProcess launch(List<String> prefix, List<String> jvmOptions, Class<?> main, List<String> args)
-            throws IOException {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(javaExecutable());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(args);
+    static ServerProcess launch(ServerCommand command) throws IOException {
         Path log = Files.createTempFile("switchboard-bench-server-", ".log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        ServerProcess server = new ServerProcess(process, log);
+        Process process = new ProcessBuilder(command.toList()).redirectError(log.toFile()).start();
+        ServerProcess server = new ServerProcess(command, process, log);
         Thread reader = new Thread(server::readStdout, "bench-server-stdout");
         reader.setDaemon(true);
         reader.start();
@@ -107,6 +87,11 @@ final class ServerProcess implements BenchHost {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while starting the server", e);
         }
+    }
+
+    /** How it was launched. */
+    ServerCommand command() {
+        return command;
     }
 
     /** The port it printed; waits for it (at most a minute) if need be. */
@@ -175,7 +160,8 @@ final class ServerProcess implements BenchHost {
      *
      * @return bytes, or -1 if the server did not answer within 60 s
      */
-    long heapAfterFullGc() {
+    @Override
+    public long heapAfterFullGc() {
         String heap = ask("heap", 60);
         return heap == null ? -1 : Long.parseLong(heap);
     }
@@ -222,11 +208,6 @@ final class ServerProcess implements BenchHost {
     @Override
     public void kill() {
         process.destroyForcibly();
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /**

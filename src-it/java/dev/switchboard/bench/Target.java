@@ -1,34 +1,59 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawChatEndpoint;
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
+
 import java.net.URI;
 import java.util.List;
 
 /**
- * A server compared by {@link VersusTyrusBenchmark}: its name, how to start it, once started its process, and
- * where on it the compared echo and chat room are.
+ * What a case loads and names in the report: a server, and where on it the compared echo and chat room are.
+ * Switchboard's example routes and the baseline endpoints may share a server ({@link BenchServer}, the WAR)
+ * or not (the Tyrus comparison).
  *
- * @param name     the name in the report
- * @param main     its main class ({@link BenchServer} or {@link TyrusBenchServer})
- * @param args     its arguments besides the port
- * @param server   its running process, shared by the cases (the startup case starts fresh ones)
- * @param echoPath the path of its echo
- * @param roomPath the path of its chat room, with {@code {room}} for the room's name
+ * @param name        the name in the report
+ * @param host        the running server, shared by the cases
+ * @param echoPath    the path of its echo
+ * @param roomPath    the path of its chat room, with {@code {room}} for the room's name
+ * @param countsDrops whether the drops the server counts are this target's: those of Switchboard's
+ *                    {@code ChatRoute}, so only the Switchboard target's
  */
-record Target(String name, Class<?> main, List<String> args, ServerProcess server, String echoPath,
-              String roomPath) {
+record Target(String name, BenchHost host, String echoPath, String roomPath, boolean countsDrops) {
 
-    /** The echo of the running server. */
+    /** Switchboard's example {@code EchoRoute} and {@code ChatRoute} on the server. */
+    static Target switchboard(BenchHost host) {
+        return new Target("switchboard", host, "/echo", "/chat/{room}", true);
+    }
+
+    /** The baseline endpoints, {@link RawEchoEndpoint} and {@link RawChatEndpoint}, on the server. */
+    static Target baseline(String name, BenchHost host) {
+        return new Target(name, host, RawEchoEndpoint.PATH, RawChatEndpoint.PATH, false);
+    }
+
+    /** Tyrus's own broadcast ({@link TyrusBroadcastEndpoint}) as the chat room of a {@link TyrusBenchServer}. */
+    static Target tyrusBroadcast(BenchHost tyrus) {
+        return new Target("tyrus-broadcast", tyrus, RawEchoEndpoint.PATH, TyrusBroadcastEndpoint.PATH, false);
+    }
+
+    /** The targets' names, in order, as the report takes them. */
+    static List<String> names(List<Target> targets) {
+        return targets.stream().map(Target::name).toList();
+    }
+
     URI echo() {
-        return server.uri(echoPath);
+        return host.uri(echoPath);
     }
 
-    /** A chat room of the running server. */
     URI room(String room) {
-        return server.uri(roomPath.replace("{room}", room));
+        return host.uri(roomPath.replace("{room}", room));
     }
 
-    /** The same server under another name, with another endpoint as its chat room. */
-    Target as(String otherName, String otherRoomPath) {
-        return new Target(otherName, main, args, server, echoPath, otherRoomPath);
+    /**
+     * The messages this target's outbound queue limits dropped since the server started.
+     *
+     * @return the count, or -1 if unknown or not this target's to count
+     */
+    long droppedMessages() {
+        return countsDrops ? host.droppedMessages() : -1;
     }
 }

@@ -47,9 +47,15 @@ final class TomcatHost implements BenchHost {
         return tomcat.pid();
     }
 
-    /** Unknown: the application has no channel to ask; the echo benchmark does not need it. */
+    /** Unknown: the application has no channel to ask; the WAR benchmark does not need it. */
     @Override
     public long droppedMessages() {
+        return -1;
+    }
+
+    /** Unknown: the application has no channel to ask. */
+    @Override
+    public long heapAfterFullGc() {
         return -1;
     }
 

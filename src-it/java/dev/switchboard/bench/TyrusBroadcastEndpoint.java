@@ -10,8 +10,11 @@ import org.glassfish.tyrus.core.TyrusSession;
  * once and sends it to every session of this endpoint, the sender included. It knows no rooms: in the
  * benchmark there is one, so every session is in it.
  */
-@ServerEndpoint("/broadcast/{room}")
+@ServerEndpoint(TyrusBroadcastEndpoint.PATH)
 public class TyrusBroadcastEndpoint {
+
+    /** Where {@link TyrusBenchServer} serves it. */
+    public static final String PATH = "/broadcast/{room}";
 
     /**
      * Broadcasts a text to every session of the endpoint.
