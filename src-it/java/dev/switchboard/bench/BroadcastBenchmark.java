@@ -1,11 +1,19 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawChatEndpoint;
+import dev.switchboard.bench.cases.BenchmarkRun;
+import dev.switchboard.bench.cases.BroadcastCase;
+import dev.switchboard.bench.cases.Settings;
+import dev.switchboard.bench.server.BenchHost;
+import dev.switchboard.bench.server.BenchServer;
+import dev.switchboard.bench.server.Target;
+
 import java.util.List;
 
 /**
  * What Switchboard's broadcast costs on its own host: one publisher and {@code subscribers} subscribers in one
  * chat room of the example {@code ChatRoute} against the baseline's naive loop over raw sessions
- * ({@code RawChatEndpoint}), both served by one {@link BenchServer} in a child JVM. The report gives
+ * ({@link RawChatEndpoint}), both served by one {@link BenchServer} in a child JVM. The report gives
  * deliveries/s (messages received by subscribers per second) and the p50 and p99 delivery latencies (receive
  * minus send time, one JVM's clock), with the ratios Switchboard/raw; every subscriber's messages are checked
  * for gaps and order, and a message Switchboard's outbound queue limits drop makes the run invalid.

@@ -1,10 +1,18 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
+import dev.switchboard.bench.cases.BenchmarkRun;
+import dev.switchboard.bench.cases.EchoCases;
+import dev.switchboard.bench.cases.Settings;
+import dev.switchboard.bench.server.BenchHost;
+import dev.switchboard.bench.server.BenchServer;
+import dev.switchboard.bench.server.Target;
+
 import java.util.List;
 
 /**
  * What Switchboard's route layer costs on its own host: the example {@code EchoRoute} against the baseline
- * echo ({@code RawEchoEndpoint}), both served by one {@link BenchServer} in a child JVM, so the two targets
+ * echo ({@link RawEchoEndpoint}), both served by one {@link BenchServer} in a child JVM, so the two targets
  * share one JVM, one transport and one JIT history. Each connection keeps {@code window} texts in flight and
  * sends a new one as each echo arrives; the report gives messages/s and the p50 and p99 round trips, with the
  * ratios Switchboard/raw.

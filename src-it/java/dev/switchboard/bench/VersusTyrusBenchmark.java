@@ -1,5 +1,18 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.cases.BenchmarkRun;
+import dev.switchboard.bench.cases.BroadcastCase;
+import dev.switchboard.bench.cases.EchoCases;
+import dev.switchboard.bench.cases.IdleCase;
+import dev.switchboard.bench.cases.Settings;
+import dev.switchboard.bench.cases.StartupCase;
+import dev.switchboard.bench.load.NioClient;
+import dev.switchboard.bench.report.CaseResult;
+import dev.switchboard.bench.report.Goal;
+import dev.switchboard.bench.server.BenchServer;
+import dev.switchboard.bench.server.Target;
+import dev.switchboard.bench.server.TyrusBenchServer;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,10 +1,18 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
+import dev.switchboard.bench.cases.BenchmarkRun;
+import dev.switchboard.bench.cases.EchoCases;
+import dev.switchboard.bench.cases.Settings;
+import dev.switchboard.bench.server.BenchHost;
+import dev.switchboard.bench.server.Target;
+import dev.switchboard.bench.server.TomcatHost;
+
 import java.util.List;
 
 /**
  * The echo benchmark of {@link EchoBenchmark} where the container is the server: Switchboard's example
- * {@code EchoRoute} at {@code /bench-echo/echo} against the baseline echo ({@code RawEchoEndpoint}) at
+ * {@code EchoRoute} at {@code /bench-echo/echo} against the baseline echo ({@link RawEchoEndpoint}) at
  * {@code /bench-echo/raw-echo}, both in one WAR on one Tomcat 11 ({@link TomcatHost}), so the comparison shows
  * what the route layer costs there.
  *
