@@ -66,7 +66,7 @@ public final class BenchmarkRun {
             e.printStackTrace(System.out);
             exitCode = 2;
         }
-        // The server reader threads must not keep this JVM, and so Maven, waiting.
+        // The verdict is the exit code; exiting also ends any thread that would keep this JVM, and Maven, waiting.
         System.exit(exitCode);
     }
 
@@ -74,17 +74,16 @@ public final class BenchmarkRun {
         Settings settings = Settings.fromSystemProperties();
         int cores = Runtime.getRuntime().availableProcessors();
         Pinning pinning = Pinning.detect(settings.pin(), cores);
-        System.out.printf(Locale.ROOT, "%s; %d cores here, %s; servers %s; Java %s%n", title, cores,
-                pinning.pinThisProcess(), String.join(" ", ServerCommand.JVM_OPTIONS),
+        System.out.printf(Locale.ROOT, "%s; %d cores here, %s; Java %s%n", title, cores, pinning.pinThisProcess(),
                 System.getProperty("java.version"));
         System.out.println("Settings: " + settings);
         List<CaseResult<?>> results;
-        BenchmarkRun run = null;
+        BenchmarkRun run;
         try (NioClient client = new NioClient("bench-load")) {
             run = new BenchmarkRun(settings, pinning, client);
-            results = plan.run(run);
-        } finally {
-            if (run != null) {
+            try {
+                results = plan.run(run);
+            } finally {
                 run.hosts.values().forEach(BenchHost::close);
             }
         }
@@ -125,7 +124,7 @@ public final class BenchmarkRun {
     public ServerProcess startServer(String name, Class<?> main, List<String> args) throws IOException {
         ServerProcess server = ServerProcess.start(new ServerCommand(pinning.serverPrefix(), main, args),
                 START_SECONDS);
-        return register(name, server, "");
+        return register(name, server, " (" + String.join(" ", ServerCommand.JVM_OPTIONS) + ")");
     }
 
     /**
@@ -136,7 +135,7 @@ public final class BenchmarkRun {
      */
     public BenchHost startHost(String name, HostStarter starter) throws IOException {
         BenchHost host = starter.start();
-        return register(name, host, pinning.pinServer(host.pid()) ? ", pinned" : "");
+        return register(name, host, pinning.pinServer(host.pid()) ? " (pinned)" : "");
     }
 
     private <H extends BenchHost> H register(String name, H host, String note) {

@@ -64,14 +64,6 @@ public final class LoadEvents {
         return received.sum();
     }
 
-    long lost() {
-        return lost.get();
-    }
-
-    long outOfOrder() {
-        return outOfOrder.get();
-    }
-
     /**
      * Adds to a round's problems one line per kind of event that makes it invalid, then, if there is any
      * problem, the details kept.
