@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The publisher's flow control in the broadcast benchmark: at most {@code size} messages published and not
+ * The publisher's flow control in the broadcast case: at most {@code size} messages published and not
  * yet accounted for by every subscriber. A subscriber accounts for a message when it receives it, or, if a
  * later one comes first, when it counts it as a gap; so a lost message does not shrink the window for good.
  *

@@ -3,7 +3,7 @@ package dev.switchboard.bench.load;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One connection to the chat room of the broadcast benchmark: a subscriber, or the publisher receiving its
+ * One connection to the chat room of the broadcast case: a subscriber, or the publisher receiving its
  * own copies. It checks that the published messages arrive in order, once, unchanged in length, counts the
  * gaps, and, as a subscriber, records the delivery latency (receive time minus the send time the message
  * carries; the publisher is in the same JVM, so it is one clock) and accounts for each message in the
