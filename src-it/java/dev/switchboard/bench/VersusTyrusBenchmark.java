@@ -1,16 +1,29 @@
 package dev.switchboard.bench;
 
-import java.io.IOException;
+import dev.switchboard.bench.cases.BenchmarkRun;
+import dev.switchboard.bench.cases.BroadcastCase;
+import dev.switchboard.bench.cases.EchoCases;
+import dev.switchboard.bench.cases.IdleCase;
+import dev.switchboard.bench.cases.Settings;
+import dev.switchboard.bench.cases.StartupCase;
+import dev.switchboard.bench.load.NioClient;
+import dev.switchboard.bench.report.CaseResult;
+import dev.switchboard.bench.report.Goal;
+import dev.switchboard.bench.server.BenchServer;
+import dev.switchboard.bench.server.Target;
+import dev.switchboard.bench.server.TyrusBenchServer;
+
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * Switchboard's standalone host against Tyrus's stock standalone {@code Server}, side by side: each in its own
  * child JVM with the same options ({@link BenchServer} with only the example routes, {@link TyrusBenchServer}
- * with plain annotated endpoints at the same paths), the load generator ({@link NioClient}, one selector
- * thread) in this JVM, pinned apart when taskset exists. Seven cases, each with rounds alternating between
- * the targets and medians over them:
+ * with the baseline endpoints), the load generator ({@link NioClient}, one selector thread) in this JVM, pinned
+ * apart when taskset exists. Seven cases, each with rounds alternating between the targets and medians over
+ * them:
  * <ol>
  *   <li>echo: many connections, several small texts in flight each: messages/s;</li>
  *   <li>latency: one connection, one 32-byte text in flight: p50 round trip;</li>
@@ -22,17 +35,17 @@ import java.util.Locale;
  *   <li>startup: a fresh server JVM's launch to its first 101.</li>
  * </ol>
  * Every echo and delivery is checked; the table gives absolute figures, the ratio Switchboard/Tyrus, the goal
- * beside it and whether it is met, and the CPU of generator and servers. Exit code 0 for a valid run, 1 if a
- * round had problems, 2 if it could not run.
+ * beside it and whether it is met, and the CPU of generator and servers.
  *
  * <p>Run it with {@code mvn -q test-compile exec:exec@bench-vs-tyrus}; settings go on the same command line
- * (see {@link VersusSettings}): {@code -Dcases=echo,latency} picks cases, {@code -Dquick=true} runs a quick
- * smoke test.
+ * (see {@link Settings}): {@code -Dcases=echo,latency} picks cases, {@code -Dquick=true} runs a quick smoke
+ * test.
  */
 public final class VersusTyrusBenchmark {
 
-    /** The JVM options of every server, Switchboard's and Tyrus's alike. */
-    static final List<String> SERVER_JVM_OPTIONS = List.of("-Xmx1g");
+    /** The cases, by their {@code -Dcases} names, in the table's order. */
+    static final List<String> CASES = List.of("echo", "latency", "large", "broadcast", "memory", "connect",
+            "startup");
 
     private VersusTyrusBenchmark() {
     }
@@ -43,79 +56,58 @@ public final class VersusTyrusBenchmark {
      * @param args none; settings are system properties
      */
     public static void main(String[] args) {
-        int exitCode;
-        try {
-            VersusSettings settings = VersusSettings.fromSystemProperties();
-            int cores = Runtime.getRuntime().availableProcessors();
-            Pinning pinning = Pinning.detect(settings.pin(), cores);
-            String pinned = pinning.pinThisProcess();
-            System.out.printf(Locale.ROOT, "Switchboard standalone vs Tyrus%s stock Server; %d cores here, %s;"
-                    + " servers: %s; Java %s%n", tyrusVersion(), cores, pinned,
-                    String.join(" ", SERVER_JVM_OPTIONS), System.getProperty("java.version"));
-            System.out.println("Settings: " + settings);
-            exitCode = run(settings, pinning, pinned.startsWith("generator pinned") ? 1 : cores) ? 0 : 1;
-        } catch (IOException | RuntimeException e) {
-            System.out.println("FAILED: " + e);
-            e.printStackTrace(System.out);
-            exitCode = 2;
-        }
-        System.exit(exitCode);
+        BenchmarkRun.runAndExit("Switchboard standalone vs Tyrus" + tyrusVersion() + " stock Server", run -> {
+            Set<String> cases = cases(System.getProperty("cases"));
+            System.out.println("Cases: " + cases);
+            List<Target> targets = List.of(
+                    Target.switchboard(run.startServer("switchboard", BenchServer.class,
+                            List.of(BenchServer.EXAMPLES_ONLY))),
+                    Target.baseline("tyrus", run.startServer("tyrus", TyrusBenchServer.class, List.of())));
+            List<CaseResult<?>> results = new ArrayList<>();
+            if (cases.contains("echo")) {
+                results.add(EchoCases.echo("1 echo", Goal.ratioAtLeast(2.0), run, targets));
+            }
+            if (cases.contains("latency")) {
+                results.add(EchoCases.latency("2 latency", Goal.ratioAtMost(0.6), run, targets));
+            }
+            if (cases.contains("large")) {
+                results.add(EchoCases.large("3 large", Goal.ratioAtLeast(2.0), run, targets));
+            }
+            if (cases.contains("broadcast")) {
+                List<Target> withTyrusBroadcast = List.of(targets.get(0), targets.get(1),
+                        Target.tyrusBroadcast(targets.get(1).host()));
+                results.add(BroadcastCase.deliveries("4 broadcast", Goal.ratioAtLeast(1.6), run, withTyrusBroadcast));
+            }
+            if (cases.contains("memory") || cases.contains("connect")) {
+                results.add(IdleCase.run(run, targets, cases.contains("memory"), cases.contains("connect")));
+            }
+            if (cases.contains("startup")) {
+                results.add(StartupCase.run(run, targets));
+            }
+            return results;
+        });
     }
 
-    private static boolean run(VersusSettings s, Pinning pinning, int generatorCores) throws IOException {
-        List<CaseResult> results = new ArrayList<>();
-        List<Target> targets = new ArrayList<>();
-        try (NioClient client = new NioClient("bench-load")) {
-            targets.add(start("switchboard", BenchServer.class, List.of(BenchServer.EXAMPLES_ONLY), pinning));
-            targets.add(start("tyrus", TyrusBenchServer.class, List.of(), pinning));
-            for (Target target : targets) {
-                System.out.println(target.name() + ": pid " + target.server().pid() + " on 127.0.0.1:"
-                        + target.server().port());
-            }
-            if (s.runs("echo")) {
-                results.add(EchoCases.echo(s, client, targets));
-            }
-            if (s.runs("latency")) {
-                results.add(EchoCases.latency(s, client, targets));
-            }
-            if (s.runs("large")) {
-                results.add(EchoCases.large(s, client, targets));
-            }
-            if (s.runs("broadcast")) {
-                results.add(BroadcastCase.run(s, client, targets));
-            }
-            if (s.runs("memory") || s.runs("connect")) {
-                results.addAll(IdleCase.run(s, client, targets));
-            }
-            if (s.runs("startup")) {
-                results.add(StartupCase.run(s, targets, pinning.serverPrefix(), SERVER_JVM_OPTIONS));
-            }
-        } finally {
-            targets.forEach(target -> target.server().close());
+    /** The cases asked for, in the table's order whatever the order asked; all of them by default. */
+    private static Set<String> cases(String property) {
+        if (property == null || property.isBlank() || property.trim().equals("all")) {
+            return new LinkedHashSet<>(CASES);
         }
-        boolean valid = ComparisonTable.print(results, generatorCores);
-        for (Target target : targets) {
-            List<String> trouble = target.server().logTrouble();
-            if (trouble.isEmpty()) {
-                target.server().deleteLog();
-            } else {
-                System.out.println("Note: " + target.name() + " logged " + trouble.size()
-                        + " warnings or errors, see " + target.server().log() + "; the first:");
-                trouble.stream().limit(5).forEach(line -> System.out.println("    " + line));
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : property.split(",")) {
+            String trimmed = name.trim();
+            if (!CASES.contains(trimmed)) {
+                throw new IllegalArgumentException("Unknown case '" + trimmed + "'; the cases are " + CASES);
             }
+            chosen.add(trimmed);
         }
-        return valid;
+        Set<String> ordered = new LinkedHashSet<>(CASES);
+        ordered.retainAll(chosen);
+        return ordered;
     }
 
     private static String tyrusVersion() {
         String version = org.glassfish.tyrus.server.Server.class.getPackage().getImplementationVersion();
         return version == null ? "" : " " + version;
-    }
-
-    private static Target start(String name, Class<?> main, List<String> args, Pinning pinning) throws IOException {
-        ServerProcess server = ServerProcess.start(pinning.serverPrefix(), SERVER_JVM_OPTIONS, main, args, 60);
-        // Whatever way this JVM ends, the child must not outlive it.
-        Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "bench-server-killer"));
-        return new Target(name, main, args, server);
     }
 }

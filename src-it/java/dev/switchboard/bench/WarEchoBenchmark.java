@@ -1,21 +1,31 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
+import dev.switchboard.bench.cases.BenchmarkRun;
+import dev.switchboard.bench.cases.EchoCases;
+import dev.switchboard.bench.cases.Settings;
+import dev.switchboard.bench.server.BenchHost;
+import dev.switchboard.bench.server.Target;
+import dev.switchboard.bench.server.TomcatHost;
+
+import java.util.List;
+
 /**
- * The echo benchmark of {@link EchoBenchmark} in WAR mode on a real Tomcat 11: Switchboard's example
- * {@code EchoRoute} at {@code /bench-echo/echo} against the same echo written as a plain annotated JSR-356
- * endpoint at {@code /bench-echo/raw-echo}, both in one WAR on one Tomcat ({@link TomcatHost}), so the
- * comparison shows what the route layer costs where the container is the server.
+ * The echo benchmark of {@link EchoBenchmark} where the container is the server: Switchboard's example
+ * {@code EchoRoute} at {@code /bench-echo/echo} against the baseline echo ({@link RawEchoEndpoint}) at
+ * {@code /bench-echo/raw-echo}, both in one WAR on one Tomcat 11 ({@link TomcatHost}), so the comparison shows
+ * what the route layer costs there.
  *
  * <p>Run it from the project directory with
  * {@code mvn -q -DskipTests package dependency:unpack@unpack-tomcat11 exec:exec@bench-war}: {@code package}
  * builds the library jar the WAR carries and compiles the routes with their adapters, {@code unpack-tomcat11}
  * unpacks the pinned Tomcat 11 from Maven Central into {@code target/containers/tomcat11} (once). Settings and
- * their defaults are {@link EchoBenchmark}'s: {@code rounds} (5), {@code warmup} (3 s), {@code seconds} (5),
- * {@code connections} (100), {@code window} (8) and {@code size} (64 bytes), e.g. {@code -Drounds=3}.
+ * their defaults are {@link EchoBenchmark}'s, e.g. {@code -Drounds=3}.
  *
  * <p>Load, checks, rounds and report are {@link EchoBenchmark}'s; the server's CPU is Tomcat's JVM. Tomcat runs
- * with the harness's settings ({@code -Xmx512m}, its stock connector and thread pool), and its warnings and
- * errors, if any, are listed from {@code target/containers/tomcat11.log}.
+ * with the container harness's settings ({@code -Xmx512m}, its stock connector and thread pool), pinned to the
+ * servers' CPU once it started, and its warnings and errors, if any, are listed from
+ * {@code target/containers/tomcat11.log}.
  */
 public final class WarEchoBenchmark {
 
@@ -28,6 +38,10 @@ public final class WarEchoBenchmark {
      * @param args none; settings are system properties
      */
     public static void main(String[] args) {
-        EchoBenchmark.run("Echo benchmark in a WAR on Tomcat 11", TomcatHost::start);
+        BenchmarkRun.runAndExit("Echo benchmark in a WAR on Tomcat 11", run -> {
+            BenchHost tomcat = run.startHost("tomcat", TomcatHost::start);
+            return List.of(EchoCases.echoWithLatencies("echo", run,
+                    List.of(Target.switchboard(tomcat), Target.baseline("raw", tomcat))));
+        });
     }
 }

@@ -1,0 +1,43 @@
+package dev.switchboard.bench.report;
+
+import java.util.List;
+
+/**
+ * The rounds of one case and the figures the report shows of them: Switchboard (the first target) against each
+ * other target.
+ *
+ * @param label   the case's short name, as its round lines and warnings give it
+ * @param targets the targets' names, Switchboard first
+ * @param rounds  every counted round
+ * @param metrics the figures to show, a row each per compared target
+ * @param <F>     the case's figures
+ */
+public record CaseResult<F>(String label, List<String> targets, List<Round<F>> rounds, List<Metric<F>> metrics) {
+
+    /** A metric's values in a target's rounds that measured it, sorted. */
+    double[] values(Metric<F> metric, String target) {
+        return rounds.stream().filter(round -> round.target().equals(target) && round.figures() != null)
+                .mapToDouble(round -> metric.value().applyAsDouble(round.figures()))
+                .filter(value -> value >= 0).sorted().toArray();
+    }
+
+    /** The median of a target's CPU use, generator's or server's, in cores; NaN if unknown. */
+    double medianCpu(String target, boolean generator) {
+        return median(rounds.stream().filter(round -> round.target().equals(target))
+                .mapToDouble(round -> (generator ? round.generator() : round.server()).cores())
+                .filter(cores -> cores >= 0).sorted().toArray());
+    }
+
+    long invalidRounds() {
+        return rounds.stream().filter(round -> !round.valid()).count();
+    }
+
+    /** The median of sorted values; NaN if there are none. */
+    static double median(double[] sorted) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

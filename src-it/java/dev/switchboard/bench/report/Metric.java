@@ -1,0 +1,28 @@
+package dev.switchboard.bench.report;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One figure of a case as the report shows it: a row per compared target, with the medians, the ratio
+ * Switchboard/raw and the goal.
+ *
+ * @param title  the row's title
+ * @param unit   the figure's unit
+ * @param format how to print one figure, e.g. {@code "%,.0f"}
+ * @param goal   the goal of the first comparison; the others have none
+ * @param value  the figure of a round's figures; negative if the round could not measure it
+ * @param cpu    whether the round's CPU use belongs to this figure (not for a figure measured after the load)
+ * @param <F>    the case's figures
+ */
+public record Metric<F>(String title, String unit, String format, Goal goal, ToDoubleFunction<F> value, boolean cpu) {
+
+    /** A figure measured during the load, with the round's CPU use beside it. */
+    public Metric(String title, String unit, String format, Goal goal, ToDoubleFunction<F> value) {
+        this(title, unit, format, goal, value, true);
+    }
+
+    /** The same figure, without the round's CPU use. */
+    public Metric<F> withoutCpu() {
+        return new Metric<>(title, unit, format, goal, value, false);
+    }
+}

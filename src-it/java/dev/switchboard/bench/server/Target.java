@@ -1,0 +1,59 @@
+package dev.switchboard.bench.server;
+
+import dev.switchboard.bench.baseline.RawChatEndpoint;
+import dev.switchboard.bench.baseline.RawEchoEndpoint;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What a case loads and names in the report: a server, and where on it the compared echo and chat room are.
+ * Switchboard's example routes and the baseline endpoints may share a server ({@link BenchServer}, the WAR)
+ * or not (the Tyrus comparison).
+ *
+ * @param name        the name in the report
+ * @param host        the running server, shared by the cases
+ * @param echoPath    the path of its echo
+ * @param roomPath    the path of its chat room, with {@code {room}} for the room's name
+ * @param countsDrops whether the drops the server counts are this target's: those of Switchboard's
+ *                    {@code ChatRoute}, so only the Switchboard target's
+ */
+public record Target(String name, BenchHost host, String echoPath, String roomPath, boolean countsDrops) {
+
+    /** Switchboard's example {@code EchoRoute} and {@code ChatRoute} on the server. */
+    public static Target switchboard(BenchHost host) {
+        return new Target("switchboard", host, "/echo", "/chat/{room}", true);
+    }
+
+    /** The baseline endpoints, {@link RawEchoEndpoint} and {@link RawChatEndpoint}, on the server. */
+    public static Target baseline(String name, BenchHost host) {
+        return new Target(name, host, RawEchoEndpoint.PATH, RawChatEndpoint.PATH, false);
+    }
+
+    /** Tyrus's own broadcast ({@link TyrusBroadcastEndpoint}) as the chat room of a {@link TyrusBenchServer}. */
+    public static Target tyrusBroadcast(BenchHost tyrus) {
+        return new Target("tyrus-broadcast", tyrus, RawEchoEndpoint.PATH, TyrusBroadcastEndpoint.PATH, false);
+    }
+
+    /** The targets' names, in order, as the report takes them. */
+    public static List<String> names(List<Target> targets) {
+        return targets.stream().map(Target::name).toList();
+    }
+
+    public URI echo() {
+        return host.uri(echoPath);
+    }
+
+    public URI room(String room) {
+        return host.uri(roomPath.replace("{room}", room));
+    }
+
+    /**
+     * The messages this target's outbound queue limits dropped since the server started.
+     *
+     * @return the count, or -1 if unknown or not this target's to count
+     */
+    public long droppedMessages() {
+        return countsDrops ? host.droppedMessages() : -1;
+    }
+}
