@@ -46,9 +46,15 @@ public final class Engine {
     public Engine(Routes routes, ServerSettings settings, Host host) {
         this.routes = routes;
         this.settings = settings;
-        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions());
-        this.gate = routes.handshakeGate(settings, registry, host);
-        this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
+        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions(),
+                EngineEvents.NONE);
+        try {
+            this.gate = routes.handshakeGate(settings, registry, host);
+            this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
+        } catch (RuntimeException | Error e) {
+            registry.release(); // the metrics of the routes served so far no longer read them
+            throw e;
+        }
         SERVING.add(this);
     }
 
