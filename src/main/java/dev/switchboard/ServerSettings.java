@@ -19,6 +19,7 @@ public final class ServerSettings {
     private final List<String> allowedOrigins;
     private final int maxSessions;
     private final Duration shutdownTimeout;
+    private final Metrics metrics;
 
     ServerSettings(SettingsBuilder<?> builder) {
         this.sendQueueLimits = builder.sendQueueLimits;
@@ -28,6 +29,7 @@ public final class ServerSettings {
         this.allowedOrigins = List.copyOf(builder.allowedOrigins);
         this.maxSessions = builder.maxSessions;
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.metrics = builder.metrics;
     }
 
     /**
@@ -111,11 +113,21 @@ public final class ServerSettings {
         return shutdownTimeout;
     }
 
+    /**
+     * Where the server reports its metrics.
+     *
+     * @return the metrics; {@link Metrics#NONE} for none
+     */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     @Override
     public String toString() {
         return "ServerSettings[sendQueueLimits=" + sendQueueLimits + ", heartbeat=" + heartbeat + ", idleTimeout="
                 + idleTimeout + ", maxMessageBytes=" + maxMessageBytes + ", allowedOrigins=" + allowedOrigins
-                + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout
+                + ", metrics=" + metrics + "]";
     }
 
     /**

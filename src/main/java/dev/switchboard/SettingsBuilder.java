@@ -23,6 +23,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     List<String> allowedOrigins = List.of();
     int maxSessions;
     Duration shutdownTimeout = Duration.ofSeconds(10);
+    Metrics metrics = Metrics.NONE;
 
     /** Only Switchboard's own builders extend it. */
     SettingsBuilder() {
@@ -42,6 +43,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         allowedOrigins = settings.allowedOrigins();
         maxSessions = settings.maxSessions();
         shutdownTimeout = settings.shutdownTimeout();
+        metrics = settings.metrics();
         return self();
     }
 
@@ -143,6 +145,18 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
             throw new IllegalArgumentException("Shutdown timeout must not be negative, was " + timeout);
         }
         this.shutdownTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * Where the server reports its metrics, e.g. {@code Metrics.micrometer(registry)}: per route, sessions,
+     * messages, bytes, drops, refused handshakes and more (docs/operations.md lists them).
+     *
+     * @param metrics the metrics; {@link Metrics#NONE}, the default, for none
+     * @return this builder
+     */
+    public B metrics(Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         return self();
     }
 

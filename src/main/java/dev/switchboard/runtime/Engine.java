@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One server's runtime, the same on every host: its routes' endpoint configurations, the handshake gate, the
- * sessions with their groups and clock, and the drain. A host registers {@link #endpointConfigs()} on its
+ * sessions with their groups and clock, their metrics, and the drain. A host registers {@link #endpointConfigs()} on its
  * WebSocket container, runs {@link #gate()} before every upgrade, and calls {@link #drain} when it stops; what
  * differs per host comes in through its {@link Host}.
  *
@@ -47,7 +47,7 @@ public final class Engine {
         this.routes = routes;
         this.settings = settings;
         this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions(),
-                EngineEvents.NONE);
+                MetricsAccess.eventsOf(settings.metrics()));
         try {
             this.gate = routes.handshakeGate(settings, registry, host);
             this.endpointConfigs = routes.endpointConfigs(settings, registry, host);
