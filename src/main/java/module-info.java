@@ -3,10 +3,10 @@
  * container.
  *
  * <p>Exports the API ({@code dev.switchboard}) and the interface generated route adapters implement
- * ({@code dev.switchboard.binding}); everything else is internal. The standalone host's libraries, the Servlet API
- * and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a standalone server
- * without the Servlet API. On the class path (WARs, {@code java -cp}) the same jar works through its
- * {@code META-INF/services} files.
+ * ({@code dev.switchboard.binding}); everything else is internal. The standalone host's libraries, the Servlet API,
+ * Micrometer and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a standalone
+ * server without the Servlet API, and both without Micrometer. On the class path (WARs, {@code java -cp}) the same jar
+ * works through its {@code META-INF/services} files.
  */
 module dev.switchboard {
     requires transitive jakarta.websocket;
@@ -25,6 +25,8 @@ module dev.switchboard {
     requires static org.glassfish.grizzly;
     requires static org.glassfish.grizzly.http;
     requires static org.glassfish.grizzly.http.server;
+    // Metrics.micrometer(registry), the one part that names Micrometer (an automatic module of this name).
+    requires static micrometer.core;
     // sun.misc.Signal, for Switchboard#serveUntilShutdown; in every JDK.
     requires jdk.unsupported;
 

@@ -1,6 +1,7 @@
 package dev.switchboard.docs;
 
 import dev.switchboard.Heartbeat;
+import dev.switchboard.Metrics;
 import dev.switchboard.SendQueueLimits;
 import dev.switchboard.Switchboard;
 import dev.switchboard.example.ChatRoute;
@@ -35,6 +36,7 @@ public final class ServerSnippets {
                 .shutdownTimeout(Duration.ofSeconds(10))
                 .perMessageDeflate(false)               // true offers compression (RFC 7692); see below
                 .blockingHandlers(false)                // true if handlers block: they run on worker threads
+                .metrics(Metrics.NONE)                  // Metrics.micrometer(registry) reports to Micrometer
                 .build()
                 .start();
         // end::builder[]

@@ -22,6 +22,7 @@ public final class ServerSettings {
     private final int maxSessions;
     private final Duration shutdownTimeout;
     private final InstanceFactory instanceFactory;
+    private final Metrics metrics;
 
     ServerSettings(SettingsBuilder<?> builder) {
         this.sendQueueLimits = builder.sendQueueLimits;
@@ -32,6 +33,7 @@ public final class ServerSettings {
         this.maxSessions = builder.maxSessions;
         this.shutdownTimeout = builder.shutdownTimeout;
         this.instanceFactory = builder.instanceFactory;
+        this.metrics = builder.metrics;
     }
 
     /**
@@ -124,12 +126,22 @@ public final class ServerSettings {
         return Optional.ofNullable(instanceFactory);
     }
 
+    /**
+     * Where the server reports its metrics.
+     *
+     * @return the metrics; {@link Metrics#NONE} for none
+     */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     @Override
     public String toString() {
         return "ServerSettings[sendQueueLimits=" + sendQueueLimits + ", heartbeat=" + heartbeat + ", idleTimeout="
                 + idleTimeout + ", maxMessageBytes=" + maxMessageBytes + ", allowedOrigins=" + allowedOrigins
                 + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout
-                + (instanceFactory != null ? ", instanceFactory=" + instanceFactory : "") + "]";
+                + (instanceFactory != null ? ", instanceFactory=" + instanceFactory : "")
+                + ", metrics=" + metrics + "]";
     }
 
     /**

@@ -24,6 +24,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     int maxSessions;
     Duration shutdownTimeout = Duration.ofSeconds(10);
     InstanceFactory instanceFactory;
+    Metrics metrics = Metrics.NONE;
 
     /** Only Switchboard's own builders extend it. */
     SettingsBuilder() {
@@ -44,6 +45,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         maxSessions = settings.maxSessions();
         shutdownTimeout = settings.shutdownTimeout();
         instanceFactory = settings.instanceFactory().orElse(null);
+        metrics = settings.metrics();
         return self();
     }
 
@@ -157,6 +159,18 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      */
     public B instanceFactory(InstanceFactory factory) {
         this.instanceFactory = Objects.requireNonNull(factory, "factory");
+        return self();
+    }
+
+    /**
+     * Where the server reports its metrics, e.g. {@code Metrics.micrometer(registry)}: per route, sessions,
+     * messages, bytes, drops, refused handshakes and more (docs/operations.md lists them).
+     *
+     * @param metrics the metrics; {@link Metrics#NONE}, the default, for none
+     * @return this builder
+     */
+    public B metrics(Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         return self();
     }
 

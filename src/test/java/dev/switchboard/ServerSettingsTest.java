@@ -1,5 +1,6 @@
 package dev.switchboard;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,5 +50,16 @@ class ServerSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> builder.maxMessageSize(0));
         assertThrows(IllegalArgumentException.class, () -> builder.shutdownTimeout(Duration.ofSeconds(-1)));
         assertThrows(NullPointerException.class, () -> builder.heartbeat(null));
+    }
+
+    @Test
+    void metricsAreNoneUnlessSetAndTravelWithTheSettings() {
+        assertSame(Metrics.NONE, ServerSettings.defaults().metrics());
+        Metrics metrics = Metrics.micrometer(new SimpleMeterRegistry());
+        ServerSettings shared = ServerSettings.builder().metrics(metrics).build();
+
+        assertSame(metrics, ServerSettings.builder().settings(shared).build().metrics());
+        assertSame(metrics, Switchboard.builder().settings(shared).toSettings().metrics());
+        assertThrows(NullPointerException.class, () -> ServerSettings.builder().metrics(null));
     }
 }

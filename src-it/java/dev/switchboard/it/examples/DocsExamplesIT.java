@@ -2,8 +2,11 @@ package dev.switchboard.it.examples;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.docs.LoungeRoute;
+import dev.switchboard.docs.MetricsSnippets;
 import dev.switchboard.docs.ServerSnippets;
 import dev.switchboard.it.clients.WsClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -14,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The code that docs/hosts.md and docs/fan-out.md show (from {@code dev.switchboard.docs}) does what they say.
+ * The code that docs/hosts.md, docs/fan-out.md and docs/operations.md show (from {@code dev.switchboard.docs})
+ * does what they say.
  */
 class DocsExamplesIT {
 
@@ -48,6 +52,18 @@ class DocsExamplesIT {
 
             assertEquals(List.of("doors open", "bye"), ann.texts);
             assertEquals(List.of("hi"), bob.texts);
+        }
+    }
+
+    @Test
+    void theServerWithMetricsReportsItsSessionsToTheRegistry() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (Switchboard server = MetricsSnippets.serverWithMetrics(registry);
+             WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat/docs"))) {
+            client.sendText("hello");
+            await().atMost(WAIT).until(() -> client.texts.contains("hello"));
+            await().atMost(WAIT).until(() -> registry.get("switchboard.sessions.opened").tag("route", "/chat/{room}")
+                    .counter().count() == 1);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.it.standalone;
 
 import dev.switchboard.containers.BuildLayout;
 import dev.switchboard.it.AppOutput;
+import dev.switchboard.it.TestClassPath;
 import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -158,33 +157,12 @@ class ModulePathIT {
     /** The library jar and the standalone host's jars, from this test's own class path. */
     private static String modulePath() throws IOException {
         List<Path> jars = new ArrayList<>(List.of(BuildLayout.libraryJar()));
-        for (Path entry : classPath()) {
+        for (Path entry : TestClassPath.entries()) {
             if (STANDALONE_JARS.matcher(entry.getFileName().toString()).matches()) {
                 jars.add(entry);
             }
         }
         return jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    /** The class path, with the jars a manifest-only booter jar lists (as failsafe runs tests) expanded. */
-    private static List<Path> classPath() throws IOException {
-        List<Path> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            entries.add(path);
-            if (entry.endsWith(".jar") && Files.isRegularFile(path)) {
-                try (JarFile jar = new JarFile(path.toFile())) {
-                    Manifest manifest = jar.getManifest();
-                    String listed = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-                    if (listed != null) {
-                        for (String url : listed.trim().split("\\s+")) {
-                            entries.add(Path.of(path.getParent().toUri().resolve(url)));
-                        }
-                    }
-                }
-            }
-        }
-        return entries;
     }
 
     private static void write(Path file, String text) {

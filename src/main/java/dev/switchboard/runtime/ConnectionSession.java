@@ -34,6 +34,7 @@ final class ConnectionSession extends SessionFacts {
     private final SessionRegistry registry;
     private final RouteSessions routeSessions;
     private final SessionSlot slot;
+    private final RouteEvents events;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
     /**
@@ -54,11 +55,12 @@ final class ConnectionSession extends SessionFacts {
         this.registry = registry;
         this.routeSessions = routeSessions;
         this.slot = slot;
+        this.events = routeSessions.events();
         this.timers = new SessionTimers(route);
-        this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped);
+        this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped, events);
         this.calls = new HandlerCalls(route, routeSessions, info.id(),
                 () -> closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED));
-        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon);
+        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, events);
     }
 
     /** Where the host hands what the connection receives. */
@@ -73,6 +75,7 @@ final class ConnectionSession extends SessionFacts {
         calls.bind(connectionHandlers, unbound);
         registry.add(this);
         routeSessions.add(this);
+        events.sessionOpened();
         calls.later(ConnectionHandlers::onConnected);
     }
 
@@ -101,11 +104,18 @@ final class ConnectionSession extends SessionFacts {
         int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
         // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it; out of the
         // registry last, so that a draining stop() waits for @OnDisconnected to return.
-        calls.disconnected(status, () -> routeSessions.remove(this), () -> {
+        calls.disconnected(status, () -> leaveRoute(status.cause()), () -> {
             registry.remove(this);
             slot.release();
         });
         return unsent;
+    }
+
+    /** Out of its route and groups; counted as closed if it was counted as open. */
+    private void leaveRoute(CloseCause cause) {
+        if (routeSessions.remove(this)) {
+            events.sessionClosed(cause);
+        }
     }
 
     private static CloseCause causeOf(int code) {
@@ -157,6 +167,7 @@ final class ConnectionSession extends SessionFacts {
         dropped.addAndGet(messages);
         routeSessions.countDropped(messages);
         OverflowAction action = route.sendQueueLimits().onOverflow();
+        events.dropped(action, messages);
         if (refused && (action == OverflowAction.CLOSE_SESSION || action == OverflowAction.CLOSE_TRY_AGAIN_LATER)) {
             closeAsSlowConsumer();
         }
@@ -179,7 +190,10 @@ final class ConnectionSession extends SessionFacts {
         SessionTimers.Due due = timers.due(now, state.get() == SessionState.OPEN, outbound.stalledNanos(now));
         switch (due) {
             case PING -> outbound.offerControl(Outbound.ping(EMPTY));
-            case HEARTBEAT_TIMEOUT -> closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
+            case HEARTBEAT_TIMEOUT -> {
+                events.heartbeatTimedOut();
+                closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
+            }
             case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
             case SEND_TIMEOUT -> closeAsSlowConsumer();
             case GIVE_UP_CLOSE -> {
@@ -290,6 +304,11 @@ final class ConnectionSession extends SessionFacts {
     @Override
     public long bufferedAmount() {
         return outbound.bufferedBytes();
+    }
+
+    /** Entries in the outbound queue, the one being written included. */
+    int queuedMessages() {
+        return outbound.queuedMessages();
     }
 
     @Override

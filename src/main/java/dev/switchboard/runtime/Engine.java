@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One server's runtime, the same on every host: its routes' endpoint configurations, the handshake gate, the
- * sessions with their groups and clock, and the drain. A host registers {@link #endpointConfigs()} on its
+ * sessions with their groups and clock, their metrics, and the drain. A host registers {@link #endpointConfigs()} on its
  * WebSocket container, runs {@link #gate()} before every upgrade, and calls {@link #drain} when it stops; what
  * differs per host comes in through its {@link Host}.
  *
@@ -49,9 +49,16 @@ public final class Engine {
         this.routes = routes;
         this.settings = settings;
         this.instances = routes.instances(settings.instanceFactory().orElse(null)); // first: it may fail the start
-        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions());
-        this.gate = routes.handshakeGate(settings, registry, host);
-        this.endpointConfigs = routes.endpointConfigs(settings, registry, host, instances);
+        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions(),
+                MetricsAccess.eventsOf(settings.metrics()));
+        try {
+            this.gate = routes.handshakeGate(settings, registry, host);
+            this.endpointConfigs = routes.endpointConfigs(settings, registry, host, instances);
+        } catch (RuntimeException | Error e) {
+            registry.release(); // the metrics of the routes served so far no longer read them
+            instances.values().forEach(RouteInstances::release);
+            throw e;
+        }
         SERVING.add(this);
     }
 

@@ -59,18 +59,39 @@ public final class HandshakeGate {
         forget(); // should a host have missed it for the request before
         Map<String, List<String>> byName = UpgradeRequest.caseInsensitive(headers);
         UpgradeRequestRules.Refusal malformed = UpgradeRequestRules.check(method, byName::get);
-        if (malformed != null) {
-            return malformed;
-        }
         for (RouteGate route : routes) {
             Map<String, String> pathParams = route.template().match(path);
             if (pathParams != null) {
-                UpgradeRequest request = new UpgradeRequest(path, Map.copyOf(pathParams), QueryString.parse(rawQuery),
-                        byName, remoteAddress, principal);
-                return admit(route, request);
+                return counted(route, malformed != null ? malformed : admit(route, new UpgradeRequest(path,
+                        Map.copyOf(pathParams), QueryString.parse(rawQuery), byName, remoteAddress, principal)));
             }
         }
-        return null; // no route: the host answers 404
+        return malformed; // no route: the host answers 404 to a well-formed request, and no route counts it
+    }
+
+    /**
+     * Counts a refusal the host decided on before the gate, such as the standalone server's 503 while it drains,
+     * among the refused handshakes of the route the path leads to.
+     *
+     * @param path    the request path within the application, without the query
+     * @param refusal the host's refusal
+     * @return the refusal, to answer with
+     */
+    public UpgradeRequestRules.Refusal refusedByHost(String path, UpgradeRequestRules.Refusal refusal) {
+        for (RouteGate route : routes) {
+            if (route.template().match(path) != null) {
+                return counted(route, refusal);
+            }
+        }
+        return refusal;
+    }
+
+    /** Reports a refusal among the route's refused handshakes; {@code null}, an acceptance, is not one. */
+    private static UpgradeRequestRules.Refusal counted(RouteGate route, UpgradeRequestRules.Refusal refusal) {
+        if (refusal != null) {
+            route.sessions().events().handshakeRefused(refusal.status());
+        }
+        return refusal;
     }
 
     /**

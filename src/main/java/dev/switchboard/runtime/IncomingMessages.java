@@ -13,6 +13,7 @@ final class IncomingMessages {
     private final long maxBytes;
     private final StringBuilder text = new StringBuilder();
     private long textBytes;
+    private long lastTextBytes;
     private byte[] binary = new byte[0];
     private int binaryLength;
     /** Set by a part that made its message too big: the rest of that message is dropped. */
@@ -37,8 +38,7 @@ final class IncomingMessages {
             return tooBig(last);
         }
         if (last && text.length() == 0) {
-            textBytes = 0;
-            return part; // the whole message came in one part: no copy
+            return whole(part); // the whole message came in one part: no copy
         }
         text.append(part);
         if (!last) {
@@ -46,8 +46,18 @@ final class IncomingMessages {
         }
         String whole = text.toString();
         text.setLength(0);
+        return whole(whole);
+    }
+
+    private String whole(String message) {
+        lastTextBytes = textBytes;
         textBytes = 0;
-        return whole;
+        return message;
+    }
+
+    /** The size in UTF-8 bytes of the last whole text message {@link #text} returned, counted as its parts came. */
+    long lastTextBytes() {
+        return lastTextBytes;
     }
 
     /**

@@ -21,13 +21,18 @@ final class MessageDispatch {
     private final SessionTimers timers;
     private final HandlerCalls calls;
     private final Closer closer;
+    private final RouteEvents events;
     private final IncomingMessages incoming;
 
-    MessageDispatch(RouteSettings route, SessionTimers timers, HandlerCalls calls, Closer closer) {
+    /**
+     * @param events where the messages the route takes are reported
+     */
+    MessageDispatch(RouteSettings route, SessionTimers timers, HandlerCalls calls, Closer closer, RouteEvents events) {
         this.route = route;
         this.timers = timers;
         this.calls = calls;
         this.closer = closer;
+        this.events = events;
         this.incoming = new IncomingMessages(route.maxMessageBytes());
     }
 
@@ -65,6 +70,7 @@ final class MessageDispatch {
             closer.closeSoon(CloseStatus.UNSUPPORTED_DATA, "text messages are not accepted", CloseCause.UNSUPPORTED_DATA);
             return;
         }
+        events.received(true, incoming.lastTextBytes());
         calls.later(handlers -> handlers.onText(text));
     }
 
@@ -75,6 +81,7 @@ final class MessageDispatch {
                     CloseCause.UNSUPPORTED_DATA);
             return;
         }
+        events.received(false, data.remaining());
         if (!calls.nowIfIdle(handlers -> handlers.onBinary(data))) {
             ByteBuffer copy = copyOf(data); // the host may reuse its buffer once this call returns
             calls.later(handlers -> handlers.onBinary(copy));

@@ -9,11 +9,18 @@ import java.util.function.Consumer;
  */
 abstract class Outbound extends CompletableFuture<Void> {
 
+    /** What an entry carries: a message of either kind, or a ping or close, which metrics do not count as messages. */
+    enum Kind { TEXT, BINARY, CONTROL }
+
     /** What the entry counts against the byte limit. */
     final long bytes;
+    final Kind kind;
+    /** When it was offered to the queue, for the time it takes to reach the socket; set only when measured. */
+    long offeredNanos;
 
-    private Outbound(long bytes) {
+    private Outbound(long bytes, Kind kind) {
         this.bytes = bytes;
+        this.kind = kind;
     }
 
     /** Starts writing the entry; {@code done} receives {@code null} or the failure, possibly on another thread. */
@@ -25,7 +32,7 @@ abstract class Outbound extends CompletableFuture<Void> {
     }
 
     static Outbound text(String text) {
-        return new Outbound(Utf8.length(text)) {
+        return new Outbound(Utf8.length(text), Kind.TEXT) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
                 transport.sendText(text, done);
@@ -34,7 +41,7 @@ abstract class Outbound extends CompletableFuture<Void> {
     }
 
     static Outbound binary(ByteBuffer data) {
-        return new Outbound(data.remaining()) {
+        return new Outbound(data.remaining(), Kind.BINARY) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
                 transport.sendBinary(data, done);
@@ -43,7 +50,7 @@ abstract class Outbound extends CompletableFuture<Void> {
     }
 
     static Outbound shared(SharedMessage message) {
-        return new Outbound(message.bytes()) {
+        return new Outbound(message.bytes(), message.text() != null ? Kind.TEXT : Kind.BINARY) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
                 transport.sendShared(message, done);
@@ -52,7 +59,7 @@ abstract class Outbound extends CompletableFuture<Void> {
     }
 
     static Outbound ping(ByteBuffer payload) {
-        return new Outbound(payload.remaining()) {
+        return new Outbound(payload.remaining(), Kind.CONTROL) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
                 transport.sendPing(payload, done);
@@ -61,7 +68,7 @@ abstract class Outbound extends CompletableFuture<Void> {
     }
 
     static Outbound close(int code, String reason) {
-        return new Outbound(0) {
+        return new Outbound(0, Kind.CONTROL) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
                 transport.close(code, reason, done);

@@ -38,6 +38,9 @@ final class OutboundQueue {
     private final Transport transport;
     private final SendQueueLimits limits;
     private final OverflowListener overflowListener;
+    private final RouteEvents events;
+    /** Whether anything reports the messages sent: only then is the time each took measured. */
+    private final boolean reportsSent;
 
     private final ConcurrentLinkedQueue<Outbound> queue = new ConcurrentLinkedQueue<>();
     /** Entries offered and not yet completed, including the one being written. */
@@ -52,11 +55,17 @@ final class OutboundQueue {
     /** Set by the writer once a close entry was written: later entries can only fail. */
     private boolean closeWritten;
 
-    OutboundQueue(String sessionId, Transport transport, SendQueueLimits limits, OverflowListener overflowListener) {
+    /**
+     * @param events where the messages sent are reported
+     */
+    OutboundQueue(String sessionId, Transport transport, SendQueueLimits limits, OverflowListener overflowListener,
+                  RouteEvents events) {
         this.sessionId = sessionId;
         this.transport = transport;
         this.limits = limits;
         this.overflowListener = overflowListener;
+        this.events = events;
+        this.reportsSent = events != RouteEvents.NONE;
     }
 
     /** Queues an entry within the limits, or fails it; returns the entry as the writer's future. */
@@ -64,6 +73,9 @@ final class OutboundQueue {
         if (closedBecause != null) {
             entry.completeExceptionally(new SessionClosedException(closedMessage()));
             return entry;
+        }
+        if (reportsSent) {
+            entry.offeredNanos = System.nanoTime();
         }
         int queuedMessages = messages.incrementAndGet();
         long queuedBytes = bytes.addAndGet(entry.bytes);
@@ -129,6 +141,11 @@ final class OutboundQueue {
         return started == 0 ? 0 : nowNanos - started;
     }
 
+    /** Entries offered and not yet handed to the socket, the one being written included. */
+    int queuedMessages() {
+        return Math.max(0, messages.get());
+    }
+
     /** Bytes offered and not yet handed to the socket. */
     long bufferedBytes() {
         return Math.max(0, bytes.get());
@@ -179,6 +196,9 @@ final class OutboundQueue {
 
     private void completed(Outbound entry, Throwable failure) {
         sendStartedNanos = 0;
+        if (failure == null && reportsSent && entry.kind != Outbound.Kind.CONTROL) {
+            events.sent(entry.kind == Outbound.Kind.TEXT, entry.bytes, System.nanoTime() - entry.offeredNanos);
+        }
         finished(entry, failure);
         if (!sendPhase.compareAndSet(STARTING, FINISHED_INLINE)) {
             writing.set(false);

@@ -11,25 +11,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The open sessions of one route on one server, and the groups they joined.
+ * The open sessions of one route on one server, and the groups they joined; where the route's events are reported.
  */
-final class RouteSessions {
+final class RouteSessions implements RouteState {
 
     private static final System.Logger LOG = System.getLogger(RouteSessions.class.getName());
     /** Longer than any handler that does not block should take: a quarter of a second. */
     static final long SLOW_HANDLER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Class<?> routeClass;
+    private final String path;
     private final SessionLimit limit;
     private final Set<ConnectionSession> open = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ConnectionSession>> groups = new ConcurrentHashMap<>();
     private final Sessions view = SessionView.of(() -> List.of(this));
     private final LongAdder dropped = new LongAdder();
     private final AtomicBoolean slowHandlerReported = new AtomicBoolean();
+    private final RouteEvents events;
 
-    RouteSessions(Class<?> routeClass, int maxSessions) {
+    /**
+     * @param path   the route's path template
+     * @param events where the route's events go; it reads this route's state until told the engine stopped
+     */
+    RouteSessions(Class<?> routeClass, String path, int maxSessions, EngineEvents events) {
         this.routeClass = routeClass;
+        this.path = path;
         this.limit = SessionLimit.of(maxSessions);
+        this.events = events.serving(path, this); // last: gauges may read this from now on
     }
 
     /**
@@ -54,6 +62,16 @@ final class RouteSessions {
 
     Class<?> routeClass() {
         return routeClass;
+    }
+
+    /** The route's path template. */
+    String path() {
+        return path;
+    }
+
+    /** Where the route's events are reported. */
+    RouteEvents events() {
+        return events;
     }
 
     /** The route's own session limit on this server. */
@@ -81,11 +99,13 @@ final class RouteSessions {
         open.add(session);
     }
 
-    void remove(ConnectionSession session) {
-        open.remove(session);
+    /** Takes a session out of the route and its groups; tells whether it was open here. */
+    boolean remove(ConnectionSession session) {
+        boolean wasOpen = open.remove(session);
         for (String group : session.groups()) {
             leave(session, group);
         }
+        return wasOpen;
     }
 
     void join(ConnectionSession session, String group) {
@@ -93,6 +113,21 @@ final class RouteSessions {
         if (!open.contains(session)) {
             leave(session, group); // it disconnected meanwhile: a group never keeps a closed session
         }
+    }
+
+    @Override
+    public int openSessions() {
+        return open.size();
+    }
+
+    @Override
+    public long queuedMessages() {
+        return open.stream().mapToLong(ConnectionSession::queuedMessages).sum();
+    }
+
+    @Override
+    public long queuedBytes() {
+        return open.stream().mapToLong(ConnectionSession::bufferedAmount).sum();
     }
 
     void leave(ConnectionSession session, String group) {

@@ -19,20 +19,24 @@ final class SessionRegistry {
     private final ControlFrames controlFrames;
     private final SessionLimit limit;
     private final Set<SessionSlot> handedOver = ConcurrentHashMap.newKeySet();
+    private final EngineEvents events;
 
     /**
      * @param controlFrames where the sessions write their pings and closes
      * @param maxSessions   most sessions open at once on all routes together; 0 for no limit
+     * @param events        where the routes' events are reported
      */
-    SessionRegistry(ControlFrames controlFrames, int maxSessions) {
+    SessionRegistry(ControlFrames controlFrames, int maxSessions, EngineEvents events) {
         this.controlFrames = controlFrames;
         this.limit = SessionLimit.of(maxSessions);
+        this.events = events;
     }
 
     /** The sessions of one route on this server, until {@link #release()}. */
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {
         clock.serve(settings);
-        return routes.computeIfAbsent(routeClass, c -> new RouteSessions(c, settings.maxSessions()));
+        return routes.computeIfAbsent(routeClass, c -> new RouteSessions(c, settings.path(), settings.maxSessions(),
+                events));
     }
 
     /** A place for one more session of a route under its limit and the server's, or {@code null} if there is none. */
@@ -73,10 +77,11 @@ final class SessionRegistry {
         return route == null ? List.of() : List.of(route);
     }
 
-    /** Ends this server's threads and forgets its routes, once the server stopped. */
+    /** Ends this server's threads and forgets its routes, whose metrics no longer read them, once it stopped. */
     void release() {
         clock.stop();
         controlFrames.stop();
+        routes.values().forEach(route -> events.stoppedServing(route.path(), route));
         routes.clear();
     }
 

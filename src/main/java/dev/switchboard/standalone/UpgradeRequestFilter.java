@@ -60,7 +60,8 @@ final class UpgradeRequestFilter extends BaseFilter {
                 guard.requestArrived(ctx.getConnection());
             }
             if (unanswered && UpgradeRequestRules.isWebSocketUpgrade(request.getHeader("Upgrade"))) {
-                UpgradeRequestRules.Refusal refusal = draining.getAsBoolean() ? DRAINING
+                UpgradeRequestRules.Refusal refusal = draining.getAsBoolean()
+                        ? gate.refusedByHost(request.getRequestURI(), DRAINING)
                         : gate.admit(request.getMethod().getMethodString(), request.getRequestURI(),
                                 request.getQueryString(), headers(request), peerAddress(request), null);
                 if (refusal != null) {

@@ -26,6 +26,10 @@ class IncomingMessagesTest {
     void countsTextInUtf8BytesAndDropsTheRestOfATooBigMessage() {
         IncomingMessages incoming = new IncomingMessages(10);
         assertEquals("ééééé", incoming.text("ééééé", true)); // 10 bytes
+        assertEquals(10, incoming.lastTextBytes());
+        assertNull(incoming.text("é", false));
+        assertEquals("éa", incoming.text("a", true));
+        assertEquals(3, incoming.lastTextBytes(), "the size of the whole message, counted over its parts");
         assertNull(incoming.text("éééé", false));
         assertSame(IncomingMessages.TOO_BIG, incoming.text("éé", false));
         assertNull(incoming.text("dropped", true));

@@ -34,6 +34,15 @@ class OutboundQueueTest {
     private final ExecutorService completer = Executors.newSingleThreadExecutor();
     private final RecordingTransport transport = new RecordingTransport();
     private final AtomicInteger overflows = new AtomicInteger();
+    /** The messages the queue reported sent: kind and size. */
+    private final List<String> reportedSent = new CopyOnWriteArrayList<>();
+    private final RouteEvents events = new RouteEvents() {
+        @Override
+        public void sent(boolean text, long bytes, long nanosSinceWrite) {
+            assertTrue(nanosSinceWrite >= 0, "a send takes no negative time");
+            reportedSent.add((text ? "text " : "binary ") + bytes);
+        }
+    };
 
     @AfterEach
     void stop() {
@@ -42,7 +51,7 @@ class OutboundQueueTest {
 
     private OutboundQueue queue(int maxMessages, long maxBytes) {
         return new OutboundQueue("s1", transport, new SendQueueLimits(maxMessages, maxBytes, OverflowAction.FAIL_SEND),
-                (count, refused) -> overflows.addAndGet(count));
+                (count, refused) -> overflows.addAndGet(count), events);
     }
 
     @Test
@@ -104,6 +113,20 @@ class OutboundQueueTest {
         assertInstanceOf(SessionClosedException.class,
                 assertThrows(CompletionException.class, () -> after.orTimeout(10, TimeUnit.SECONDS).join()).getCause());
         assertEquals(List.of("bye", "close 1000 done"), transport.sent);
+    }
+
+    @Test
+    void reportsEveryMessageHandedToTheSocketWithItsSizeButNoPingCloseOrRefusedWrite() {
+        OutboundQueue queue = queue(1000, 1 << 20);
+        queue.offer(Outbound.text("héllo")).orTimeout(10, TimeUnit.SECONDS).join();
+        queue.offer(Outbound.binary(ByteBuffer.allocate(3))).orTimeout(10, TimeUnit.SECONDS).join();
+        queue.offer(Outbound.shared(SharedMessage.text("to all"))).orTimeout(10, TimeUnit.SECONDS).join();
+        queue.offerControl(Outbound.ping(ByteBuffer.allocate(1)));
+        queue.offer(Outbound.close(1000, "done")).orTimeout(10, TimeUnit.SECONDS).join();
+        CompletableFuture<Void> refused = queue.offer(Outbound.text("after the close"));
+
+        assertThrows(CompletionException.class, () -> refused.orTimeout(10, TimeUnit.SECONDS).join());
+        assertEquals(List.of("text 6", "binary 3", "text 6"), reportedSent);
     }
 
     /** Completes each send later on another thread, unless told to hold them. */

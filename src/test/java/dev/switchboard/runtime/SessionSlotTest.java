@@ -125,7 +125,7 @@ class SessionSlotTest {
 
     @Test
     void aSessionOpensInTheSlotItWasHandedElseInANewOneIfThereIsRoom() {
-        SessionRegistry registry = new SessionRegistry(new ControlFrames(false), 2);
+        SessionRegistry registry = new SessionRegistry(new ControlFrames(false), 2, EngineEvents.NONE);
         RouteSessions route = registry.route(SessionSlotTest.class,
                 new RouteSettings("/r", SendQueueLimits.DEFAULT, Heartbeat.OFF, Duration.ZERO, 1024, false, 0));
         try {
