@@ -3,7 +3,6 @@ package dev.switchboard.runtime;
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.OverflowAction;
-import dev.switchboard.SendOverflowException;
 import dev.switchboard.SessionClosedException;
 import dev.switchboard.SessionState;
 import dev.switchboard.Sessions;
@@ -34,7 +33,6 @@ final class ConnectionSession extends SessionFacts {
     private final SessionRegistry registry;
     private final RouteSessions routeSessions;
     private final SessionSlot slot;
-    private final RouteEvents events;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
     /**
@@ -55,12 +53,12 @@ final class ConnectionSession extends SessionFacts {
         this.registry = registry;
         this.routeSessions = routeSessions;
         this.slot = slot;
-        this.events = routeSessions.events();
         this.timers = new SessionTimers(route);
-        this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped, events);
+        this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped,
+                routeSessions.events());
         this.calls = new HandlerCalls(route, routeSessions, info.id(),
                 () -> closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED));
-        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, events);
+        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, routeSessions.events());
     }
 
     /** Where the host hands what the connection receives. */
@@ -75,7 +73,6 @@ final class ConnectionSession extends SessionFacts {
         calls.bind(connectionHandlers, unbound);
         registry.add(this);
         routeSessions.add(this);
-        events.sessionOpened();
         calls.later(ConnectionHandlers::onConnected);
     }
 
@@ -104,18 +101,11 @@ final class ConnectionSession extends SessionFacts {
         int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
         // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it; out of the
         // registry last, so that a draining stop() waits for @OnDisconnected to return.
-        calls.disconnected(status, () -> leaveRoute(status.cause()), () -> {
+        calls.disconnected(status, () -> routeSessions.remove(this, status.cause()), () -> {
             registry.remove(this);
             slot.release();
         });
         return unsent;
-    }
-
-    /** Out of its route and groups; counted as closed if it was counted as open. */
-    private void leaveRoute(CloseCause cause) {
-        if (routeSessions.remove(this)) {
-            events.sessionClosed(cause);
-        }
     }
 
     private static CloseCause causeOf(int code) {
@@ -165,9 +155,8 @@ final class ConnectionSession extends SessionFacts {
 
     private void dropped(int messages, boolean refused) {
         dropped.addAndGet(messages);
-        routeSessions.countDropped(messages);
         OverflowAction action = route.sendQueueLimits().onOverflow();
-        events.dropped(action, messages);
+        routeSessions.dropped(action, messages);
         if (refused && (action == OverflowAction.CLOSE_SESSION || action == OverflowAction.CLOSE_TRY_AGAIN_LATER)) {
             closeAsSlowConsumer();
         }
@@ -191,7 +180,7 @@ final class ConnectionSession extends SessionFacts {
         switch (due) {
             case PING -> outbound.offerControl(Outbound.ping(EMPTY));
             case HEARTBEAT_TIMEOUT -> {
-                events.heartbeatTimedOut();
+                routeSessions.events().heartbeatTimedOut();
                 closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
             }
             case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
@@ -231,20 +220,12 @@ final class ConnectionSession extends SessionFacts {
 
     @Override
     public CompletionStage<Void> ping(ByteBuffer payload) {
-        if (payload.remaining() > 125) {
-            throw new IllegalArgumentException("A ping payload has at most 125 bytes, was " + payload.remaining());
-        }
         return write(Outbound.ping(payload));
     }
 
     /** Writes an entry and tells at once whether it was queued, for broadcasts to count. */
     Delivery deliver(Outbound entry) {
-        write(entry);
-        if (!entry.isCompletedExceptionally()) {
-            return Delivery.QUEUED;
-        }
-        Throwable refusal = entry.handle((ignored, failure) -> failure).join();
-        return refusal instanceof SendOverflowException ? Delivery.DROPPED : Delivery.CLOSED;
+        return Delivery.of(write(entry));
     }
 
     private CompletableFuture<Void> write(Outbound entry) {

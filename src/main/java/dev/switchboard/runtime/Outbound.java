@@ -59,6 +59,9 @@ abstract class Outbound extends CompletableFuture<Void> {
     }
 
     static Outbound ping(ByteBuffer payload) {
+        if (payload.remaining() > 125) {
+            throw new IllegalArgumentException("A ping payload has at most 125 bytes, was " + payload.remaining());
+        }
         return new Outbound(payload.remaining(), Kind.CONTROL) {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {

@@ -1,5 +1,7 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.CloseCause;
+import dev.switchboard.OverflowAction;
 import dev.switchboard.Sessions;
 
 import java.util.List;
@@ -91,21 +93,26 @@ final class RouteSessions implements RouteState {
         return dropped.sum();
     }
 
-    void countDropped(int messages) {
+    /** Messages a session's queue limits kept from being sent, by its overflow action. */
+    void dropped(OverflowAction action, int messages) {
         dropped.add(messages);
+        events.dropped(action, messages);
     }
 
     void add(ConnectionSession session) {
         open.add(session);
+        events.sessionOpened();
     }
 
-    /** Takes a session out of the route and its groups; tells whether it was open here. */
-    boolean remove(ConnectionSession session) {
+    /** Takes a session out of the route and its groups; counted as closed if it was counted as open. */
+    void remove(ConnectionSession session, CloseCause cause) {
         boolean wasOpen = open.remove(session);
         for (String group : session.groups()) {
             leave(session, group);
         }
-        return wasOpen;
+        if (wasOpen) {
+            events.sessionClosed(cause);
+        }
     }
 
     void join(ConnectionSession session, String group) {
