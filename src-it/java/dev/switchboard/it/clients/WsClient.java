@@ -122,7 +122,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(reading ? 1 : 0);
+        if (reading) {
+            webSocket.request(1); // a client that does not read asks for nothing: request(0) would abort it
+        }
     }
 
     @Override
