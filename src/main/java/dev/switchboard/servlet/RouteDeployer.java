@@ -16,6 +16,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -37,7 +38,7 @@ public final class RouteDeployer implements ServletContextListener {
     private static final String INSTALLED = RouteDeployer.class.getName();
 
     private final HandshakeFilter handshakes;
-    private Set<Class<?>> annotatedRoutes = Set.of();
+    private final Set<Class<?>> annotatedRoutes = new LinkedHashSet<>();
     private Set<Class<?>> settingsClasses = Set.of();
     private FrameworkSettings framework;
     private Engine engine;
@@ -70,9 +71,19 @@ public final class RouteDeployer implements ServletContextListener {
         return deployer;
     }
 
-    /** The route classes and {@link WarSettings} classes the container found in the application. */
-    void foundByContainer(Set<Class<?>> annotatedRoutes, Set<Class<?>> settingsClasses) {
-        this.annotatedRoutes = Set.copyOf(annotatedRoutes);
+    /**
+     * Adds {@code @Route} classes found in the application, by the container or by a framework's scan: each must
+     * have its generated adapter, so that a build without the annotation processor fails the deployment with a
+     * message that says so, instead of serving nothing.
+     *
+     * @param routeClasses the classes annotated {@code @Route}
+     */
+    public void routesFound(Set<Class<?>> routeClasses) {
+        annotatedRoutes.addAll(routeClasses);
+    }
+
+    /** The application's {@link WarSettings} classes, as the container found them. */
+    void settingsClassesFound(Set<Class<?>> settingsClasses) {
         this.settingsClasses = Set.copyOf(settingsClasses);
     }
 

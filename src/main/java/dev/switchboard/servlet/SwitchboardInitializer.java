@@ -32,7 +32,9 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
         Set<Class<?>> settings = found.stream().filter(SwitchboardInitializer::isSettingsClass)
                 .collect(Collectors.toSet());
         // Filters can only be added here, before the application starts; the routes are deployed later.
-        RouteDeployer.installOn(context).foundByContainer(annotated, settings);
+        RouteDeployer deployer = RouteDeployer.installOn(context);
+        deployer.routesFound(annotated);
+        deployer.settingsClassesFound(settings);
     }
 
     /** A class of the application's that implements {@link WarSettings}; containers may pass the interface too. */
