@@ -4,9 +4,10 @@
  *
  * <p>Exports the API ({@code dev.switchboard}) and the interface generated route adapters implement
  * ({@code dev.switchboard.binding}); everything else is internal. The standalone host's libraries, the Servlet API,
- * Micrometer and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a standalone
- * server without the Servlet API, and both without Micrometer. On the class path (WARs, {@code java -cp}) the same jar
- * works through its {@code META-INF/services} files.
+ * Micrometer, Spring Boot and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a
+ * standalone server without the Servlet API, and both without Micrometer and Spring. On the class path (WARs,
+ * {@code java -cp}, Spring Boot) the same jar works through its {@code META-INF/services} and {@code META-INF/spring}
+ * files.
  */
 module dev.switchboard {
     requires transitive jakarta.websocket;
@@ -27,6 +28,12 @@ module dev.switchboard {
     requires static org.glassfish.grizzly.http.server;
     // Metrics.micrometer(registry), the one part that names Micrometer (an automatic module of this name).
     requires static micrometer.core;
+    // The Spring Boot auto-configuration (automatic modules of these names).
+    requires static spring.boot;
+    requires static spring.boot.autoconfigure;
+    requires static spring.context;
+    requires static spring.beans;
+    requires static spring.core;
     // sun.misc.Signal, for Switchboard#serveUntilShutdown; in every JDK.
     requires jdk.unsupported;
 
@@ -34,6 +41,8 @@ module dev.switchboard {
     exports dev.switchboard.binding;
     // Tyrus calls a route's endpoint, its one Jakarta Endpoint, reflectively.
     exports dev.switchboard.runtime to org.glassfish.tyrus.core;
+    // Spring makes the auto-configuration and calls its bean method reflectively (spring.core makes them accessible).
+    opens dev.switchboard.spring to spring.core, spring.beans;
 
     uses dev.switchboard.binding.RouteBinding;
 

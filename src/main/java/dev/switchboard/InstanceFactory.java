@@ -6,9 +6,9 @@ package dev.switchboard;
  * {@link SettingsBuilder#instanceFactory(InstanceFactory)}; one line with most containers:
  *
  * <pre>{@code
- * ServerSettings.builder().instanceFactory(applicationContext::getBean)   // Spring
  * ServerSettings.builder().instanceFactory(injector::getInstance)         // Guice
  * ServerSettings.builder().instanceFactory(beanScope::get)                // avaje-inject
+ * ServerSettings.builder().instanceFactory(context.getAutowireCapableBeanFactory()::createBean)   // Spring
  * }</pre>
  *
  * <p>A route gets one instance per connection, made when the connection opens and {@linkplain #release released}
@@ -19,7 +19,8 @@ package dev.switchboard;
  * <p>Without a factory, standalone and on servlet containers without CDI, instances are made with the route's
  * no-argument constructor. In a WAR on a container with CDI (WildFly, GlassFish, Payara, Open Liberty), they are
  * made by CDI unless the application sets a factory: {@code @Inject} works in a plain {@code @Route} class, and
- * {@code @PreDestroy} runs when an instance is released.
+ * {@code @PreDestroy} runs when an instance is released. On Spring Boot, the Spring application context makes them
+ * the same way unless the settings name a factory.
  */
 @FunctionalInterface
 public interface InstanceFactory {

@@ -1,13 +1,16 @@
 package dev.switchboard.it.examples;
 
 import dev.switchboard.Switchboard;
+import dev.switchboard.contract.Greeter;
 import dev.switchboard.docs.LoungeRoute;
 import dev.switchboard.docs.MetricsSnippets;
 import dev.switchboard.docs.ServerSnippets;
+import dev.switchboard.docs.SpringSnippets;
 import dev.switchboard.it.clients.WsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The code that docs/hosts.md, docs/fan-out.md and docs/operations.md show (from {@code dev.switchboard.docs})
- * does what they say.
+ * The code that docs/hosts.md, docs/fan-out.md, docs/operations.md and docs/spring-boot.md show (from
+ * {@code dev.switchboard.docs}) does what they say.
  */
 class DocsExamplesIT {
 
@@ -64,6 +67,16 @@ class DocsExamplesIT {
             await().atMost(WAIT).until(() -> client.texts.contains("hello"));
             await().atMost(WAIT).until(() -> registry.get("switchboard.sessions.opened").tag("route", "/chat/{room}")
                     .counter().count() == 1);
+        }
+    }
+
+    @Test
+    void aPlainSpringContextMakesTheRouteInstancesWithTheirBeansInjected() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Greeter.class);
+             Switchboard server = SpringSnippets.serverWithSpringInstances(context);
+             WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/injected"))) {
+            client.sendText("greet");
+            await().atMost(WAIT).until(() -> client.texts.contains("hello ann"));
         }
     }
 }

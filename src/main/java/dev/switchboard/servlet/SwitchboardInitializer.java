@@ -2,13 +2,10 @@ package dev.switchboard.servlet;
 
 import dev.switchboard.Route;
 import dev.switchboard.WarSettings;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
 
-import java.util.EnumSet;
 import java.lang.reflect.Modifier;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,7 +16,9 @@ import java.util.stream.Collectors;
  * application's {@link WarSettings} class if it has one.
  *
  * <p>The routes are registered from a context listener rather than here, because some containers
- * (GlassFish, Payara) sometimes publish their {@code ServerContainer} only after initializers ran.
+ * (GlassFish, Payara) sometimes publish their {@code ServerContainer} only after initializers ran. A Spring Boot
+ * application deployed as a WAR installs Switchboard through Spring as well; the two share one deployer, and
+ * Spring's settings win.
  */
 @HandlesTypes({Route.class, WarSettings.class})
 public final class SwitchboardInitializer implements ServletContainerInitializer {
@@ -33,11 +32,9 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
         Set<Class<?>> settings = found.stream().filter(SwitchboardInitializer::isSettingsClass)
                 .collect(Collectors.toSet());
         // Filters can only be added here, before the application starts; the routes are deployed later.
-        HandshakeFilter handshakes = new HandshakeFilter();
-        FilterRegistration.Dynamic filter = context.addFilter(HandshakeFilter.class.getName(), handshakes);
-        filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        context.addListener(new RouteDeployer(annotated, settings, handshakes));
+        RouteDeployer deployer = RouteDeployer.installOn(context);
+        deployer.routesFound(annotated);
+        deployer.settingsClassesFound(settings);
     }
 
     /** A class of the application's that implements {@link WarSettings}; containers may pass the interface too. */
