@@ -154,7 +154,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      * Where route instances come from: the application's container (Spring, Guice, CDI...) instead of the route's
      * no-argument constructor. See {@link InstanceFactory}.
      *
-     * @param factory the factory, e.g. {@code applicationContext::getBean}; none if not set
+     * @param factory the factory, e.g. Guice's {@code injector::getInstance}; none if not set
      * @return this builder
      */
     public B instanceFactory(InstanceFactory factory) {
