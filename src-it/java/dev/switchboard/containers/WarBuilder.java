@@ -1,6 +1,7 @@
 package dev.switchboard.containers;
 
 import dev.switchboard.binding.RouteBinding;
+import dev.switchboard.it.TestClassPath;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,6 +55,7 @@ public final class WarBuilder {
     private final String name;
     private final List<String> packages = new ArrayList<>();
     private final Set<String> withoutAdapter = new LinkedHashSet<>();
+    private final List<Path> libraries = new ArrayList<>();
 
     private WarBuilder(String name) {
         this.name = name;
@@ -90,13 +92,38 @@ public final class WarBuilder {
 
     /**
      * {@code target/settings-app.war}: the settings app ({@code dev.switchboard.settingsapp}), whose
-     * {@code WarSettings} class sets every server-wide setting. Built once per test JVM.
+     * {@code WarSettings} class sets every server-wide setting, with Micrometer in {@code WEB-INF/lib} for its
+     * metrics. Built once per test JVM.
      */
     public static synchronized War settingsApp() {
         if (settingsApp == null) {
-            settingsApp = named("settings-app").packages(List.of("dev.switchboard.settingsapp")).build();
+            settingsApp = named("settings-app").packages(List.of("dev.switchboard.settingsapp"))
+                    .libraries(micrometer()).build();
         }
         return settingsApp;
+    }
+
+    /** Micrometer's jars on the test class path: the core and what it needs. */
+    private static List<Path> micrometer() {
+        try {
+            List<Path> jars = TestClassPath.entries().stream().filter(path -> {
+                String name = path.getFileName().toString();
+                return name.endsWith(".jar") && (name.startsWith("micrometer-") || name.startsWith("HdrHistogram-")
+                        || name.startsWith("LatencyUtils-"));
+            }).distinct().toList();
+            if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("micrometer-core-"))) {
+                throw new IllegalStateException("micrometer-core is not on the test class path: " + jars);
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds jars to {@code WEB-INF/lib}, beside the library. */
+    public WarBuilder libraries(List<Path> jars) {
+        libraries.addAll(jars);
+        return this;
     }
 
     /** Adds packages of {@code target/test-classes} (not their subpackages). */
@@ -145,6 +172,9 @@ public final class WarBuilder {
         }
         Path library = BuildLayout.libraryJar();
         files.put("WEB-INF/lib/" + library.getFileName(), library);
+        for (Path jar : libraries) {
+            files.put("WEB-INF/lib/" + jar.getFileName(), jar);
+        }
 
         String index = adapters.isEmpty() ? null : String.join("\n", adapters) + "\n";
         Path war = BuildLayout.target().resolve(name + ".war");

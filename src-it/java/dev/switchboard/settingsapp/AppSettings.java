@@ -2,10 +2,13 @@ package dev.switchboard.settingsapp;
 
 import dev.switchboard.Heartbeat;
 import dev.switchboard.InstanceFactory;
+import dev.switchboard.Metrics;
 import dev.switchboard.OverflowAction;
 import dev.switchboard.SendQueueLimits;
 import dev.switchboard.ServerSettings;
 import dev.switchboard.WarSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +28,8 @@ public class AppSettings implements WarSettings {
 
     /** Instances the factory released. */
     static final AtomicInteger RELEASED = new AtomicInteger();
+    /** Where the app's metrics go. */
+    static final MeterRegistry METERS = new SimpleMeterRegistry();
 
     @Override
     public ServerSettings settings() {
@@ -37,6 +42,7 @@ public class AppSettings implements WarSettings {
                 .sendQueueLimits(new SendQueueLimits(8, 1 << 20, OverflowAction.CLOSE_SESSION))
                 .shutdownTimeout(SHUTDOWN_TIMEOUT)
                 .instanceFactory(new Factory())
+                .metrics(Metrics.micrometer(METERS))
                 .build();
     }
 

@@ -12,6 +12,7 @@ import dev.switchboard.it.clients.WsClient;
 import dev.switchboard.it.contract.ContractSuite;
 import dev.switchboard.settingsapp.AppSettings;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -288,8 +289,18 @@ abstract class ContainerSuite extends ContractSuite {
 
     private boolean settingsAppDeployed;
 
+    /**
+     * Whether this container runs the settings app's tests. Containers whose WebSocket engine another one of the
+     * suite shares (Tomcat 10.1 and 11, Jetty's ee10 and ee11, GlassFish 7 and 8 and Payara) run them once for
+     * that engine, which keeps the suite's time down.
+     */
+    protected boolean runsSettingsApp() {
+        return true;
+    }
+
     /** A URI of the settings app, deployed beside the contract app on first use. */
     private URI settingsApp(String path) {
+        Assumptions.assumeTrue(runsSettingsApp(), "the settings app runs on another container of the same engine");
         War app = WarBuilder.settingsApp();
         if (!settingsAppDeployed) {
             container.deploy(app);
@@ -361,6 +372,19 @@ abstract class ContainerSuite extends ContractSuite {
                 releasedBefore = Integer.parseInt(ask(client, "released?"));
             }
             await().atMost(WAIT).until(() -> Integer.parseInt(ask(client, "released?")) > releasedBefore);
+        }
+    }
+
+    /** The app's metrics count its sessions, by route template. */
+    @Test
+    public void warSettingsReportMetrics() {
+        URI echo = settingsApp("/tuned/echo");
+        try (WsClient client = connect(echo)) {
+            long before = Long.parseLong(ask(client, "opened?"));
+            try (WsClient another = connect(echo)) {
+                assertEquals("hi", ask(another, "hi"));
+            }
+            assertEquals(before + 1, Long.parseLong(ask(client, "opened?")));
         }
     }
 

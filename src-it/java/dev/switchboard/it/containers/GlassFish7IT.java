@@ -21,4 +21,9 @@ class GlassFish7IT extends ContainerSuite {
     protected boolean hasCdi() {
         return true;
     }
+
+    @Override
+    protected boolean runsSettingsApp() {
+        return false;
+    }
 }

@@ -10,4 +10,9 @@ class Jetty121Ee10IT extends ContainerSuite {
     protected Container newContainer() {
         return Containers.jetty121Ee10();
     }
+
+    @Override
+    protected boolean runsSettingsApp() {
+        return false;
+    }
 }

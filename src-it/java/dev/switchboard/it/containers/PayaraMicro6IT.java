@@ -39,4 +39,9 @@ class PayaraMicro6IT extends ContainerSuite {
     protected boolean hasCdi() {
         return true;
     }
+
+    @Override
+    protected boolean runsSettingsApp() {
+        return false;
+    }
 }

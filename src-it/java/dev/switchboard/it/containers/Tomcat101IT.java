@@ -10,4 +10,9 @@ class Tomcat101IT extends ContainerSuite {
     protected Container newContainer() {
         return Containers.tomcat101();
     }
+
+    @Override
+    protected boolean runsSettingsApp() {
+        return false;
+    }
 }
