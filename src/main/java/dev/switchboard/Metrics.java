@@ -22,7 +22,7 @@ public final class Metrics {
     public static final Metrics NONE = new Metrics(EngineEvents.NONE, "none");
 
     static {
-        MetricsAccess.readWith(metrics -> metrics.events);
+        MetricsAccess.readWith(metrics -> ((Metrics) metrics).events);
     }
 
     private final EngineEvents events;

@@ -1,17 +1,17 @@
 package dev.switchboard.runtime;
 
-import dev.switchboard.Metrics;
 
 import java.util.function.Function;
 
 /**
- * How an engine finds the {@link EngineEvents} behind the API's {@link Metrics}, which keeps them out of its public
+ * How an engine finds the {@link EngineEvents} behind the API's {@code Metrics}, which keeps them out of its public
  * methods (the JDK's own "shared secrets" pattern): {@code Metrics} hands its reader over as its class is
- * initialized, so the reader is here before any {@code Metrics} exists.
+ * initialized, so the reader is here before any {@code Metrics} exists. Typed {@code Object} here so that this
+ * class does not refer back to {@code Metrics}, which refers to it.
  */
 public final class MetricsAccess {
 
-    private static volatile Function<Metrics, EngineEvents> reader;
+    private static volatile Function<Object, EngineEvents> reader;
 
     private MetricsAccess() {
     }
@@ -21,12 +21,12 @@ public final class MetricsAccess {
      *
      * @param metricsReader the reader
      */
-    public static void readWith(Function<Metrics, EngineEvents> metricsReader) {
+    public static void readWith(Function<Object, EngineEvents> metricsReader) {
         reader = metricsReader;
     }
 
     /** The events behind the metrics a server was given. */
-    static EngineEvents eventsOf(Metrics metrics) {
+    static EngineEvents eventsOf(Object metrics) {
         return reader.apply(metrics);
     }
 }
