@@ -10,6 +10,7 @@ import dev.switchboard.it.clients.Handshake;
 import dev.switchboard.it.clients.RawClient;
 import dev.switchboard.it.clients.WsClient;
 import dev.switchboard.it.contract.ContractSuite;
+import dev.switchboard.it.examples.ExampleAppChecks;
 import dev.switchboard.settingsapp.AppSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -95,13 +96,7 @@ abstract class ContainerSuite extends ContractSuite {
 
     @Test
     public void echoesTextAndBinary() {
-        try (WsClient client = connect(uri("/echo"))) {
-            client.sendText("hello");
-            client.sendBinary(new byte[]{1, 2, 3});
-            await().atMost(WAIT).until(() -> client.texts.size() == 1 && client.binaries.size() == 1);
-            assertEquals(List.of("hello"), client.texts);
-            assertEquals(ByteBuffer.wrap(new byte[]{1, 2, 3}), client.binaries.get(0));
-        }
+        exampleApp().echoSendsEveryMessageBack();
     }
 
     /**
@@ -136,22 +131,12 @@ abstract class ContainerSuite extends ContractSuite {
 
     @Test
     public void chatReachesEverySessionOfTheRoomAndNoOther() {
-        try (WsClient ann = connect(uri("/chat/lobby"));
-             WsClient bob = connect(uri("/chat/lobby"));
-             WsClient eve = connect(uri("/chat/kitchen"))) {
-            ann.sendText("ann here");
-            bob.sendText("bob here");
-            eve.sendText("eve here");
-            await().atMost(WAIT).until(() -> ann.texts.contains("ann here") && bob.texts.contains("bob here")
-                    && eve.texts.contains("eve here"));
+        exampleApp().chatReachesEverySessionOfTheRoomAndNoOther();
+    }
 
-            ann.sendText("hello lobby");
-
-            await().atMost(WAIT).until(() -> ann.texts.contains("hello lobby") && bob.texts.contains("hello lobby"));
-            eve.sendText("eve again");
-            await().atMost(WAIT).until(() -> eve.texts.contains("eve again"));
-            assertEquals(List.of("eve here", "eve again"), eve.texts);
-        }
+    /** The example app's checks, on the contract app's WAR, which holds it. */
+    private ExampleAppChecks exampleApp() {
+        return new ExampleAppChecks(path -> connect(uri(path)));
     }
 
     /** Members write to each other from many container threads at once: the send queue keeps each send whole. */

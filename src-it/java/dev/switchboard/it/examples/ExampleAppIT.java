@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 
@@ -58,34 +57,16 @@ class ExampleAppIT {
 
     @Test
     void echoSendsEveryMessageBack() {
-        try (WsClient client = WsClient.connect(uri("/echo"))) {
-            client.sendText("hello");
-            client.sendBinary(new byte[]{1, 2, 3});
-            await().atMost(WAIT).until(() -> client.texts.size() == 1 && client.binaries.size() == 1);
-            assertEquals(List.of("hello"), client.texts);
-            assertEquals(ByteBuffer.wrap(new byte[]{1, 2, 3}), client.binaries.get(0));
-        }
+        checks().echoSendsEveryMessageBack();
     }
 
     @Test
     void chatReachesEverySessionOfTheRoomAndNoOther() {
-        try (WsClient ann = WsClient.connect(uri("/chat/lobby"));
-             WsClient bob = WsClient.connect(uri("/chat/lobby"));
-             WsClient eve = WsClient.connect(uri("/chat/kitchen"))) {
-            // Each member's own message comes back to it once it has joined: then all three are in.
-            ann.sendText("ann here");
-            bob.sendText("bob here");
-            eve.sendText("eve here");
-            await().atMost(WAIT).until(() -> ann.texts.contains("ann here") && bob.texts.contains("bob here")
-                    && eve.texts.contains("eve here"));
+        checks().chatReachesEverySessionOfTheRoomAndNoOther();
+    }
 
-            ann.sendText("hello lobby");
-
-            await().atMost(WAIT).until(() -> ann.texts.contains("hello lobby") && bob.texts.contains("hello lobby"));
-            eve.sendText("eve again");
-            await().atMost(WAIT).until(() -> eve.texts.contains("eve again"));
-            assertEquals(List.of("eve here", "eve again"), eve.texts);
-        }
+    private static ExampleAppChecks checks() {
+        return new ExampleAppChecks(path -> WsClient.connect(uri(path)));
     }
 
     @Test
