@@ -76,6 +76,17 @@ public abstract class ContractSuite {
         return URI.create(base() + pathAndQuery);
     }
 
+    /**
+     * A URI of the app, for the contracts that this suite takes in as interfaces with default test methods
+     * (each topic's tests in a file of their own), which declare this method to reach the app.
+     *
+     * @param pathAndQuery the path and query after the app's root
+     * @return {@link #base()} followed by them
+     */
+    public final URI appUri(String pathAndQuery) {
+        return uri(pathAndQuery);
+    }
+
     @BeforeEach
     void connectProbeAndReset() {
         probe = Probe.connect(uri("/probe"));
