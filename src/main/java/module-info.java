@@ -5,7 +5,7 @@
  * <p>Exports the API ({@code dev.switchboard}) and the interface generated route adapters implement
  * ({@code dev.switchboard.binding}); everything else is internal. The standalone host's libraries, the Servlet API,
  * Micrometer, Spring Boot and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a
- * standalone server without the Servlet API, and both without Micrometer and Spring. On the class path (WARs,
+ * standalone server without the Servlet API, and both without Micrometer, Spring and the JSON libraries. On the class path (WARs,
  * {@code java -cp}, Spring Boot) the same jar works through its {@code META-INF/services} and {@code META-INF/spring}
  * files.
  */
@@ -26,6 +26,11 @@ module dev.switchboard {
     requires static org.glassfish.grizzly;
     requires static org.glassfish.grizzly.http;
     requires static org.glassfish.grizzly.http.server;
+    // JacksonCodec and JsonbCodec, each read only when its library is present.
+    requires static com.fasterxml.jackson.core;
+    requires static com.fasterxml.jackson.databind;
+    requires static jakarta.json;
+    requires static jakarta.json.bind;
     // Metrics.micrometer(registry), the one part that names Micrometer (an automatic module of this name).
     requires static micrometer.core;
     // The Spring Boot auto-configuration (automatic modules of these names).
@@ -45,6 +50,9 @@ module dev.switchboard {
     opens dev.switchboard.spring to spring.core, spring.beans;
 
     uses dev.switchboard.binding.RouteBinding;
+    // The codec the class path offers; Switchboard's own skip themselves when their library is absent.
+    uses dev.switchboard.Codec;
+    provides dev.switchboard.Codec with dev.switchboard.JacksonCodec, dev.switchboard.JsonbCodec;
 
     provides javax.annotation.processing.Processor with dev.switchboard.processor.RouteProcessor;
     // No "provides jakarta.servlet.ServletContainerInitializer": containers find it in META-INF/services of a jar in

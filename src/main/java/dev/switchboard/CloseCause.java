@@ -19,6 +19,11 @@ public enum CloseCause {
     /** The client sent a kind of message the route has no handler for (1003). */
     UNSUPPORTED_DATA,
     /**
+     * A message did not decode into the type its handler takes, and the route has no {@link OnError} handler to
+     * answer it (1007).
+     */
+    UNDECODABLE_MESSAGE,
+    /**
      * The client reads too slowly: its outbound queue overflowed under a closing overflow action, or a send
      * did not complete within the send timeout (1008, or 1013 with {@link OverflowAction#CLOSE_TRY_AGAIN_LATER}).
      */

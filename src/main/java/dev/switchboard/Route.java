@@ -137,6 +137,18 @@ public @interface Route {
     Class<? extends HandshakeCheck> handshake() default HandshakeCheck.class;
 
     /**
+     * The codec of this route's typed messages: handler parameters and return values of other types than
+     * {@code String}, {@code byte[]} and {@code ByteBuffer}, {@link WebSocketSession#writeObject(Object)} and
+     * {@link Sessions#broadcastObject(Object)}. A class with the same requirements as {@link #handshake()}'s, such
+     * as {@link JsonbCodec}; the generated adapter creates it once per deployment of the route.
+     * {@code Codec.class} itself, the default, takes the server's codec ({@link SettingsBuilder#codec(Codec)}), else
+     * the one the class path offers (see {@link Codec}).
+     *
+     * @return the codec of this route
+     */
+    Class<? extends Codec> codec() default Codec.class;
+
+    /**
      * Origins browsers may connect from; others get 403 before the upgrade. Each entry is an exact origin
      * ({@code https://example.com}, {@code http://localhost:8080}), a pattern with one {@code *} for any
      * subdomain ({@code https://*.example.com}), or {@code *} for any origin. Requests without an

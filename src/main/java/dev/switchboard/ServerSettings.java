@@ -23,6 +23,7 @@ public final class ServerSettings {
     private final Duration shutdownTimeout;
     private final InstanceFactory instanceFactory;
     private final Metrics metrics;
+    private final Codec codec;
 
     ServerSettings(SettingsBuilder<?> builder) {
         this.sendQueueLimits = builder.sendQueueLimits;
@@ -34,6 +35,7 @@ public final class ServerSettings {
         this.shutdownTimeout = builder.shutdownTimeout;
         this.instanceFactory = builder.instanceFactory;
         this.metrics = builder.metrics;
+        this.codec = builder.codec;
     }
 
     /**
@@ -135,13 +137,22 @@ public final class ServerSettings {
         return metrics;
     }
 
+    /**
+     * The codec of typed messages on routes that name none of their own.
+     *
+     * @return the codec, or empty if none was set: then the one the class path offers (see {@link Codec})
+     */
+    public Optional<Codec> codec() {
+        return Optional.ofNullable(codec);
+    }
+
     @Override
     public String toString() {
         return "ServerSettings[sendQueueLimits=" + sendQueueLimits + ", heartbeat=" + heartbeat + ", idleTimeout="
                 + idleTimeout + ", maxMessageBytes=" + maxMessageBytes + ", allowedOrigins=" + allowedOrigins
                 + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout
                 + (instanceFactory != null ? ", instanceFactory=" + instanceFactory : "")
-                + ", metrics=" + metrics + "]";
+                + ", metrics=" + metrics + (codec != null ? ", codec=" + codec : "") + "]";
     }
 
     /**

@@ -25,6 +25,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     Duration shutdownTimeout = Duration.ofSeconds(10);
     InstanceFactory instanceFactory;
     Metrics metrics = Metrics.NONE;
+    Codec codec;
 
     /** Only Switchboard's own builders extend it. */
     SettingsBuilder() {
@@ -46,6 +47,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         shutdownTimeout = settings.shutdownTimeout();
         instanceFactory = settings.instanceFactory().orElse(null);
         metrics = settings.metrics();
+        codec = settings.codec().orElse(null);
         return self();
     }
 
@@ -171,6 +173,19 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      */
     public B metrics(Metrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return self();
+    }
+
+    /**
+     * The codec of typed messages on every route that names none of its own with {@link Route#codec()}: e.g.
+     * {@code new JacksonCodec(mapper)} with the application's mapper, or {@code new JsonbCodec()} to choose JSON-B
+     * when Jackson is on the class path too.
+     *
+     * @param codec the codec; if not set, the one the class path offers (see {@link Codec})
+     * @return this builder
+     */
+    public B codec(Codec codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
         return self();
     }
 

@@ -57,6 +57,17 @@ public interface WebSocketSession {
     CompletionStage<Void> writeData(ByteBuffer data);
 
     /**
+     * Queues an object, encoded by the route's {@link Codec}: a text message with a JSON codec, a binary one with a
+     * codec that {@linkplain Codec#writesBinary() writes binary}.
+     *
+     * @param value the object
+     * @return completes when the message was handed to the socket
+     * @throws IllegalArgumentException if the codec cannot encode the object
+     * @throws IllegalStateException    if the route has no codec; the message names the libraries to add
+     */
+    CompletionStage<Void> writeObject(Object value);
+
+    /**
      * Queues a ping with an empty payload; the answer arrives at the route's {@link OnPong} handler.
      *
      * @return completes when the ping was handed to the socket

@@ -59,7 +59,8 @@ public interface RouteBinding {
      *
      * @param session  the connection's session
      * @param instance the connection's instance of the route class (the shared one for a shared route)
+     * @param messages the connection's decoding of typed messages and sending of return values
      * @return the connection's callbacks
      */
-    ConnectionHandlers connect(WebSocketSession session, Object instance);
+    ConnectionHandlers connect(WebSocketSession session, Object instance, Messages messages);
 }

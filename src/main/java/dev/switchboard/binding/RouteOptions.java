@@ -1,5 +1,6 @@
 package dev.switchboard.binding;
 
+import dev.switchboard.Codec;
 import dev.switchboard.HandshakeCheck;
 import dev.switchboard.HandshakeDecision;
 import dev.switchboard.OverflowAction;
@@ -28,11 +29,12 @@ import java.util.function.Supplier;
  * @param maxSessions        {@link Route#maxSessions()}
  * @param handshake          makes the check named by {@link Route#handshake()} (the adapter passes its
  *                           constructor, {@code MyCheck::new}), or {@code null} if the route names none
+ * @param codec              makes the codec named by {@link Route#codec()}, or {@code null} if the route names none
  */
 public record RouteOptions(boolean shared, int maxQueuedMessages, long maxQueuedBytes, OverflowAction onOverflow,
                            long maxMessageBytes, int sendTimeoutSeconds, int heartbeatSeconds,
                            int idleTimeoutSeconds, List<String> origins, List<String> subprotocols, int maxSessions,
-                           Supplier<? extends HandshakeCheck> handshake) {
+                           Supplier<? extends HandshakeCheck> handshake, Supplier<? extends Codec> codec) {
 
     /**
      * Copies the lists, so the options cannot change.
@@ -49,6 +51,7 @@ public record RouteOptions(boolean shared, int maxQueuedMessages, long maxQueued
      * @param subprotocols       {@link Route#subprotocols()}
      * @param maxSessions        {@link Route#maxSessions()}
      * @param handshake          makes the route's check, or {@code null} if the route names none
+     * @param codec              makes the route's codec, or {@code null} if the route names none
      * @throws NullPointerException if {@code onOverflow} or a list is null
      */
     public RouteOptions {

@@ -7,6 +7,7 @@ import dev.switchboard.processor.RoutePlan.MessageArg;
 import dev.switchboard.processor.RoutePlan.PathArg;
 import dev.switchboard.processor.RoutePlan.Reply;
 import dev.switchboard.processor.RoutePlan.SessionArg;
+import dev.switchboard.processor.RoutePlan.TypedArg;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -81,7 +82,7 @@ final class AdapterWriter {
 
         s.append("    @java.lang.Override\n");
         s.append("    public dev.switchboard.binding.ConnectionHandlers connect(dev.switchboard.WebSocketSession session,"
-                + " java.lang.Object instance) {\n");
+                + " java.lang.Object instance, dev.switchboard.binding.Messages messages) {\n");
         s.append("        ").append(route).append(" route = (").append(route).append(") instance;\n");
         List<String> variables = plan.pathVariables();
         for (int i = 0; i < variables.size(); i++) {
@@ -115,8 +116,10 @@ final class AdapterWriter {
                 list(route.origins()) + ", // origins",
                 list(route.subprotocols()) + ", // subprotocols",
                 route.maxSessions() + ", // maxSessions",
-                plan.handshake() == null ? "null); // handshake: none"
-                        : plan.handshake().getQualifiedName() + "::new); // handshake");
+                plan.handshake() == null ? "null, // handshake: none"
+                        : plan.handshake().getQualifiedName() + "::new, // handshake",
+                plan.codec() == null ? "null); // codec: the server's"
+                        : plan.codec().getQualifiedName() + "::new); // codec");
         return "    @java.lang.Override\n"
                 + "    public dev.switchboard.binding.RouteOptions options() {\n"
                 + "        return new dev.switchboard.binding.RouteOptions(\n"
@@ -136,16 +139,17 @@ final class AdapterWriter {
         String call = "route." + handler.method() + "(" + arguments(handler, variables) + ")";
         StringBuilder s = new StringBuilder();
         s.append("            @java.lang.Override\n");
+        if (handler.args().stream().anyMatch(TypedArg.class::isInstance)) {
+            // The cast from what the codec decoded into the handler's type, generics included.
+            s.append("            @java.lang.SuppressWarnings(\"unchecked\")\n");
+        }
         s.append("            public ").append(kind == HandlerKind.ERROR ? "boolean " : "void ")
                 .append(kind.callback()).append("(").append(parameter).append(") throws java.lang.Throwable {\n");
         if (handler.reply() == Reply.NONE) {
             s.append("                ").append(call).append(";\n");
         } else {
-            s.append("                ").append(handler.reply().javaType()).append(" reply = ").append(call).append(";\n");
-            s.append("                if (reply != null) {\n");
-            s.append("                    session.").append(handler.reply() == Reply.TEXT ? "writeText" : "writeData")
-                    .append("(reply);\n");
-            s.append("                }\n");
+            s.append("                messages.reply(").append(call).append(", ").append(kind == HandlerKind.BINARY)
+                    .append(");\n");
         }
         if (kind == HandlerKind.ERROR) {
             // Tells the runtime the route handled the error, so it does not log it as unhandled.
@@ -157,14 +161,17 @@ final class AdapterWriter {
 
     private static String arguments(Handler handler, List<String> variables) {
         List<String> args = new ArrayList<>();
+        String name = handler.kind().callbackParameter();
         for (Arg arg : handler.args()) {
             if (arg instanceof SessionArg) {
                 args.add("session");
             } else if (arg instanceof PathArg path) {
                 args.add("path" + variables.indexOf(path.variable()));
             } else if (arg instanceof MessageArg message) {
-                String name = handler.kind().callbackParameter();
                 args.add(message.asBytes() ? "dev.switchboard.binding.Payloads.bytes(" + name + ")" : name);
+            } else if (arg instanceof TypedArg typed) {
+                String decode = handler.kind() == HandlerKind.BINARY ? "decodeBinary" : "decodeText";
+                args.add("(" + typed.type() + ") messages." + decode + "(" + name + ", " + typed.token() + ")");
             }
         }
         return String.join(", ", args);

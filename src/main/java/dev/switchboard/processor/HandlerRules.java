@@ -5,6 +5,7 @@ import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.Handler;
 import dev.switchboard.processor.RoutePlan.Reply;
+import dev.switchboard.processor.RoutePlan.TypedArg;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -13,12 +14,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -27,8 +31,8 @@ import javax.lang.model.util.Types;
 /**
  * The rules of handler methods as a whole, as the Javadoc of each handler annotation states them, each next
  * to its message: where handlers may be, how many (a route's own and inherited ones together), their
- * modifiers and return types. Parameters are {@link ParameterRules}' job. Checking a handler also decides its
- * call plan, so the adapter does no per-message thinking.
+ * modifiers and return types, and that typed messages have a codec. Parameters are {@link ParameterRules}' job.
+ * Checking a handler also decides its call plan, so the adapter does no per-message thinking.
  */
 final class HandlerRules {
 
@@ -38,6 +42,10 @@ final class HandlerRules {
     private final ParameterRules parameterRules;
     private final TypeMirror string;
     private final TypeMirror byteBuffer;
+    private final TypeMirror completionStage;
+    private final TypeMirror voidType;
+    /** Whether a JSON library that Switchboard has a codec for is on the compile class path. */
+    private final boolean jsonLibrary;
 
     HandlerRules(Elements elements, Types types, Problems problems) {
         this.types = types;
@@ -46,6 +54,10 @@ final class HandlerRules {
         this.parameterRules = new ParameterRules(elements, types, problems);
         this.string = elements.getTypeElement(String.class.getName()).asType();
         this.byteBuffer = elements.getTypeElement(ByteBuffer.class.getName()).asType();
+        this.completionStage = types.erasure(elements.getTypeElement(CompletionStage.class.getName()).asType());
+        this.voidType = elements.getTypeElement(Void.class.getName()).asType();
+        this.jsonLibrary = elements.getTypeElement("com.fasterxml.jackson.databind.ObjectMapper") != null
+                || elements.getTypeElement("jakarta.json.bind.Jsonb") != null;
     }
 
     /**
@@ -55,8 +67,9 @@ final class HandlerRules {
      *
      * @param template the route's template, or {@code null} if it is invalid (path variables are then not
      *                 checked, since the template's own errors say what is wrong)
+     * @param namesCodec whether the route names a codec of its own
      */
-    List<Handler> check(TypeElement route, PathTemplate template) {
+    List<Handler> check(TypeElement route, PathTemplate template, boolean namesCodec) {
         Map<HandlerKind, HandlerMethod> firstOfKind = new EnumMap<>(HandlerKind.class);
         List<Handler> plans = new ArrayList<>();
         for (HandlerMethod handler : handlerMethods.of(route)) {
@@ -76,6 +89,9 @@ final class HandlerRules {
             Handler plan = signature(kinds.get(0), handler, template);
             if (plan != null) {
                 plans.add(plan);
+                if (!namesCodec && !jsonLibrary) {
+                    codecFound(plan.kind(), handler, plan);
+                }
             }
         }
         plans.sort(Comparator.comparing(Handler::kind));
@@ -176,24 +192,70 @@ final class HandlerRules {
             return Reply.NONE;
         }
         if (kind.replies()) {
-            if (types.isSameType(type, string)) {
-                return Reply.TEXT;
-            }
-            if (ParameterRules.isByteArray(type)) {
-                return Reply.BYTES;
-            }
-            if (types.isSameType(type, byteBuffer)) {
-                return Reply.BUFFER;
-            }
-            problems.method(kind.label(), "handler must return void, String, byte[] or ByteBuffer",
-                    Naming.type(type), handler.where(method), method,
-                    "return void, or the reply to send: a String as text, a byte[] or ByteBuffer as binary");
-        } else {
-            problems.method(kind.label(), "handler must return void", Naming.type(type), handler.where(method),
-                    method, kind == HandlerKind.DISCONNECTED
-                            ? "declare it void; the session is closed by then"
-                            : "declare it void, and send messages through a WebSocketSession parameter");
+            return Reply.MESSAGE;
         }
+        problems.method(kind.label(), "handler must return void", Naming.type(type), handler.where(method),
+                method, kind == HandlerKind.DISCONNECTED
+                        ? "declare it void; the session is closed by then"
+                        : "declare it void, and send messages through a WebSocketSession parameter");
         return Reply.NONE;
+    }
+
+    /**
+     * A typed message parameter or return value needs a codec: without one of the route's own, one of the JSON
+     * libraries must be on the class path, or nothing could decode or encode it.
+     */
+    private void codecFound(HandlerKind kind, HandlerMethod handler, Handler plan) {
+        ExecutableElement method = handler.declaration();
+        for (int i = 0; i < plan.args().size(); i++) {
+            if (plan.args().get(i) instanceof TypedArg) {
+                VariableElement parameter = parameterOf(method, plan, i);
+                noCodec(kind, handler, parameter, "the parameter " + Naming.parameter(handler.typeOf(parameter), parameter));
+            }
+        }
+        TypeMirror returned = handler.type().getReturnType();
+        if (plan.reply() == Reply.MESSAGE && !sentAsItIs(returned)) {
+            noCodec(kind, handler, method, "the return type " + Naming.type(returned));
+        }
+    }
+
+    /** The parameter of an argument: arguments skip the parameters that JSR-356 annotations bind. */
+    private static VariableElement parameterOf(ExecutableElement method, Handler plan, int argument) {
+        List<? extends VariableElement> bound = method.getParameters().stream()
+                .filter(p -> !JakartaAnnotations.hasPathParam(p)).toList();
+        return bound.get(argument);
+    }
+
+    private void noCodec(HandlerKind kind, HandlerMethod handler, Element target, String what) {
+        problems.method(kind.label(), "handler's typed message needs a codec", what + ", on a route that names no"
+                        + " codec, with neither Jackson nor JSON-B on the class path", handler.where(handler.declaration()),
+                target, "add the dependency com.fasterxml.jackson.core:jackson-databind, or"
+                        + " jakarta.json.bind:jakarta.json.bind-api with org.eclipse:yasson, or name a codec with"
+                        + " @Route(codec = MyCodec.class)");
+    }
+
+    /** Whether a return type is sent without a codec: a String, byte[] or ByteBuffer, or a stage of one or of Void. */
+    private boolean sentAsItIs(TypeMirror type) {
+        if (types.isSameType(type, string) || ParameterRules.isByteArray(type) || types.isSameType(type, byteBuffer)) {
+            return true;
+        }
+        if (type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), completionStage)) {
+            TypeMirror value = stageValue((DeclaredType) type);
+            return value != null && (types.isSameType(value, voidType) || sentAsItIs(value));
+        }
+        return false;
+    }
+
+    /** The value type of a {@code CompletionStage<T>}, or {@code null} if it is not known. */
+    private TypeMirror stageValue(DeclaredType type) {
+        for (TypeMirror supertype = type; supertype != null; ) {
+            if (types.isSameType(types.erasure(supertype), completionStage)) {
+                List<? extends TypeMirror> arguments = ((DeclaredType) supertype).getTypeArguments();
+                return arguments.isEmpty() || arguments.get(0).getKind() == TypeKind.WILDCARD ? null : arguments.get(0);
+            }
+            supertype = types.directSupertypes(supertype).stream()
+                    .filter(t -> types.isAssignable(types.erasure(t), completionStage)).findFirst().orElse(null);
+        }
+        return null;
     }
 }

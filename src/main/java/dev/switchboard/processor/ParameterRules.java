@@ -9,6 +9,7 @@ import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.MessageArg;
 import dev.switchboard.processor.RoutePlan.PathArg;
 import dev.switchboard.processor.RoutePlan.SessionArg;
+import dev.switchboard.processor.RoutePlan.TypedArg;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -16,15 +17,19 @@ import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * The rules of handler parameters, each next to its message: every parameter is the connection's
  * {@code WebSocketSession} (at most one), a {@code String} bound with {@code @PathParam} to a variable of the
- * template, or the message of the handler's kind (exactly one, at most one, or none, by kind).
+ * template, or the message of the handler's kind (exactly one, at most one, or none, by kind). The message of an
+ * {@code @OnText} or {@code @OnBinary} handler may have any type: one other than the message as it comes
+ * ({@code String}, {@code byte[]}, {@code ByteBuffer}) is decoded by the route's codec.
  */
 final class ParameterRules {
 
@@ -72,12 +77,12 @@ final class ParameterRules {
                 }
                 firstSession = parameter;
                 args.add(new SessionArg());
-            } else if (isMessage(kind, type)) {
+            } else if (isMessage(kind, type) || kind.replies()) {
                 if (firstMessage != null) {
                     twoMessages(kind, handler, firstMessage, parameter);
                 }
                 firstMessage = parameter;
-                args.add(new MessageArg(isByteArray(type)));
+                args.add(isMessage(kind, type) ? new MessageArg(isByteArray(type)) : typed(kind, handler, parameter));
             } else if (kind == HandlerKind.ERROR && types.isAssignable(type, throwable)) {
                 problems.method(kind.label(), "handler's error parameter must be declared Throwable",
                         parameter(handler, parameter), where(handler), parameter,
@@ -93,6 +98,36 @@ final class ParameterRules {
             missingMessage(kind, handler);
         }
         return args;
+    }
+
+    /** A message parameter of another type than the message as it comes, which the route's codec decodes into. */
+    private TypedArg typed(HandlerKind kind, HandlerMethod handler, VariableElement parameter) {
+        TypeMirror type = handler.typeOf(parameter);
+        if (hasTypeVariable(type)) {
+            problems.method(kind.label(), "handler's message type must be fully known at compile time",
+                    parameter(handler, parameter) + ", whose type has a type variable", where(handler), parameter,
+                    "declare the type the codec decodes into, such as List<Message> rather than List<T>; a route"
+                            + " that extends a generic class can bind its type variables in its extends clause");
+        }
+        String source = type.toString();
+        boolean generic = !types.isSameType(type, types.erasure(type));
+        String token = generic ? "new dev.switchboard.binding.TypeOf<" + source + ">() { }.type()"
+                : types.erasure(type) + ".class";
+        return new TypedArg(source, token);
+    }
+
+    private static boolean hasTypeVariable(TypeMirror type) {
+        return switch (type.getKind()) {
+            case TYPEVAR, INTERSECTION, UNION -> true;
+            case ARRAY -> hasTypeVariable(((ArrayType) type).getComponentType());
+            case DECLARED -> ((DeclaredType) type).getTypeArguments().stream().anyMatch(ParameterRules::hasTypeVariable);
+            case WILDCARD -> {
+                WildcardType wildcard = (WildcardType) type;
+                yield wildcard.getExtendsBound() != null && hasTypeVariable(wildcard.getExtendsBound())
+                        || wildcard.getSuperBound() != null && hasTypeVariable(wildcard.getSuperBound());
+            }
+            default -> false;
+        };
     }
 
     private void pathParam(HandlerKind kind, HandlerMethod handler, VariableElement parameter, String name,
@@ -115,8 +150,7 @@ final class ParameterRules {
     private void twoMessages(HandlerKind kind, HandlerMethod handler, VariableElement first,
             VariableElement second) {
         String rule = switch (kind) {
-            case TEXT -> "handler takes exactly one String message parameter";
-            case BINARY -> "handler takes exactly one byte[] or ByteBuffer message parameter";
+            case TEXT, BINARY -> "handler takes exactly one message parameter";
             case PONG -> "handler takes at most one ByteBuffer payload parameter";
             case DISCONNECTED -> "handler takes at most one CloseStatus parameter";
             case ERROR -> "handler takes exactly one Throwable parameter";
@@ -125,17 +159,15 @@ final class ParameterRules {
         problems.method(kind.label(), rule,
                 "a second one, " + parameter(handler, second) + ", after " + parameter(handler, first), where(handler),
                 second,
-                kind == HandlerKind.TEXT
-                        ? "remove one; to receive a path variable, annotate the String with @PathParam(\"name\")"
+                kind.replies()
+                        ? "remove one; to receive a path variable, annotate a String with @PathParam(\"name\")"
                         : "remove one of them");
     }
 
     private void unsupported(HandlerKind kind, HandlerMethod handler, VariableElement parameter) {
         String allowed = switch (kind) {
             case CONNECTED -> "a WebSocketSession and String parameters annotated @PathParam";
-            case TEXT -> "the String message, a WebSocketSession and String parameters annotated @PathParam";
-            case BINARY -> "the byte[] or ByteBuffer message, a WebSocketSession and String parameters annotated"
-                    + " @PathParam";
+            case TEXT, BINARY -> throw new AssertionError("any type is a message of " + kind.label());
             case PONG -> "an optional ByteBuffer payload, a WebSocketSession and String parameters annotated"
                     + " @PathParam";
             case DISCONNECTED -> "an optional CloseStatus, a WebSocketSession and String parameters annotated"
@@ -152,11 +184,12 @@ final class ParameterRules {
     private void missingMessage(HandlerKind kind, HandlerMethod handler) {
         ExecutableElement method = handler.declaration();
         switch (kind) {
-            case TEXT -> problems.method(kind.label(), "handler needs the message as one String parameter",
-                    "no message parameter", where(handler), method, "add a String parameter for the message text");
-            case BINARY -> problems.method(kind.label(),
-                    "handler needs the message as one byte[] or ByteBuffer parameter", "no message parameter",
-                    where(handler), method, "add a byte[] or java.nio.ByteBuffer parameter for the message data");
+            case TEXT -> problems.method(kind.label(), "handler needs the message as one parameter",
+                    "no message parameter", where(handler), method, "add a String parameter for the message text, or"
+                            + " a parameter of the type the route's codec decodes it into, such as a record");
+            case BINARY -> problems.method(kind.label(), "handler needs the message as one parameter",
+                    "no message parameter", where(handler), method, "add a byte[] or java.nio.ByteBuffer parameter"
+                            + " for the message data, or one of the type the route's codec decodes it into");
             case ERROR -> problems.method(kind.label(), "handler needs the error as one Throwable parameter",
                     "no Throwable parameter", where(handler), method, "add a Throwable parameter for the error");
             default -> {

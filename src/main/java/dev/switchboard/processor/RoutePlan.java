@@ -15,23 +15,17 @@ import javax.lang.model.element.TypeElement;
  * @param route     the {@code @Route} class
  * @param settings  its {@code @Route} annotation, whose values the adapter writes as literals
  * @param handshake the route's handshake check class, or {@code null} if it names none
+ * @param codec     the route's codec class, or {@code null} if it names none
  * @param handlers  the handlers, in {@link HandlerKind} order
  */
-record RoutePlan(TypeElement route, Route settings, TypeElement handshake, List<Handler> handlers) {
+record RoutePlan(TypeElement route, Route settings, TypeElement handshake, TypeElement codec, List<Handler> handlers) {
 
     /** What a handler's return value becomes. */
     enum Reply {
-        NONE("void"), TEXT("java.lang.String"), BYTES("byte[]"), BUFFER("java.nio.ByteBuffer");
-
-        private final String javaType;
-
-        Reply(String javaType) {
-            this.javaType = javaType;
-        }
-
-        String javaType() {
-            return javaType;
-        }
+        /** Nothing: the handler is void. */
+        NONE,
+        /** A message: the value as it is, or encoded by the route's codec, once it is there. */
+        MESSAGE
     }
 
     /** One argument of a handler call. */
@@ -48,6 +42,16 @@ record RoutePlan(TypeElement route, Route settings, TypeElement handshake, List<
      * @param asBytes whether a {@code ByteBuffer} is copied into the {@code byte[]} the handler declares
      */
     record MessageArg(boolean asBytes) implements Arg {
+    }
+
+    /**
+     * The callback's message decoded by the route's codec into the type the handler takes.
+     *
+     * @param type the type as Java source, fully qualified, for the cast: {@code java.util.List<com.example.Message>}
+     * @param token an expression of that type as a {@code java.lang.reflect.Type}: a class literal, or a
+     *              {@code TypeOf} for a generic type
+     */
+    record TypedArg(String type, String token) implements Arg {
     }
 
     /** A path template variable, resolved once per connection. */

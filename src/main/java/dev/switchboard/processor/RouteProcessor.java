@@ -23,7 +23,7 @@ import javax.tools.Diagnostic;
  * in the final round, the ServiceLoader index of all adapters.
  *
  * <p>The work is split by job: {@link RouteScanner} finds what a round holds, {@link RouteRules},
- * {@link HandshakeCheckRules}, {@link JakartaAnnotations} and {@link HandlerRules} check it (and plan the calls),
+ * {@link NamedClassRules}, {@link JakartaAnnotations} and {@link HandlerRules} check it (and plan the calls),
  * {@link AdapterWriter} and {@link IndexWriter} write.
  */
 public final class RouteProcessor extends AbstractProcessor {
@@ -34,7 +34,7 @@ public final class RouteProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     private Problems problems;
     private RouteRules routeRules;
-    private HandshakeCheckRules handshakeCheckRules;
+    private NamedClassRules namedClassRules;
     private JakartaAnnotations jakartaAnnotations;
     private HandlerRules handlerRules;
     private AdapterWriter adapterWriter;
@@ -54,7 +54,7 @@ public final class RouteProcessor extends AbstractProcessor {
         super.init(env);
         problems = new Problems(env.getMessager());
         routeRules = new RouteRules(env.getElementUtils(), problems);
-        handshakeCheckRules = new HandshakeCheckRules(env.getElementUtils(), env.getTypeUtils(), problems);
+        namedClassRules = new NamedClassRules(env.getElementUtils(), env.getTypeUtils(), problems);
         jakartaAnnotations = new JakartaAnnotations(problems);
         adapterWriter = new AdapterWriter(env.getFiler(), new ModuleRules(env.getElementUtils())::seesGenerated,
                 RouteProcessor.class.getName());
@@ -100,13 +100,14 @@ public final class RouteProcessor extends AbstractProcessor {
         if (template != null) {
             routeRules.unique(route, template);
         }
-        TypeElement handshake = handshakeCheckRules.check(route);
+        TypeElement handshake = namedClassRules.check(route, NamedClassRules.Attribute.HANDSHAKE);
+        TypeElement codec = namedClassRules.check(route, NamedClassRules.Attribute.CODEC);
         jakartaAnnotations.check(route);
-        List<RoutePlan.Handler> handlers = handlerRules().check(route, template);
+        List<RoutePlan.Handler> handlers = handlerRules().check(route, template, codec != null);
         if (problems.count() > problemsBefore) {
             return;
         }
-        RoutePlan plan = new RoutePlan(route, annotation, handshake, handlers);
+        RoutePlan plan = new RoutePlan(route, annotation, handshake, codec, handlers);
         try {
             adapterWriter.write(plan);
             index.add(Naming.adapterBinaryName(route));

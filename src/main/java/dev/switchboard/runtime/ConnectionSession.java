@@ -9,11 +9,9 @@ import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.binding.ConnectionHandlers;
 
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,10 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The {@link WebSocketSession} of one connection: its writes go through the single-writer {@link OutboundQueue},
  * what it receives through {@link MessageDispatch} to its {@link HandlerCalls}, and its end is reported once.
  */
-final class ConnectionSession extends SessionFacts {
+final class ConnectionSession extends SessionWrites {
 
     private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final RouteSettings route;
     private final OutboundQueue outbound;
@@ -56,14 +53,18 @@ final class ConnectionSession extends SessionFacts {
         this.timers = new SessionTimers(route);
         this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped,
                 routeSessions.events());
-        this.calls = new HandlerCalls(route, routeSessions, info.id(),
-                () -> closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED));
+        this.calls = new HandlerCalls(route, routeSessions, info.id(), this::closeSoon);
         this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, routeSessions.events());
     }
 
     /** Where the host hands what the connection receives. */
     MessageDispatch messages() {
         return messages;
+    }
+
+    /** What the route's adapter decodes messages and sends return values with. */
+    ConnectionMessages typedMessages() {
+        return new ConnectionMessages(codec(), this, calls);
     }
 
     // ---- events from the host, in the order a connection meets them
@@ -198,37 +199,13 @@ final class ConnectionSession extends SessionFacts {
 
     // ---- writing
 
-    @Override
-    public CompletionStage<Void> writeText(String text) {
-        return write(Outbound.text(text));
-    }
-
-    @Override
-    public CompletionStage<Void> writeData(byte[] data) {
-        return write(Outbound.binary(ByteBuffer.wrap(data)));
-    }
-
-    @Override
-    public CompletionStage<Void> writeData(ByteBuffer data) {
-        return write(Outbound.binary(data));
-    }
-
-    @Override
-    public CompletionStage<Void> ping() {
-        return ping(EMPTY);
-    }
-
-    @Override
-    public CompletionStage<Void> ping(ByteBuffer payload) {
-        return write(Outbound.ping(payload));
-    }
-
     /** Writes an entry and tells at once whether it was queued, for broadcasts to count. */
     Delivery deliver(Outbound entry) {
         return Delivery.of(write(entry));
     }
 
-    private CompletableFuture<Void> write(Outbound entry) {
+    @Override
+    CompletableFuture<Void> write(Outbound entry) {
         timers.activity();
         if (state.get() != SessionState.OPEN) {
             entry.completeExceptionally(new SessionClosedException(
@@ -236,6 +213,11 @@ final class ConnectionSession extends SessionFacts {
             return entry;
         }
         return outbound.offer(entry);
+    }
+
+    @Override
+    RouteCodec codec() {
+        return routeSessions.codec();
     }
 
     // ---- peers and groups

@@ -1,6 +1,8 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
+import dev.switchboard.MessageDecodeException;
 import dev.switchboard.binding.ConnectionHandlers;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one connection's handlers: one at a time and in the order their events came ({@link SerialCallbacks}), none
  * after {@code @OnDisconnected} began, which runs once. A handler that throws goes to {@code @OnError} and closes
- * the session; one that holds an I/O thread long is reported.
+ * the session; a message that does not decode goes to {@code @OnError} and leaves it open, or closes it with 1007
+ * where there is none; a handler that holds an I/O thread long is reported.
  */
 final class HandlerCalls {
 
@@ -24,18 +27,18 @@ final class HandlerCalls {
     private final RouteSettings route;
     private final RouteSessions routeSessions;
     private final String sessionId;
-    private final Runnable closeAfterFailure;
+    private final MessageDispatch.Closer closer;
     private volatile ConnectionHandlers handlers = new ConnectionHandlers() { };
     private volatile Runnable unbound = () -> { };
 
     /**
-     * @param closeAfterFailure closes the session after a handler threw
+     * @param closer closes the session after a handler threw, or a message did not decode
      */
-    HandlerCalls(RouteSettings route, RouteSessions routeSessions, String sessionId, Runnable closeAfterFailure) {
+    HandlerCalls(RouteSettings route, RouteSessions routeSessions, String sessionId, MessageDispatch.Closer closer) {
         this.route = route;
         this.routeSessions = routeSessions;
         this.sessionId = sessionId;
-        this.closeAfterFailure = closeAfterFailure;
+        this.closer = closer;
     }
 
     /**
@@ -103,12 +106,39 @@ final class HandlerCalls {
         long started = timed ? System.nanoTime() : 0;
         try {
             call.on(handlers);
+        } catch (MessageDecodeException undecodable) {
+            undecodable(undecodable);
         } catch (Throwable failure) {
-            report(failure, true);
-            closeAfterFailure.run();
+            failed(failure);
         }
         if (timed) {
             routeSessions.handlerHeldIoThread(route.path(), System.nanoTime() - started);
+        }
+    }
+
+    private void failed(Throwable failure) {
+        report(failure, true);
+        closer.closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
+    }
+
+    /**
+     * A message that did not decode into its handler's type: {@code @OnError} answers it and the session goes on, or
+     * with no {@code @OnError}, the session closes with 1007. The client sent it; the route logs it once, not per
+     * message, so that a client cannot flood the log.
+     */
+    private void undecodable(MessageDecodeException undecodable) {
+        boolean handled;
+        try {
+            handled = handlers.onError(undecodable);
+        } catch (Throwable onErrorFailure) {
+            onErrorFailure.addSuppressed(undecodable);
+            LOG.log(System.Logger.Level.WARNING, "@OnError of route " + route.path() + " failed", onErrorFailure);
+            closer.closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED);
+            return;
+        }
+        if (!handled) {
+            routeSessions.undecodable(route.path(), undecodable);
+            closer.closeSoon(CloseStatus.INVALID_PAYLOAD, "message could not be decoded", CloseCause.UNDECODABLE_MESSAGE);
         }
     }
 

@@ -86,7 +86,7 @@ public final class RouteEndpoint extends Endpoint {
         ConnectionHandlers handlers;
         try {
             instance = instances.forConnection();
-            handlers = binding.connect(connection, instance);
+            handlers = binding.connect(connection, instance, connection.typedMessages());
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "Could not create " + binding.routeClass().getName()
                     + " for a connection to " + settings.path(), e);

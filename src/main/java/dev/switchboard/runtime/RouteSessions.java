@@ -29,15 +29,19 @@ final class RouteSessions implements RouteState {
     private final Sessions view = SessionView.of(() -> List.of(this));
     private final LongAdder dropped = new LongAdder();
     private final AtomicBoolean slowHandlerReported = new AtomicBoolean();
+    private final AtomicBoolean undecodableReported = new AtomicBoolean();
+    private final RouteCodec codec;
     private final RouteEvents events;
 
     /**
      * @param path   the route's path template
+     * @param codec  the route's codec, for its sessions and broadcasts
      * @param events where the route's events go; it reads this route's state until told the engine stopped
      */
-    RouteSessions(Class<?> routeClass, String path, int maxSessions, EngineEvents events) {
+    RouteSessions(Class<?> routeClass, String path, int maxSessions, RouteCodec codec, EngineEvents events) {
         this.routeClass = routeClass;
         this.path = path;
+        this.codec = codec;
         this.limit = SessionLimit.of(maxSessions);
         this.events = events.serving(path, this); // last: gauges may read this from now on
     }
@@ -55,6 +59,23 @@ final class RouteSessions implements RouteState {
                     + "the server with Switchboard.builder().blockingHandlers(true). Reported once per route.",
                     path, routeClass.getName(), TimeUnit.NANOSECONDS.toMillis(nanos)));
         }
+    }
+
+    /**
+     * Told of a message that did not decode, on a route without {@code @OnError}: the first is logged as a warning
+     * with the fix, the others only at DEBUG, since clients send them and could flood the log.
+     */
+    void undecodable(String path, Exception undecodable) {
+        boolean first = undecodableReported.compareAndSet(false, true);
+        LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "A message to route " + path + " ("
+                + routeClass.getName() + ") did not decode, and the session was closed with 1007: " + undecodable.getMessage()
+                + (first ? ". Add an @OnError handler to answer such messages and keep the session open. Logged once "
+                + "per route; further ones at DEBUG." : ""));
+    }
+
+    /** The route's codec. */
+    RouteCodec codec() {
+        return codec;
     }
 
     /** A live view of these sessions. */

@@ -19,9 +19,10 @@ import java.time.Duration;
  * @param maxMessageBytes the largest message its sessions accept; a larger one closes with 1009
  * @param handlersOnIoThreads whether its handlers run on I/O threads shared with other connections
  * @param maxSessions     most sessions it has open at once; 0 for no limit of its own
+ * @param codec           its codec of typed messages, found on first use
  */
 record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                     long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions) {
+                     long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions, RouteCodec codec) {
 
     static RouteSettings of(RouteBinding binding, ServerSettings server, boolean handlersOnIoThreads) {
         RouteOptions route = binding.options();
@@ -36,8 +37,10 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
                 : Heartbeat.every(Duration.ofSeconds(route.heartbeatSeconds()));
         Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
                 : server.idleTimeout();
+        RouteCodec codec = new RouteCodec(binding.path(), route.codec(), server.codec().orElse(null),
+                binding.routeClass().getClassLoader());
         return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessageBytes(route, server),
-                handlersOnIoThreads, route.maxSessions());
+                handlersOnIoThreads, route.maxSessions(), codec);
     }
 
     /** The largest message a route accepts: its own limit, else the server's. */

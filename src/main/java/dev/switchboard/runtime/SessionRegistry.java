@@ -36,7 +36,7 @@ final class SessionRegistry {
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {
         clock.serve(settings);
         return routes.computeIfAbsent(routeClass, c -> new RouteSessions(c, settings.path(), settings.maxSessions(),
-                events));
+                settings.codec(), events));
     }
 
     /** A place for one more session of a route under its limit and the server's, or {@code null} if there is none. */

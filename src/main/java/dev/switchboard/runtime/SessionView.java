@@ -7,8 +7,11 @@ import dev.switchboard.WebSocketSession;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -105,14 +108,26 @@ public final class SessionView implements Sessions {
         return broadcast(session -> session.deliver(Outbound.shared(message)));
     }
 
+    @Override
+    public BroadcastResult broadcastObject(Object value) {
+        Objects.requireNonNull(value, "value");
+        Map<RouteCodec, SharedMessage> encoded = new HashMap<>(); // once per codec, and only for routes reached
+        return broadcast((route, session) -> session.deliver(Outbound.shared(
+                encoded.computeIfAbsent(route.codec(), codec -> codec.encodeShared(value)))));
+    }
+
     private BroadcastResult broadcast(Function<ConnectionSession, Delivery> send) {
+        return broadcast((route, session) -> send.apply(session));
+    }
+
+    private BroadcastResult broadcast(BiFunction<RouteSessions, ConnectionSession, Delivery> send) {
         int delivered = 0;
         int dropped = 0;
         int skipped = 0;
         for (RouteSessions route : routes.get()) {
             for (ConnectionSession session : members(route)) {
                 if (filter.test(session)) {
-                    switch (send.apply(session)) {
+                    switch (send.apply(route, session)) {
                         case QUEUED -> delivered++;
                         case DROPPED -> dropped++;
                         case CLOSED -> skipped++;

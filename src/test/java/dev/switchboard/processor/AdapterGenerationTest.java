@@ -2,6 +2,7 @@ package dev.switchboard.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.HandshakeCheck;
+import dev.switchboard.JsonbCodec;
+import dev.switchboard.MessageDecodeException;
 import dev.switchboard.OverflowAction;
 import dev.switchboard.binding.ConnectionHandlers;
 import dev.switchboard.binding.RouteBinding;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -101,7 +105,69 @@ class AdapterGenerationTest {
         assertTrue(result.sources().get("b.BinaryBytes_SwitchboardRoute")
                 .contains("route.data(dev.switchboard.binding.Payloads.bytes(message));"));
         assertTrue(result.sources().get("b.BinaryBufferReply_SwitchboardRoute")
-                .contains("java.nio.ByteBuffer reply = route.data(session, message, path0);"));
+                .contains("messages.reply(route.data(session, message, path0), true);"));
+    }
+
+    /**
+     * Typed messages: a record, a generic list and a primitive decoded by the route's codec, replies encoded by it,
+     * a stage's value sent when it completes, and the route's own codec made once per binding's options.
+     */
+    @Test
+    void typedHandlerForms() throws Throwable {
+        Result result = assertAdapters(InMemoryCompiler.compile(
+                "package j;\n" + IMPORTS + """
+                        import java.util.List;
+                        import java.util.concurrent.CompletableFuture;
+                        import java.util.concurrent.CompletionStage;
+
+                        @Route("/json") class Json {
+                            record Message(String text, List<Integer> numbers) { }
+                            record Receipt(int count) { }
+                            final CompletableFuture<Receipt> later = new CompletableFuture<>();
+                            @OnText Receipt said(WebSocketSession session, Message message) {
+                                return new Receipt(message.numbers().size());
+                            }
+                            @OnBinary CompletionStage<Receipt> data(List<Message> messages) { return later; }
+                        }
+                        """,
+                "package j;\n" + IMPORTS + """
+                        @Route(value = "/count", codec = JsonbCodec.class) class Count {
+                            @OnText int add(int number) { return number + 1; }
+                        }
+                        """),
+                "j.Json_SwitchboardRoute", "j.Count_SwitchboardRoute");
+        String json = result.sources().get("j.Json_SwitchboardRoute");
+        assertTrue(json.contains("(j.Json.Message) messages.decodeText(message, j.Json.Message.class)"), json);
+        assertTrue(json.contains("(java.util.List<j.Json.Message>) messages.decodeBinary(message, "
+                + "new dev.switchboard.binding.TypeOf<java.util.List<j.Json.Message>>() { }.type())"), json);
+
+        RouteBinding binding = binding(result, "j.Json_SwitchboardRoute");
+        RecordingSession session = new RecordingSession(Map.of());
+        Object route = binding.constructor().get();
+        ConnectionHandlers handlers = binding.connect(session, route, session);
+        handlers.onText("{\"text\":\"hi\",\"numbers\":[1,2,3]}");
+        handlers.onBinary(ByteBuffer.wrap("[{\"text\":\"a\",\"numbers\":[]}]".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("text:{\"count\":3}"), session.events, "the stage's value waits for its completion");
+        java.lang.reflect.Field field = route.getClass().getDeclaredField("later");
+        field.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Object> later = (CompletableFuture<Object>) field.get(route);
+        java.lang.reflect.Constructor<?> receipt = result.loader().loadClass("j.Json$Receipt")
+                .getDeclaredConstructor(int.class);
+        receipt.setAccessible(true);
+        later.complete(receipt.newInstance(1));
+        assertEquals(List.of("text:{\"count\":3}", "data:{\"count\":1}"), session.events,
+                "an @OnBinary handler's reply is encoded as binary");
+        MessageDecodeException undecodable = assertThrows(MessageDecodeException.class,
+                () -> handlers.onText("{\"text\": [}"));
+        assertEquals("j.Json$Message", undecodable.targetType().getTypeName());
+        assertTrue(undecodable.position() == 9 || undecodable.position() == 10,
+                "where Jackson stopped, at the array that '}' broke: " + undecodable.position());
+
+        RouteOptions count = binding(result, "j.Count_SwitchboardRoute").options();
+        assertInstanceOf(JsonbCodec.class, count.codec().get());
+        assertTrue(result.sources().get("j.Count_SwitchboardRoute")
+                .contains("(int) messages.decodeText(message, int.class)"));
     }
 
     @Test
@@ -203,7 +269,7 @@ class AdapterGenerationTest {
 
         RouteOptions tuned = binding(result, "o.Tuned_SwitchboardRoute").options();
         assertEquals(new RouteOptions(true, 7, 1L << 40, OverflowAction.DROP_OLDEST, 4096, 0, 15, 300,
-                List.of("https://a.example", "*"), List.of("v2", "caf\u00e9 \"1\""), 12, tuned.handshake()), tuned);
+                List.of("https://a.example", "*"), List.of("v2", "caf\u00e9 \"1\""), 12, tuned.handshake(), null), tuned);
         HandshakeCheck check = tuned.newHandshakeCheck();
         assertEquals("o.Tuned$Check", check.getClass().getName());
         assertEquals(401, check.check(null).status());
@@ -211,13 +277,13 @@ class AdapterGenerationTest {
 
         RouteOptions plain = binding(result, "o.Plain_SwitchboardRoute").options();
         assertEquals(new RouteOptions(false, 0, 0, OverflowAction.INHERIT, 0, -1, -1, -1, List.of(), List.of(), 0,
-                null), plain, "the annotation's defaults");
+                null, null), plain, "the annotation's defaults");
         assertTrue(plain.newHandshakeCheck().check(null).accepted(), "no check: every request is accepted");
     }
 
     /** Binds a connection as the runtime does without an instance factory: to a new instance of the route. */
     private static ConnectionHandlers connect(RouteBinding binding, RecordingSession session) {
-        return binding.connect(session, binding.constructor().get());
+        return binding.connect(session, binding.constructor().get(), session);
     }
 
     private static RouteBinding binding(Result result, String adapter) throws ReflectiveOperationException {
@@ -374,8 +440,8 @@ class AdapterGenerationTest {
             RecordingSession a = new RecordingSession(Map.of());
             RecordingSession b = new RecordingSession(Map.of());
             Object shared = counter.constructor().get();
-            counter.connect(a, shared).onBinary(ByteBuffer.allocate(1));
-            ConnectionHandlers handlersOfB = counter.connect(b, shared);
+            counter.connect(a, shared, a).onBinary(ByteBuffer.allocate(1));
+            ConnectionHandlers handlersOfB = counter.connect(b, shared, b);
             handlersOfB.onBinary(ByteBuffer.allocate(1));
             handlersOfB.onText("ignored");
             assertFalse(handlersOfB.onError(new RuntimeException()), "no @OnError handler: the runtime logs");

@@ -34,8 +34,9 @@ class HandlerRulesTest {
         chatRoom("""
                     @OnText void said(WebSocketSession session) {}
                 """).assertErrors(
-                "@OnText handler needs the message as one String parameter: found no message parameter in"
-                        + " ChatRoom#said. Fix: add a String parameter for the message text.",
+                "@OnText handler needs the message as one parameter: found no message parameter in"
+                        + " ChatRoom#said. Fix: add a String parameter for the message text, or a parameter of the"
+                        + " type the route's codec decodes it into, such as a record.",
                 "@OnText void said(WebSocketSession session) {}");
     }
 
@@ -44,9 +45,9 @@ class HandlerRulesTest {
         chatRoom("""
                     @OnBinary void data(@PathParam("room") String room) {}
                 """).assertErrors(
-                "@OnBinary handler needs the message as one byte[] or ByteBuffer parameter: found no message"
-                        + " parameter in ChatRoom#data. Fix: add a byte[] or java.nio.ByteBuffer parameter for the"
-                        + " message data.",
+                "@OnBinary handler needs the message as one parameter: found no message parameter in"
+                        + " ChatRoom#data. Fix: add a byte[] or java.nio.ByteBuffer parameter for the message data, or"
+                        + " one of the type the route's codec decodes it into.",
                 "@OnBinary void data(@PathParam(\"room\") String room) {}");
     }
 
@@ -76,9 +77,9 @@ class HandlerRulesTest {
         chatRoom("""
                     @OnText void said(String text, WebSocketSession session, String room) {}
                 """).assertErrors(
-                "@OnText handler takes exactly one String message parameter: found a second one, String room,"
+                "@OnText handler takes exactly one message parameter: found a second one, String room,"
                         + " after String text in ChatRoom#said. Fix: remove one; to receive a path variable, annotate"
-                        + " the String with @PathParam(\"name\").",
+                        + " a String with @PathParam(\"name\").",
                 "String room");
     }
 
@@ -88,8 +89,9 @@ class HandlerRulesTest {
                     @OnBinary void data(byte[] bytes,
                                         ByteBuffer buffer) {}
                 """).assertErrors(
-                "@OnBinary handler takes exactly one byte[] or ByteBuffer message parameter: found a second one,"
-                        + " ByteBuffer buffer, after byte[] bytes in ChatRoom#data. Fix: remove one of them.",
+                "@OnBinary handler takes exactly one message parameter: found a second one, ByteBuffer buffer,"
+                        + " after byte[] bytes in ChatRoom#data. Fix: remove one; to receive a path variable, annotate"
+                        + " a String with @PathParam(\"name\").",
                 "ByteBuffer buffer");
     }
 
@@ -106,11 +108,11 @@ class HandlerRulesTest {
     @Test
     void parameterOfUnsupportedType() {
         chatRoom("""
-                    @OnText void said(String text, int count) {}
+                    @OnPong void ponged(ByteBuffer payload, int count) {}
                 """).assertErrors(
-                "@OnText handler parameter has an unsupported type: found int count in ChatRoom#said. Fix: remove"
-                        + " it; a @OnText handler takes only the String message, a WebSocketSession and String"
-                        + " parameters annotated @PathParam.",
+                "@OnPong handler parameter has an unsupported type: found int count in ChatRoom#ponged. Fix:"
+                        + " remove it; a @OnPong handler takes only an optional ByteBuffer payload, a WebSocketSession"
+                        + " and String parameters annotated @PathParam.",
                 "int count");
     }
 
@@ -198,13 +200,97 @@ class HandlerRulesTest {
     }
 
     @Test
-    void unsupportedReplyType() {
-        chatRoom("""
-                    @OnText int said(String text) { return 0; }
+    void typedMessageParameterWithoutACodec() {
+        InMemoryCompiler.compileWithoutJsonLibraries("""
+                package com.example;
+
+                import dev.switchboard.*;
+
+                @Route("/chat/{room}")
+                class ChatRoom {
+                    record Message(String text) { }
+                    @OnText void said(WebSocketSession session,
+                                      Message message) {}
+                }
                 """).assertErrors(
-                "@OnText handler must return void, String, byte[] or ByteBuffer: found int in ChatRoom#said. Fix:"
-                        + " return void, or the reply to send: a String as text, a byte[] or ByteBuffer as binary.",
-                "@OnText int said(String text) { return 0; }");
+                "@OnText handler's typed message needs a codec: found the parameter ChatRoom.Message message, on a route that"
+                        + " names no codec, with neither Jackson nor JSON-B on the class path in ChatRoom#said. Fix:"
+                        + " add the dependency com.fasterxml.jackson.core:jackson-databind, or"
+                        + " jakarta.json.bind:jakarta.json.bind-api with org.eclipse:yasson, or name a codec with"
+                        + " @Route(codec = MyCodec.class).",
+                "Message message");
+    }
+
+    @Test
+    void typedReplyWithoutACodec() {
+        InMemoryCompiler.compileWithoutJsonLibraries("""
+                package com.example;
+
+                import dev.switchboard.*;
+                import java.util.concurrent.CompletionStage;
+
+                @Route("/chat/{room}")
+                class ChatRoom {
+                    record Receipt(long id) { }
+                    @OnBinary CompletionStage<Receipt> data(byte[] data) { return null; }
+                }
+                """).assertErrors(
+                "@OnBinary handler's typed message needs a codec: found the return type CompletionStage<ChatRoom.Receipt>,"
+                        + " on a route that names no codec, with neither Jackson nor JSON-B on the class path in"
+                        + " ChatRoom#data. Fix: add the dependency com.fasterxml.jackson.core:jackson-databind, or"
+                        + " jakarta.json.bind:jakarta.json.bind-api with org.eclipse:yasson, or name a codec with"
+                        + " @Route(codec = MyCodec.class).",
+                "@OnBinary CompletionStage<Receipt> data(byte[] data) { return null; }");
+    }
+
+    @Test
+    void messagesThatNeedNoCodecCompileWithoutJsonLibraries() {
+        Result result = InMemoryCompiler.compileWithoutJsonLibraries("""
+                package com.example;
+
+                import dev.switchboard.*;
+                import java.nio.ByteBuffer;
+                import java.util.concurrent.CompletionStage;
+
+                @Route("/chat/{room}")
+                class ChatRoom {
+                    @OnText CompletionStage<String> said(String text) { return null; }
+                    @OnBinary CompletionStage<Void> data(ByteBuffer data) { return null; }
+                }
+                """);
+        assertTrue(result.success(), result.errorMessages().toString());
+    }
+
+    @Test
+    void typedMessagesWithACodecOfTheRoutesOwnCompileWithoutJsonLibraries() {
+        Result result = InMemoryCompiler.compileWithoutJsonLibraries("""
+                package com.example;
+
+                import dev.switchboard.*;
+                import java.lang.reflect.Type;
+
+                @Route(value = "/chat/{room}", codec = ChatRoom.Plain.class)
+                class ChatRoom {
+                    public static final class Plain implements Codec {
+                        public String encodeText(Object value) { return value.toString(); }
+                        public Object decodeText(String text, Type type) { return Integer.valueOf(text); }
+                    }
+                    @OnText Integer said(Integer number) { return number + 1; }
+                }
+                """);
+        assertTrue(result.success(), result.errorMessages().toString());
+    }
+
+    @Test
+    void messageTypeWithATypeVariable() {
+        chatRoom("""
+                    @OnText <T> void said(java.util.List<T> items) {}
+                """).assertErrors(
+                "@OnText handler's message type must be fully known at compile time: found List<T> items, whose type"
+                        + " has a type variable in ChatRoom#said. Fix: declare the type the codec decodes into, such as"
+                        + " List<Message> rather than List<T>; a route that extends a generic class can bind its type"
+                        + " variables in its extends clause.",
+                "java.util.List<T> items");
     }
 
     @Test
@@ -428,7 +514,7 @@ class HandlerRulesTest {
     void allProblemsOfAClassAreReportedInOneCompilation() {
         Result result = chatRoom("""
                     @OnText private void said(String text) {}
-                    @OnBinary void data(int size) {}
+                    @OnPong void data(int size) {}
                     @OnConnected void joined(@PathParam("user") String user) {}
                 """);
         result.assertErrors(
@@ -436,14 +522,10 @@ class HandlerRulesTest {
                         + " 'private'; package-private, protected and public all work, since the generated adapter is"
                         + " in the same package.",
                 "@OnText private void said(String text) {}",
-                "@OnBinary handler parameter has an unsupported type: found int size in ChatRoom#data. Fix: remove"
-                        + " it; a @OnBinary handler takes only the byte[] or ByteBuffer message, a WebSocketSession and"
+                "@OnPong handler parameter has an unsupported type: found int size in ChatRoom#data. Fix: remove"
+                        + " it; a @OnPong handler takes only an optional ByteBuffer payload, a WebSocketSession and"
                         + " String parameters annotated @PathParam.",
                 "int size",
-                "@OnBinary handler needs the message as one byte[] or ByteBuffer parameter: found no message"
-                        + " parameter in ChatRoom#data. Fix: add a byte[] or java.nio.ByteBuffer parameter for the"
-                        + " message data.",
-                "@OnBinary void data(int size) {}",
                 "@OnConnected handler's @PathParam must name a variable of the route's template: found"
                         + " @PathParam(\"user\") String user in ChatRoom#joined. Fix: name one of the variables of"
                         + " \"/chat/{room}\": room.",

@@ -15,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -140,6 +142,20 @@ public final class InMemoryCompiler {
                 null, sourceFiles(sources)).call();
         return new Result(success, diagnostics.getDiagnostics(), files.sources(),
                 files.classes(), files.resources());
+    }
+
+    /**
+     * Compiles the sources as {@link #compile} does, on a class path without the JSON libraries that Switchboard has
+     * codecs for: as an application that added neither Jackson nor JSON-B.
+     */
+    static Result compileWithoutJsonLibraries(String... sources) {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("jackson") && !entry.contains("json"))
+                .collect(Collectors.joining(File.pathSeparator));
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        MemoryFileManager files = new MemoryFileManager(STANDARD);
+        boolean success = JAVAC.getTask(null, files, diagnostics, options(classPath), null, sourceFiles(sources)).call();
+        return new Result(success, diagnostics.getDiagnostics(), files.sources(), files.classes(), files.resources());
     }
 
     /**

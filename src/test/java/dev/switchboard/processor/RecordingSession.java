@@ -1,9 +1,12 @@
 package dev.switchboard.processor;
 
+import dev.switchboard.JacksonCodec;
 import dev.switchboard.SessionState;
 import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
+import dev.switchboard.binding.Messages;
 
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -19,9 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A session that records what generated adapters and the handlers they call do with it: written messages
- * as {@code "text:..."} or {@code "data:..."} (bytes shown as UTF-8), and path parameter look-ups.
+ * as {@code "text:..."} or {@code "data:..."} (bytes shown as UTF-8), and path parameter look-ups. Its typed
+ * messages go through Jackson, as a route's would; a reply's stage is written when it completes.
  */
-final class RecordingSession implements WebSocketSession {
+final class RecordingSession implements WebSocketSession, Messages {
+
+    private static final JacksonCodec CODEC = new JacksonCodec();
 
     final List<String> events = new ArrayList<>();
     final List<String> pathLookups = new ArrayList<>();
@@ -55,6 +61,52 @@ final class RecordingSession implements WebSocketSession {
         byte[] bytes = new byte[data.remaining()];
         data.duplicate().get(bytes);
         return writeData(bytes);
+    }
+
+    @Override
+    public CompletionStage<Void> writeObject(Object value) {
+        try {
+            return writeText(CODEC.encodeText(value));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public Object decodeText(String text, Type type) {
+        return CODEC.decodeText(text, type);
+    }
+
+    @Override
+    public Object decodeBinary(ByteBuffer data, Type type) {
+        try {
+            return CODEC.decodeBinary(data, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void reply(Object reply, boolean binary) {
+        if (reply instanceof CompletionStage<?> later) {
+            later.thenAccept(value -> reply(value, binary));
+        } else if (reply instanceof String text) {
+            writeText(text);
+        } else if (reply instanceof byte[] bytes) {
+            writeData(bytes);
+        } else if (reply instanceof ByteBuffer data) {
+            writeData(data);
+        } else if (reply != null) {
+            try {
+                if (binary) {
+                    writeData(CODEC.encodeBinary(reply));
+                } else {
+                    writeText(CODEC.encodeText(reply));
+                }
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
     }
 
     @Override

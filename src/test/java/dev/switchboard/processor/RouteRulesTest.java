@@ -323,6 +323,26 @@ class RouteRulesTest {
                 "@dev.switchboard.Route(value = \"/e\"");
     }
 
+    @Test
+    void codecWithoutANoArgumentConstructor() {
+        compile("""
+                @Route(value = "/chat", codec = Chat.Json.class)
+                class Chat {
+                    public static final class Json implements Codec {
+                        public Json(String name) {}
+                        public String encodeText(Object value) { return ""; }
+                        public Object decodeText(String text, java.lang.reflect.Type type) { return null; }
+                    }
+                }
+                """).assertErrors(
+                "@Route codec needs a no-argument constructor that the route's adapter can call: found Chat.Json,"
+                        + " which has no no-argument constructor, in Chat. Fix: give Chat.Json a public no-argument"
+                        + " constructor that throws no checked exception, and make Chat.Json a public class, top-level"
+                        + " or static nested, not abstract; the route's adapter, in package com.example, creates it"
+                        + " with new Chat.Json().",
+                "@Route(value = \"/chat\", codec = Chat.Json.class) class Chat {");
+    }
+
     private static String handshakeError(String route, String found) {
         String check = found.substring(0, found.indexOf(','));
         return "@Route handshake check needs a no-argument constructor that the route's adapter can call: found "

@@ -1,9 +1,11 @@
 package dev.switchboard.processor;
 
+import dev.switchboard.Codec;
 import dev.switchboard.HandshakeCheck;
 import dev.switchboard.Route;
 
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -20,11 +22,28 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * The rule of {@link Route#handshake()}, as its Javadoc states it: the route's generated adapter creates the
- * check with {@code new Check()}, from the route's package, so the check must be a class it can create there,
- * through a no-argument constructor it can call that throws no checked exception.
+ * The rule of the classes a route names, {@link Route#handshake()} and {@link Route#codec()}, as their Javadoc
+ * states it: the route's generated adapter creates one with {@code new Check()}, from the route's package, so it
+ * must be a class the adapter can create there, through a no-argument constructor it can call that throws no
+ * checked exception.
  */
-final class HandshakeCheckRules {
+final class NamedClassRules {
+
+    /** A {@code @Route} attribute that names a class: what messages call it, its default, and how to read it. */
+    enum Attribute {
+        HANDSHAKE("handshake check", HandshakeCheck.class, Route::handshake),
+        CODEC("codec", Codec.class, Route::codec);
+
+        private final String noun;
+        private final Class<?> none;
+        private final Function<Route, Class<?>> read;
+
+        Attribute(String noun, Class<?> none, Function<Route, Class<?>> read) {
+            this.noun = noun;
+            this.none = none;
+            this.read = read;
+        }
+    }
 
     private final Elements elements;
     private final Types types;
@@ -32,7 +51,7 @@ final class HandshakeCheckRules {
     private final TypeMirror runtimeException;
     private final TypeMirror error;
 
-    HandshakeCheckRules(Elements elements, Types types, Problems problems) {
+    NamedClassRules(Elements elements, Types types, Problems problems) {
         this.elements = elements;
         this.types = types;
         this.problems = problems;
@@ -41,25 +60,25 @@ final class HandshakeCheckRules {
     }
 
     /**
-     * Checks the route's handshake check.
+     * Checks the class that an attribute of the route names.
      *
-     * @return the check class, or {@code null} if the route names none (or javac could not resolve it, which it
-     *         reports itself)
+     * @return the class, or {@code null} if the route names none (or javac could not resolve it, which it reports
+     *         itself)
      */
-    TypeElement check(TypeElement route) {
-        TypeMirror type = named(route.getAnnotation(Route.class));
+    TypeElement check(TypeElement route, Attribute attribute) {
+        TypeMirror type = named(route.getAnnotation(Route.class), attribute);
         if (type.getKind() != TypeKind.DECLARED) {
             return null;
         }
         TypeElement check = (TypeElement) ((DeclaredType) type).asElement();
-        if (check.getQualifiedName().contentEquals(HandshakeCheck.class.getName())) {
+        if (check.getQualifiedName().contentEquals(attribute.none.getName())) {
             return null;
         }
         String routePackage = Naming.packageName(route);
         String problem = problem(check, routePackage);
         if (problem != null) {
             String name = Naming.displayName(check);
-            problems.type("handshake check needs a no-argument constructor that the route's adapter can call",
+            problems.type(attribute.noun + " needs a no-argument constructor that the route's adapter can call",
                     name + ", " + problem + ",", route,
                     "give " + name + " a public no-argument constructor that throws no checked exception, and make "
                             + name + " a public class, top-level or static nested, not abstract; the route's adapter,"
@@ -114,10 +133,10 @@ final class HandshakeCheckRules {
                 : access + " in " + Naming.packageText(Naming.packageName(owner));
     }
 
-    /** The class that {@code handshake} names: javac gives its type, in a MirroredTypeException, not a class. */
-    private TypeMirror named(Route route) {
+    /** The class that the attribute names: javac gives its type, in a MirroredTypeException, not a class. */
+    private TypeMirror named(Route route, Attribute attribute) {
         try {
-            return elements.getTypeElement(route.handshake().getCanonicalName()).asType();
+            return elements.getTypeElement(attribute.read.apply(route).getCanonicalName()).asType();
         } catch (MirroredTypeException e) {
             return e.getTypeMirror();
         }
