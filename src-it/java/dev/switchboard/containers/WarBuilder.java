@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,12 +68,12 @@ public final class WarBuilder {
     }
 
     /**
-     * {@code target/contract-app.war}: the contract app's packages ({@link #CONTRACT_APP_PACKAGES}) and the
-     * library. Built once per test JVM.
+     * {@code target/contract-app.war}: the contract app's packages ({@link #CONTRACT_APP_PACKAGES}), the library and
+     * the JSON libraries of its typed routes ({@link #jsonLibraries()}). Built once per test JVM.
      */
     public static synchronized War contractApp() {
         if (contractApp == null) {
-            contractApp = named("contract-app").packages(CONTRACT_APP_PACKAGES).build();
+            contractApp = named("contract-app").packages(CONTRACT_APP_PACKAGES).libraries(jsonLibraries()).build();
         }
         return contractApp;
     }
@@ -105,14 +106,31 @@ public final class WarBuilder {
 
     /** Micrometer's jars on the test class path: the core and what it needs. */
     private static List<Path> micrometer() {
+        return jars("micrometer-core-", "micrometer-", "HdrHistogram-", "LatencyUtils-");
+    }
+
+    /**
+     * The JSON libraries of the test class path, as an application that uses both codecs bundles them: Jackson with
+     * its java.time module, and JSON-B with Yasson and JSON-P. Containers that provide JSON-B (the full Jakarta EE
+     * servers) load its API and their own implementation first.
+     */
+    private static List<Path> jsonLibraries() {
+        return jars("jackson-databind-", "jackson-", "jakarta.json", "yasson-", "parsson-");
+    }
+
+    /**
+     * The jars of the test class path whose names start with one of the prefixes.
+     *
+     * @param required the prefix of the one jar that must be among them
+     */
+    private static List<Path> jars(String required, String... prefixes) {
         try {
             List<Path> jars = TestClassPath.entries().stream().filter(path -> {
                 String name = path.getFileName().toString();
-                return name.endsWith(".jar") && (name.startsWith("micrometer-") || name.startsWith("HdrHistogram-")
-                        || name.startsWith("LatencyUtils-"));
+                return name.endsWith(".jar") && Arrays.stream(prefixes).anyMatch(name::startsWith);
             }).distinct().toList();
-            if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("micrometer-core-"))) {
-                throw new IllegalStateException("micrometer-core is not on the test class path: " + jars);
+            if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith(required))) {
+                throw new IllegalStateException(required + "* is not on the test class path: " + jars);
             }
             return jars;
         } catch (IOException e) {

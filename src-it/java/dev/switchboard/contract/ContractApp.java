@@ -19,6 +19,11 @@ public final class ContractApp {
             GuardedRoute.class,
             CappedRoute.class,
             CrowdedRoute.class,
+            TypedRoutes.JacksonEcho.class,
+            TypedRoutes.JsonbEcho.class,
+            TypedRoutes.Total.class,
+            TypedRoutes.Strict.class,
+            TypedRoutes.Room.class,
             ProbeRoute.class);
 
     private ContractApp() {

@@ -9,19 +9,24 @@ import dev.switchboard.Route;
 import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 // tag::route[]
 /**
  * A chat: every text sent to {@code /chat/{room}} reaches every session in that room, the sender included,
  * unchanged. A client that connects with {@code ?name=Ann} is listed as online: whenever a named client comes
- * or goes, the room gets {@code {"online":["Ann","Bob"]}}, the sorted names of its named members.
+ * or goes, the room gets an {@link Online} record, {@code {"online":["Ann","Bob"]}} in JSON, the sorted names of
+ * its named members.
  */
 @Route(value = "/chat/{room}", shared = true)
 public class ChatRoute {
 
     private static final System.Logger LOG = System.getLogger(ChatRoute.class.getName());
+
+    /** Who is in a room, sent through the route's JSON codec. */
+    public record Online(List<String> online) {
+    }
 
     @OnConnected
     void joined(WebSocketSession session, @PathParam("room") String room) {
@@ -47,32 +52,13 @@ public class ChatRoute {
     /** Synchronized, so that the last list every member gets is the latest one. */
     private synchronized void announceOnline(Sessions room) {
         Sessions open = room.matching(WebSocketSession::isOpen);
-        String online = open.list().stream()
-                .map(ChatRoute::name)
-                .filter(Objects::nonNull)
-                .sorted()
-                .map(ChatRoute::jsonString)
-                .collect(Collectors.joining(",", "{\"online\":[", "]}"));
-        open.broadcastText(online);
+        List<String> names = open.list().stream().map(ChatRoute::name).filter(Objects::nonNull).sorted().toList();
+        open.broadcastObject(new Online(names)); // encoded once for the whole room
     }
 
     private static String name(WebSocketSession session) {
         String name = session.queryParam("name");
         return name == null || name.isBlank() ? null : name;
-    }
-
-    private static String jsonString(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        return json.append('"').toString();
     }
 }
 // end::route[]

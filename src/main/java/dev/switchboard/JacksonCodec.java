@@ -1,12 +1,8 @@
 package dev.switchboard;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.codec.CodecLibraries;
+import dev.switchboard.codec.JacksonJson;
 
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
@@ -25,7 +21,7 @@ import java.util.Objects;
  */
 public final class JacksonCodec implements Codec {
 
-    private final ObjectMapper mapper;
+    private final Codec json;
 
     /**
      * JSON through a mapper set up as described above.
@@ -33,7 +29,8 @@ public final class JacksonCodec implements Codec {
      * @throws IllegalStateException if Jackson is not on the class path; the message names the artifact to add
      */
     public JacksonCodec() {
-        this(defaultMapper());
+        CodecLibraries.requireJackson("new JacksonCodec()"); // before any class of Jackson is touched
+        this.json = new JacksonJson(JacksonJson.defaultMapper());
     }
 
     /**
@@ -42,63 +39,27 @@ public final class JacksonCodec implements Codec {
      * @param mapper the mapper
      */
     public JacksonCodec(ObjectMapper mapper) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
-    }
-
-    private static ObjectMapper defaultMapper() {
-        CodecLibraries.requireJackson("new JacksonCodec()"); // before any class of Jackson is touched
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.registerModules(ObjectMapper.findModules(JacksonCodec.class.getClassLoader()));
-        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        return mapper;
+        this.json = new JacksonJson(Objects.requireNonNull(mapper, "mapper"));
     }
 
     @Override
-    public String encodeText(Object value) throws JsonProcessingException {
-        return mapper.writeValueAsString(value);
+    public String encodeText(Object value) throws Exception {
+        return json.encodeText(value);
     }
 
     @Override
-    public Object decodeText(String text, Type type) {
-        JavaType javaType = mapper.constructType(type);
-        try {
-            return mapper.readValue(text, javaType);
-        } catch (JsonProcessingException e) {
-            throw new MessageDecodeException(text, type, position(e, true), e);
-        }
+    public Object decodeText(String text, Type type) throws Exception {
+        return json.decodeText(text, type);
     }
 
     @Override
-    public ByteBuffer encodeBinary(Object value) throws JsonProcessingException {
-        return ByteBuffer.wrap(mapper.writeValueAsBytes(value));
+    public ByteBuffer encodeBinary(Object value) throws Exception {
+        return json.encodeBinary(value);
     }
 
     @Override
-    public Object decodeBinary(ByteBuffer data, Type type) throws java.io.IOException {
-        JavaType javaType = mapper.constructType(type);
-        byte[] bytes = bytesOf(data);
-        try {
-            return mapper.readValue(bytes, javaType);
-        } catch (JsonProcessingException e) {
-            throw new MessageDecodeException(bytes, type, position(e, false), e);
-        }
-    }
-
-    private static byte[] bytesOf(ByteBuffer data) {
-        byte[] bytes = new byte[data.remaining()];
-        data.duplicate().get(bytes);
-        return bytes;
-    }
-
-    private static long position(JsonProcessingException e, boolean text) {
-        JsonLocation location = e.getLocation();
-        if (location == null) {
-            return -1;
-        }
-        return text ? location.getCharOffset() : location.getByteOffset();
+    public Object decodeBinary(ByteBuffer data, Type type) throws Exception {
+        return json.decodeBinary(data, type);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.switchboard;
 
 import dev.switchboard.codec.CodecLibraries;
+import dev.switchboard.codec.JsonbJson;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
-import jakarta.json.stream.JsonParsingException;
 
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -21,7 +18,7 @@ import java.util.Objects;
  */
 public final class JsonbCodec implements Codec {
 
-    private final Jsonb jsonb;
+    private final Codec json;
 
     /**
      * JSON through a new JSON-B instance that writes nulls.
@@ -30,7 +27,8 @@ public final class JsonbCodec implements Codec {
      *                               names the artifact to add
      */
     public JsonbCodec() {
-        this(defaultJsonb());
+        CodecLibraries.requireJsonb("new JsonbCodec()"); // before any class of JSON-B is touched
+        this.json = new JsonbJson(JsonbJson.defaultJsonb());
     }
 
     /**
@@ -39,41 +37,17 @@ public final class JsonbCodec implements Codec {
      * @param jsonb the instance
      */
     public JsonbCodec(Jsonb jsonb) {
-        this.jsonb = Objects.requireNonNull(jsonb, "jsonb");
-    }
-
-    private static Jsonb defaultJsonb() {
-        CodecLibraries.requireJsonb("new JsonbCodec()"); // before any class of JSON-B is touched
-        try {
-            return JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-        } catch (JsonbException e) {
-            throw new IllegalStateException(CodecLibraries.NO_JSONB_IMPLEMENTATION, e);
-        }
+        this.json = new JsonbJson(Objects.requireNonNull(jsonb, "jsonb"));
     }
 
     @Override
-    public String encodeText(Object value) {
-        return jsonb.toJson(value);
+    public String encodeText(Object value) throws Exception {
+        return json.encodeText(value);
     }
 
     @Override
-    public Object decodeText(String text, Type type) {
-        try {
-            return jsonb.fromJson(text, type);
-        } catch (RuntimeException e) {
-            throw new MessageDecodeException(text, type, position(e), e);
-        }
-    }
-
-    /** The parser's offset, from the {@code JsonParsingException} that JSON-B implementations wrap. */
-    private static long position(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (CodecLibraries.hasJsonParsing() && cause instanceof JsonParsingException parsing
-                    && parsing.getLocation() != null) {
-                return parsing.getLocation().getStreamOffset();
-            }
-        }
-        return -1;
+    public Object decodeText(String text, Type type) throws Exception {
+        return json.decodeText(text, type);
     }
 
     @Override

@@ -7,11 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Receives an exception thrown by another handler of the route, or an error the connection met.
+ * Receives an exception thrown by another handler of the route, a message that did not decode, or an error the
+ * connection met.
  *
  * <p>After a handler exception the connection is closed with 1011 (Internal Error) once this handler has
  * run. Without an {@code OnError} handler such exceptions are logged. An exception thrown by this handler
  * itself is logged.
+ *
+ * <p>A message that did not decode into its handler's type arrives as a {@link MessageDecodeException}, with the
+ * message as it came, the target type and the parser's position; the session stays open, and this handler may
+ * answer or close it. Without an {@code OnError} handler the session is closed with 1007 instead
+ * ({@link CloseCause#UNDECODABLE_MESSAGE}).
  *
  * <p>Contract, checked at compile time by the annotation processor:
  * <ul>

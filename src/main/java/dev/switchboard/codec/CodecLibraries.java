@@ -41,17 +41,6 @@ public final class CodecLibraries {
         }
     }
 
-    /**
-     * Whether the JSON-P parser API, whose parsing exception tells where parsing stopped, is on the class path.
-     *
-     * @return {@code true} if it is
-     */
-    public static boolean hasJsonParsing() {
-        return JSON_PARSING;
-    }
-
-    private static final boolean JSON_PARSING = present("jakarta.json.stream.JsonParsingException");
-
     private static boolean present(String className) {
         try {
             Class.forName(className, false, CodecLibraries.class.getClassLoader());

@@ -6,7 +6,6 @@ import dev.switchboard.codec.CodecDiscovery;
 
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +38,11 @@ final class RouteCodec {
         if (found == null) {
             synchronized (this) {
                 if (codec == null) {
-                    codec = Objects.requireNonNull(choose.get(), () -> CodecDiscovery.noCodec(path));
+                    Codec chosen = choose.get();
+                    if (chosen == null) {
+                        throw new IllegalStateException(CodecDiscovery.noCodec(path));
+                    }
+                    codec = chosen;
                 }
                 found = codec;
             }

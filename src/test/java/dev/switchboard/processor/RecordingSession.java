@@ -74,14 +74,22 @@ final class RecordingSession implements WebSocketSession, Messages {
 
     @Override
     public Object decodeText(String text, Type type) {
-        return CODEC.decodeText(text, type);
+        try {
+            return CODEC.decodeText(text, type);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public Object decodeBinary(ByteBuffer data, Type type) {
         try {
             return CODEC.decodeBinary(data, type);
-        } catch (java.io.IOException e) {
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

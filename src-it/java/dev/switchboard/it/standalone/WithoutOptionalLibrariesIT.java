@@ -1,0 +1,79 @@
+package dev.switchboard.it.standalone;
+
+import dev.switchboard.it.AppOutput;
+import dev.switchboard.it.TestClassPath;
+import dev.switchboard.it.clients.WsClient;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Micrometer and the JSON libraries are optional: an application without them on its class path serves as before,
+ * and one that asks for Micrometer metrics or a JSON codec all the same is told the artifact to add.
+ */
+class WithoutOptionalLibrariesIT {
+
+    /** The jars of Micrometer, Jackson and JSON-B, and their own dependencies, as their file names start. */
+    private static final Pattern OPTIONAL_JARS = Pattern.compile(
+            "(micrometer-|HdrHistogram|LatencyUtils|jackson-|jakarta\\.json|yasson-|parsson-).*\\.jar");
+
+    @Test
+    void aServerRunsWithoutThemAndAskingForThemNamesTheArtifacts() throws Exception {
+        List<Path> everything = TestClassPath.entries();
+        List<Path> withoutThem = everything.stream()
+                .filter(entry -> !OPTIONAL_JARS.matcher(entry.getFileName().toString()).matches())
+                .toList();
+        for (String jar : List.of("micrometer-core-", "jackson-databind-", "jakarta.json.bind-api-", "yasson-")) {
+            assertTrue(everything.stream().anyMatch(entry -> entry.getFileName().toString().startsWith(jar)),
+                    "the test's own class path has " + jar + "*");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process app = new ProcessBuilder(java, "-cp",
+                withoutThem.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                WithoutOptionalLibrariesApp.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            AppOutput output = AppOutput.of(app);
+            int port = output.port().get(60, TimeUnit.SECONDS);
+            try (WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/without-optional-libraries"))) {
+                client.sendText("hello");
+                client.sendText("object");
+                await().atMost(Duration.ofSeconds(20)).until(() -> client.texts.size() == 2);
+                assertEquals("hello", client.texts.get(0));
+                assertEquals("writeObject refused: Route /without-optional-libraries needs a codec for typed messages,"
+                        + " and none is on the class path: add com.fasterxml.jackson.core:jackson-databind, or"
+                        + " jakarta.json.bind:jakarta.json.bind-api with org.eclipse:yasson, or set a codec with"
+                        + " SettingsBuilder.codec(...) or @Route(codec = ...).", client.texts.get(1));
+            }
+            app.getOutputStream().close(); // the application serves until its input ends
+
+            assertTrue(app.waitFor(20, TimeUnit.SECONDS), "the application stops when its input ends");
+            await().atMost(Duration.ofSeconds(20)).until(output::ended);
+            assertEquals(0, app.exitValue(), output.text());
+            assertTrue(output.text().contains("Metrics.micrometer refused: java.lang.IllegalStateException: "
+                    + "Metrics.micrometer(registry) needs Micrometer, which is not on the class path: add the "
+                    + "dependency io.micrometer:micrometer-core"), output.text());
+            assertTrue(output.text().contains("new JacksonCodec() refused: java.lang.IllegalStateException: "
+                    + "new JacksonCodec() needs Jackson, which is not on the class path: add the dependency "
+                    + "com.fasterxml.jackson.core:jackson-databind"), output.text());
+            assertTrue(output.text().contains("new JsonbCodec() refused: java.lang.IllegalStateException: "
+                    + "new JsonbCodec() needs JSON-B, which is not on the class path: add the dependency "
+                    + "jakarta.json.bind:jakarta.json.bind-api with an implementation, org.eclipse:yasson"),
+                    output.text());
+        } finally {
+            app.destroyForcibly();
+        }
+    }
+}
