@@ -84,7 +84,7 @@ final class ConnectionSession extends SessionFacts {
     /** The host closed the connection: report it once, after every callback before it. */
     void hostClosed(int code, String reason) {
         CloseStatus requested = requestedClose;
-        disconnect(requested != null ? requested : new CloseStatus(code, reason, causeOf(code)));
+        disconnect(requested != null ? requested : new CloseStatus(code, reason, CloseCodes.causeOf(code)));
     }
 
     /**
@@ -106,15 +106,6 @@ final class ConnectionSession extends SessionFacts {
             slot.release();
         });
         return unsent;
-    }
-
-    private static CloseCause causeOf(int code) {
-        return switch (code) {
-            case CloseStatus.ABNORMAL -> CloseCause.CONNECTION_LOST;
-            case CloseStatus.PROTOCOL_ERROR, CloseStatus.INVALID_PAYLOAD -> CloseCause.PROTOCOL_ERROR;
-            case CloseStatus.TOO_BIG -> CloseCause.TOO_BIG;
-            default -> CloseCause.CLIENT_CLOSED;
-        };
     }
 
     // ---- closing
@@ -153,11 +144,11 @@ final class ConnectionSession extends SessionFacts {
         }
     }
 
-    private void dropped(int messages, boolean refused) {
+    private void dropped(int messages, OutboundQueue.Overflow how) {
         dropped.addAndGet(messages);
         OverflowAction action = route.sendQueueLimits().onOverflow();
         routeSessions.dropped(action, messages);
-        if (refused && (action == OverflowAction.CLOSE_SESSION || action == OverflowAction.CLOSE_TRY_AGAIN_LATER)) {
+        if (how.closes(action)) {
             closeAsSlowConsumer();
         }
     }
@@ -221,6 +212,16 @@ final class ConnectionSession extends SessionFacts {
     @Override
     public CompletionStage<Void> ping(ByteBuffer payload) {
         return write(Outbound.ping(payload));
+    }
+
+    @Override
+    public java.io.Writer openTextWriter() {
+        return new PartWriter((PartMessage) write(new PartMessage(true, outbound, timers::activity)));
+    }
+
+    @Override
+    public java.io.OutputStream openDataStream() {
+        return new PartStream((PartMessage) write(new PartMessage(false, outbound, timers::activity)));
     }
 
     /** Writes an entry and tells at once whether it was queued, for broadcasts to count. */
