@@ -19,6 +19,8 @@ public final class ContractApp {
             GuardedRoute.class,
             CappedRoute.class,
             CrowdedRoute.class,
+            PartsRoutes.Roomy.class,
+            PartsRoutes.Slow.class,
             ProbeRoute.class);
 
     private ContractApp() {
