@@ -22,7 +22,9 @@ import java.util.concurrent.CompletionStage;
  * returns a {@link CompletionStage} that completes when the message has been handed to the socket, or fails
  * with {@link SessionClosedException} (the session is closing or closed) or {@link SendOverflowException}
  * (the queue limits of {@link SendQueueLimits} were reached). {@link #close()} is queued behind earlier
- * writes, so {@code writeText("bye")} then {@code close()} delivers the text first.
+ * writes, so {@code writeText("bye")} then {@code close()} delivers the text first. Only the writers of
+ * messages written in parts ({@link #openTextWriter()}, {@link #openDataStream()}) block, as the blocking I/O
+ * they are, to wait for room in the queue.
  */
 public interface WebSocketSession {
 
@@ -76,8 +78,8 @@ public interface WebSocketSession {
      * cause is a {@link SendOverflowException}, and the session closes as a slow consumer (1008, or 1013 with
      * {@link OverflowAction#CLOSE_TRY_AGAIN_LATER}), since what was sent of the message cannot be taken back.
      * On the standalone server's I/O threads, where handlers run unless it was built with blocking handlers,
-     * a thread may not wait for its own connections' sends: there the parts are queued whatever the limit, and go
-     * out once the handler returns. Write large messages to slow clients from other threads.
+     * a thread may not wait, since it writes its connections' frames itself: there the parts are queued whatever
+     * the limit, so the handler never hangs. Write large messages to slow clients from other threads.
      *
      * <p><b>Failures.</b> Writing to a session that is closing or closed fails with an {@link IOException}
      * whose cause is a {@link SessionClosedException}; a message cut short by the session's end fails the same

@@ -5,7 +5,9 @@ import dev.switchboard.Route;
 import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.contract.PartsRoutes;
+import dev.switchboard.docs.ReportRoute;
 import dev.switchboard.it.clients.RawClient;
+import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -17,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +88,7 @@ class PartMessagesIT {
 
     private static Switchboard server() {
         return Switchboard.builder().host("127.0.0.1").port(0)
-                .route(OnIoThread.class).route(QuietWriter.class).build().start();
+                .route(OnIoThread.class).route(QuietWriter.class).route(ReportRoute.class).build().start();
     }
 
     private static URI uri(Switchboard server, String path) {
@@ -134,6 +139,17 @@ class PartMessagesIT {
             }
             assertEquals(CONTINUATION, next.opcode());
             assertEquals("second", new String(next.payload(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theGuidesReportArrivesAsOneMessage() {
+        try (Switchboard server = server(); WsClient client = WsClient.connect(uri(server, "/report"))) {
+            client.sendText("100000");
+            await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !client.texts.isEmpty());
+            String expected = IntStream.range(0, 100_000).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
+            assertEquals(1, client.texts.size());
+            assertTrue(expected.equals(client.texts.get(0)), "the report, whole");
         }
     }
 }
