@@ -24,6 +24,8 @@ public final class ContractApp {
             TypedRoutes.Total.class,
             TypedRoutes.Strict.class,
             TypedRoutes.Room.class,
+            PartsRoutes.Roomy.class,
+            PartsRoutes.Slow.class,
             ProbeRoute.class);
 
     private ContractApp() {

@@ -1,5 +1,8 @@
 package dev.switchboard;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -19,7 +22,9 @@ import java.util.concurrent.CompletionStage;
  * returns a {@link CompletionStage} that completes when the message has been handed to the socket, or fails
  * with {@link SessionClosedException} (the session is closing or closed) or {@link SendOverflowException}
  * (the queue limits of {@link SendQueueLimits} were reached). {@link #close()} is queued behind earlier
- * writes, so {@code writeText("bye")} then {@code close()} delivers the text first.
+ * writes, so {@code writeText("bye")} then {@code close()} delivers the text first. Only the writers of
+ * messages written in parts ({@link #openTextWriter()}, {@link #openDataStream()}) block, as the blocking I/O
+ * they are, to wait for room in the queue.
  */
 public interface WebSocketSession {
 
@@ -66,6 +71,43 @@ public interface WebSocketSession {
      * @throws IllegalStateException    if the route has no codec; the message names the libraries to add
      */
     CompletionStage<Void> writeObject(Object value);
+
+    /**
+     * Starts a text message written in parts, for a text too large to hold whole: each part is sent as one
+     * fragment, when the writer's buffer of 16 Ki characters fills, on {@link Writer#flush() flush()}, and the
+     * rest on {@link Writer#close() close()}, which ends the message. Closing is required, best with
+     * try-with-resources; closing again does nothing.
+     *
+     * <p><b>Order.</b> The message takes its place among the session's writes when it is opened: whatever is
+     * written to the session after that, by any thread ({@link #writeText}, {@link #writeData}, broadcasts,
+     * other messages written in parts, {@link #close()}), goes out after its last part, and nothing but pings
+     * goes between its parts. Two messages opened at once from two threads go out one after the other, whole.
+     *
+     * <p><b>Limits.</b> The message counts as one message against {@link SendQueueLimits}, and each part's
+     * bytes against the byte limit until it is sent. Writing is blocking I/O: while a part does not fit, the
+     * writing thread waits, at most the send timeout; then the write fails with an {@link IOException} whose
+     * cause is a {@link SendOverflowException}, and the session closes as a slow consumer (1008, or 1013 with
+     * {@link OverflowAction#CLOSE_TRY_AGAIN_LATER}), since what was sent of the message cannot be taken back.
+     * On the standalone server's I/O threads, where handlers run unless it was built with blocking handlers,
+     * a thread may not wait, since it writes its connections' frames itself: there the parts are queued whatever
+     * the limit, so the handler never hangs. Write large messages to slow clients from other threads.
+     *
+     * <p><b>Failures.</b> Writing to a session that is closing or closed fails with an {@link IOException}
+     * whose cause is a {@link SessionClosedException}; a message cut short by the session's end fails the same
+     * way. Neither {@code flush()} nor {@code close()} waits for the client.
+     *
+     * @return the writer of the message, for one thread at a time
+     */
+    Writer openTextWriter();
+
+    /**
+     * Starts a binary message written in parts: each part is sent as one fragment, when the stream's buffer of
+     * 32 KiB fills, on {@link OutputStream#flush() flush()}, and the rest on {@link OutputStream#close() close()},
+     * which ends the message. Order, limits and failures are those of {@link #openTextWriter()}.
+     *
+     * @return the stream of the message, for one thread at a time
+     */
+    OutputStream openDataStream();
 
     /**
      * Queues a ping with an empty payload; the answer arrives at the route's {@link OnPong} handler.

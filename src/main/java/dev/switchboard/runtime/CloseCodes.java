@@ -1,5 +1,8 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.CloseCause;
+import dev.switchboard.CloseStatus;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,6 +13,16 @@ final class CloseCodes {
     private static final int MAX_REASON_BYTES = 123;
 
     private CloseCodes() {
+    }
+
+    /** What a close code the host reported says of the close's cause. */
+    static CloseCause causeOf(int code) {
+        return switch (code) {
+            case CloseStatus.ABNORMAL -> CloseCause.CONNECTION_LOST;
+            case CloseStatus.PROTOCOL_ERROR, CloseStatus.INVALID_PAYLOAD -> CloseCause.PROTOCOL_ERROR;
+            case CloseStatus.TOO_BIG -> CloseCause.TOO_BIG;
+            default -> CloseCause.CLIENT_CLOSED;
+        };
     }
 
     static void check(int code, String reason) {

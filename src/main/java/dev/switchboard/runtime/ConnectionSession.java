@@ -9,6 +9,8 @@ import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.binding.ConnectionHandlers;
 
+import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +87,7 @@ final class ConnectionSession extends SessionWrites {
     /** The host closed the connection: report it once, after every callback before it. */
     void hostClosed(int code, String reason) {
         CloseStatus requested = requestedClose;
-        disconnect(requested != null ? requested : new CloseStatus(code, reason, causeOf(code)));
+        disconnect(requested != null ? requested : new CloseStatus(code, reason, CloseCodes.causeOf(code)));
     }
 
     /**
@@ -107,15 +109,6 @@ final class ConnectionSession extends SessionWrites {
             slot.release();
         });
         return unsent;
-    }
-
-    private static CloseCause causeOf(int code) {
-        return switch (code) {
-            case CloseStatus.ABNORMAL -> CloseCause.CONNECTION_LOST;
-            case CloseStatus.PROTOCOL_ERROR, CloseStatus.INVALID_PAYLOAD -> CloseCause.PROTOCOL_ERROR;
-            case CloseStatus.TOO_BIG -> CloseCause.TOO_BIG;
-            default -> CloseCause.CLIENT_CLOSED;
-        };
     }
 
     // ---- closing
@@ -154,11 +147,11 @@ final class ConnectionSession extends SessionWrites {
         }
     }
 
-    private void dropped(int messages, boolean refused) {
+    private void dropped(int messages, OutboundQueue.Overflow how) {
         dropped.addAndGet(messages);
         OverflowAction action = route.sendQueueLimits().onOverflow();
         routeSessions.dropped(action, messages);
-        if (refused && (action == OverflowAction.CLOSE_SESSION || action == OverflowAction.CLOSE_TRY_AGAIN_LATER)) {
+        if (how.closes(action)) {
             closeAsSlowConsumer();
         }
     }
@@ -198,6 +191,16 @@ final class ConnectionSession extends SessionWrites {
     }
 
     // ---- writing
+
+    @Override
+    public Writer openTextWriter() {
+        return new PartWriter((PartMessage) write(new PartMessage(true, outbound, timers::activity)));
+    }
+
+    @Override
+    public OutputStream openDataStream() {
+        return new PartStream((PartMessage) write(new PartMessage(false, outbound, timers::activity)));
+    }
 
     /** Writes an entry and tells at once whether it was queued, for broadcasts to count. */
     Delivery deliver(Outbound entry) {

@@ -4,6 +4,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,9 @@ import java.util.function.Consumer;
  * from the timer thread, a client that stopped reading would stall every session's timers. Here they block
  * no host thread and no timer, and the caller learns the outcome through a callback like for any send.
  * Tyrus only queues the frame, so on the standalone host the calls run where they are made.
+ *
+ * <p>The parts of a message written in parts go the same way on every host: JSR-356 sends parts only through
+ * its blocking remote endpoint, whose calls wait until the part is written, Tyrus's included.
  */
 final class ControlFrames {
 
@@ -25,26 +29,33 @@ final class ControlFrames {
     }
 
     private final boolean hostBlocks;
+    private final BooleanSupplier threadMayWait;
     private final ServerThreads threads = new ServerThreads("switchboard-control");
     /** Made on demand, so that a stopped server can start again. */
     private ThreadPoolExecutor writers;
 
     /** @param hostBlocks whether the host's ping and close may wait until their frame is written */
     ControlFrames(boolean hostBlocks) {
+        this(hostBlocks, () -> true);
+    }
+
+    /**
+     * @param hostBlocks    whether the host's ping and close may wait until their frame is written
+     * @param threadMayWait whether the calling thread may wait for sends, which a host I/O thread may not
+     */
+    ControlFrames(boolean hostBlocks, BooleanSupplier threadMayWait) {
         this.hostBlocks = hostBlocks;
+        this.threadMayWait = threadMayWait;
+    }
+
+    /** Whether the calling thread may wait for the host's sends to complete. */
+    boolean threadMayWait() {
+        return threadMayWait.getAsBoolean();
     }
 
     /** Starts the call; {@code done} receives {@code null} or its failure. */
     void write(Call call, Consumer<Throwable> done) {
-        Runnable task = () -> {
-            Throwable failure = null;
-            try {
-                call.run();
-            } catch (Exception e) {
-                failure = e;
-            }
-            done.accept(failure);
-        };
+        Runnable task = task(call, done);
         if (!hostBlocks) {
             task.run();
             return;
@@ -54,6 +65,27 @@ final class ControlFrames {
         } catch (RejectedExecutionException stopping) {
             task.run(); // the server is stopping: its host is closing the connection itself
         }
+    }
+
+    /** Starts a call that blocks on every host, on a thread of its own; {@code done} receives its outcome. */
+    void writeAside(Call call, Consumer<Throwable> done) {
+        try {
+            writers().execute(task(call, done));
+        } catch (RejectedExecutionException stopping) {
+            done.accept(new IllegalStateException("The server is stopping: the part was not sent"));
+        }
+    }
+
+    private static Runnable task(Call call, Consumer<Throwable> done) {
+        return () -> {
+            Throwable failure = null;
+            try {
+                call.run();
+            } catch (Exception e) {
+                failure = e;
+            }
+            done.accept(failure);
+        };
     }
 
     private synchronized ThreadPoolExecutor writers() {

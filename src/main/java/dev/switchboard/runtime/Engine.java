@@ -49,8 +49,8 @@ public final class Engine {
         this.routes = routes;
         this.settings = settings;
         this.instances = routes.instances(settings.instanceFactory().orElse(null)); // first: it may fail the start
-        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock()), settings.maxSessions(),
-                MetricsAccess.eventsOf(settings.metrics()));
+        this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock(), host::threadMayWait),
+                settings.maxSessions(), MetricsAccess.eventsOf(settings.metrics()));
         try {
             this.gate = routes.handshakeGate(settings, registry, host);
             this.endpointConfigs = routes.endpointConfigs(settings, registry, host, instances);

@@ -22,6 +22,16 @@ public interface Host {
     boolean controlFramesBlock();
 
     /**
+     * Whether the calling thread may wait for a connection's sends to complete, as the blocking writer of a message
+     * written in parts does when the send queue is full: not on an I/O thread that completes sends itself.
+     *
+     * @return {@code false} on such a thread; {@code true} by default, where the host completes sends elsewhere
+     */
+    default boolean threadMayWait() {
+        return true;
+    }
+
+    /**
      * The WebSocket extensions offered on every route.
      *
      * @return permessage-deflate standalone when enabled; empty where the container decides (a WAR)

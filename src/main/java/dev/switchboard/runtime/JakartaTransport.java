@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
- * A {@link Transport} over a Jakarta WebSocket session's asynchronous remote endpoint.
+ * A {@link Transport} over a Jakarta WebSocket session's asynchronous remote endpoint, and its blocking one for
+ * the parts of messages written in parts, which only it sends.
  */
 final class JakartaTransport implements Transport {
 
@@ -46,6 +47,21 @@ final class JakartaTransport implements Transport {
         } else {
             Transport.super.sendShared(message, done);
         }
+    }
+
+    @Override
+    public void sendTextPart(String part, boolean last, Consumer<Throwable> done) {
+        controlFrames.writeAside(() -> session.getBasicRemote().sendText(part, last), done);
+    }
+
+    @Override
+    public void sendBinaryPart(ByteBuffer part, boolean last, Consumer<Throwable> done) {
+        controlFrames.writeAside(() -> session.getBasicRemote().sendBinary(part, last), done);
+    }
+
+    @Override
+    public boolean mayWait() {
+        return controlFrames.threadMayWait();
     }
 
     @Override

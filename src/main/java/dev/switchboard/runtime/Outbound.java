@@ -18,7 +18,7 @@ abstract class Outbound extends CompletableFuture<Void> {
     /** When it was offered to the queue, for the time it takes to reach the socket; set only when measured. */
     long offeredNanos;
 
-    private Outbound(long bytes, Kind kind) {
+    Outbound(long bytes, Kind kind) {
         this.bytes = bytes;
         this.kind = kind;
     }
@@ -29,6 +29,39 @@ abstract class Outbound extends CompletableFuture<Void> {
     /** Whether nothing may be written after this entry. */
     boolean isClose() {
         return false;
+    }
+
+    /** Whether the entry counts against the message limit: all but the parts of a message written in parts. */
+    boolean countsAsMessage() {
+        return true;
+    }
+
+    /** The bytes the entry sent, for metrics, once it completed. */
+    long sentBytes() {
+        return bytes;
+    }
+
+    /**
+     * Since when the entry, being written, has waited for the client; 0 if it waits for nothing.
+     *
+     * @param startedNanos when the writer started it
+     */
+    long waitingSince(long startedNanos) {
+        return startedNanos;
+    }
+
+    /**
+     * Offers a control frame to send before the rest of this entry, which is being written; a ping may go between
+     * the fragments of a message (RFC 6455, section 5.4).
+     *
+     * @return whether the entry took it; if not, it goes into the queue
+     */
+    boolean interject(Outbound control) {
+        return false;
+    }
+
+    /** The queue closed while this entry is being written: an entry of many sends stops after the current one. */
+    void queueClosed(Throwable failure) {
     }
 
     static Outbound text(String text) {
@@ -54,6 +87,36 @@ abstract class Outbound extends CompletableFuture<Void> {
             @Override
             void start(Transport transport, Consumer<Throwable> done) {
                 transport.sendShared(message, done);
+            }
+        };
+    }
+
+    /** One part of a text message written in parts; {@code last} ends the message. */
+    static Outbound textPart(String part, boolean last) {
+        return new Outbound(Utf8.length(part), Kind.TEXT) {
+            @Override
+            void start(Transport transport, Consumer<Throwable> done) {
+                transport.sendTextPart(part, last, done);
+            }
+
+            @Override
+            boolean countsAsMessage() {
+                return false;
+            }
+        };
+    }
+
+    /** One part of a binary message written in parts; {@code last} ends the message. */
+    static Outbound binaryPart(ByteBuffer part, boolean last) {
+        return new Outbound(part.remaining(), Kind.BINARY) {
+            @Override
+            void start(Transport transport, Consumer<Throwable> done) {
+                transport.sendBinaryPart(part, last, done);
+            }
+
+            @Override
+            boolean countsAsMessage() {
+                return false;
             }
         };
     }

@@ -18,16 +18,40 @@ import java.util.concurrent.atomic.AtomicLong;
  * after another, each only once the previous completed. A send that completes asynchronously hands the
  * writer role to its completion callback. No thread ever waits for another, so neither a host I/O thread
  * nor an application thread blocks here, and the host never sees two sends at once.
+ *
+ * <p>A message written in parts ({@link PartMessage}) is one entry that keeps the writer role from its first
+ * part to its last, so nothing else is sent between them. Its parts count against the byte limit as they are
+ * handed over; their blocking writer waits for room in a {@link SendRoom}, which this queue signals whenever an
+ * entry or part completes.
  */
 final class OutboundQueue {
 
     /** Told of every message the limits kept from being sent, so the session can count it and act. */
     interface OverflowListener {
         /**
-         * Messages were dropped; {@code refused} tells whether the newest write itself was refused (every
-         * action but {@link OverflowAction#DROP_OLDEST}), so that a closing action can close.
+         * Messages were dropped, as {@code how} says, so that a closing action can close, and a message cut short
+         * always does.
          */
-        void dropped(int messages, boolean refused);
+        void dropped(int messages, Overflow how);
+    }
+
+    /** How messages were dropped. */
+    enum Overflow {
+        /** Older queued messages made room for a newer one ({@link OverflowAction#DROP_OLDEST}). */
+        DROPPED_OLDEST,
+        /** The newest write itself was refused (every other action). */
+        REFUSED,
+        /**
+         * A message written in parts found no room for a part within the send timeout: what was sent of it cannot
+         * be taken back, so the session must close whatever the action.
+         */
+        CUT_SHORT;
+
+        /** Whether the session closes, under the route's overflow action. */
+        boolean closes(OverflowAction action) {
+            return this == CUT_SHORT || this == REFUSED
+                    && (action == OverflowAction.CLOSE_SESSION || action == OverflowAction.CLOSE_TRY_AGAIN_LATER);
+        }
     }
 
     private static final int STARTING = 0;
@@ -43,6 +67,9 @@ final class OutboundQueue {
     private final boolean reportsSent;
 
     private final ConcurrentLinkedQueue<Outbound> queue = new ConcurrentLinkedQueue<>();
+    private final SendRoom room = new SendRoom();
+    /** The entry being written, for the send timeout, for pings that may go between its parts, and for a close. */
+    private volatile Outbound inFlight;
     /** Entries offered and not yet completed, including the one being written. */
     private final AtomicInteger messages = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
@@ -90,18 +117,24 @@ final class OutboundQueue {
                         "Send queue of session %s is full: %d messages, %d bytes queued with this one "
                                 + "(limits %d messages, %d bytes). The client reads slower than the server writes.",
                         sessionId, queuedMessages, queuedBytes, limits.maxMessages(), limits.maxBytes())));
-                overflowListener.dropped(1, true);
+                overflowListener.dropped(1, Overflow.REFUSED);
                 return entry;
             }
         }
         return enqueue(entry);
     }
 
-    /** Offers a control frame (a heartbeat ping) that the limits do not refuse: it is tiny and must go out. */
+    /**
+     * Offers a control frame (a heartbeat ping) that the limits do not refuse: it is tiny and must go out, between
+     * the parts of a message written in parts if one is being written.
+     */
     void offerControl(Outbound entry) {
         messages.incrementAndGet();
         bytes.addAndGet(entry.bytes);
-        enqueue(entry);
+        Outbound current = inFlight;
+        if (current == null || !current.interject(entry)) {
+            enqueue(entry);
+        }
     }
 
     private CompletableFuture<Void> enqueue(Outbound entry) {
@@ -131,13 +164,14 @@ final class OutboundQueue {
             dropped++;
         }
         if (dropped > 0) {
-            overflowListener.dropped(dropped, false);
+            overflowListener.dropped(dropped, Overflow.DROPPED_OLDEST);
         }
     }
 
     /** How long the send in flight has been waiting for the client, in nanoseconds; 0 if none waits. */
     long stalledNanos(long nowNanos) {
-        long started = sendStartedNanos;
+        Outbound current = inFlight;
+        long started = current == null ? 0 : current.waitingSince(sendStartedNanos);
         return started == 0 ? 0 : nowNanos - started;
     }
 
@@ -158,7 +192,56 @@ final class OutboundQueue {
      */
     int close(String because) {
         closedBecause = because;
-        return failQueued();
+        Outbound current = inFlight;
+        if (current != null) {
+            current.queueClosed(new SessionClosedException(closedMessage()));
+        }
+        int failed = failQueued();
+        room.signal();
+        return failed;
+    }
+
+    // ---- for messages written in parts
+
+    /** Where writers of parts wait for room. */
+    SendRoom room() {
+        return room;
+    }
+
+    /** Whether a part of so many bytes fits now: within the byte limit, or into a queue that holds no bytes. */
+    boolean fits(long partBytes) {
+        long queued = bytes.get();
+        return queued <= 0 || queued + partBytes <= limits.maxBytes();
+    }
+
+    /** Counts a part handed over; it is released as it completes ({@link #finishedAside}). */
+    void countPart(long partBytes) {
+        bytes.addAndGet(partBytes);
+    }
+
+    /** Whether the queue refuses everything now. */
+    boolean isClosed() {
+        return closedBecause != null;
+    }
+
+    /** Whether the calling thread may wait for room, which the sends of this connection make. */
+    boolean mayWait() {
+        return transport.mayWait();
+    }
+
+    /** How long a writer of parts may wait for room, in nanoseconds; 0 for no limit. */
+    long sendTimeoutNanos() {
+        return limits.sendTimeout().toNanos();
+    }
+
+    /** A message written in parts was cut short for want of room: counts it, and the session closes. */
+    void cutShort() {
+        overflowListener.dropped(1, Overflow.CUT_SHORT);
+    }
+
+    /** Completes a part, or a control frame sent between parts, that the entry being written sent itself. */
+    void finishedAside(Outbound entry, Throwable failure) {
+        finished(entry, failure);
     }
 
     private void drain() {
@@ -182,6 +265,7 @@ final class OutboundQueue {
         closeWritten = entry.isClose();
         sendPhase.set(STARTING);
         sendStartedNanos = System.nanoTime();
+        inFlight = entry;
         try {
             entry.start(transport, failure -> completed(entry, failure));
         } catch (RuntimeException e) {
@@ -196,8 +280,9 @@ final class OutboundQueue {
 
     private void completed(Outbound entry, Throwable failure) {
         sendStartedNanos = 0;
+        inFlight = null;
         if (failure == null && reportsSent && entry.kind != Outbound.Kind.CONTROL) {
-            events.sent(entry.kind == Outbound.Kind.TEXT, entry.bytes, System.nanoTime() - entry.offeredNanos);
+            events.sent(entry.kind == Outbound.Kind.TEXT, entry.sentBytes(), System.nanoTime() - entry.offeredNanos);
         }
         finished(entry, failure);
         if (!sendPhase.compareAndSet(STARTING, FINISHED_INLINE)) {
@@ -207,8 +292,11 @@ final class OutboundQueue {
     }
 
     private void finished(Outbound entry, Throwable failure) {
-        messages.decrementAndGet();
+        if (entry.countsAsMessage()) {
+            messages.decrementAndGet();
+        }
         bytes.addAndGet(-entry.bytes);
+        room.signal();
         if (failure == null) {
             entry.complete(null);
         } else {

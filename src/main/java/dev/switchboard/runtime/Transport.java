@@ -33,6 +33,26 @@ interface Transport {
     }
 
     /**
+     * Starts sending one part of a text message written in parts: its first part starts the message, the one with
+     * {@code last} ends it, and the writer sends nothing but pings in between. {@code done} receives {@code null}
+     * on success or the failure, possibly on another thread.
+     */
+    void sendTextPart(String part, boolean last, Consumer<Throwable> done);
+
+    /**
+     * Starts sending one part of a binary message written in parts, as {@link #sendTextPart} does for text.
+     */
+    void sendBinaryPart(ByteBuffer part, boolean last, Consumer<Throwable> done);
+
+    /**
+     * Whether the calling thread may wait for this connection's sends to complete: not on a host I/O thread that
+     * would have to complete them itself, where waiting would never end.
+     */
+    default boolean mayWait() {
+        return true;
+    }
+
+    /**
      * Starts sending a ping; {@code done} receives {@code null} on success or the failure, possibly on another
      * thread.
      */

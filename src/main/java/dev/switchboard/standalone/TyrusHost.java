@@ -4,6 +4,7 @@ import dev.switchboard.runtime.FrameWriter;
 import dev.switchboard.runtime.Host;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
+import org.glassfish.grizzly.threadpool.Threads;
 
 import java.util.List;
 
@@ -34,6 +35,15 @@ final class TyrusHost implements Host {
     @Override
     public boolean controlFramesBlock() {
         return false;
+    }
+
+    /**
+     * Not on a Grizzly selector thread, where handlers run unless they may block: it writes its connections'
+     * frames once the socket takes them, which it cannot while it waits.
+     */
+    @Override
+    public boolean threadMayWait() {
+        return !Threads.isService();
     }
 
     @Override

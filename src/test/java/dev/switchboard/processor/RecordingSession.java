@@ -123,6 +123,16 @@ final class RecordingSession implements WebSocketSession, Messages {
     }
 
     @Override
+    public java.io.Writer openTextWriter() {
+        throw new UnsupportedOperationException("not recorded");
+    }
+
+    @Override
+    public java.io.OutputStream openDataStream() {
+        throw new UnsupportedOperationException("not recorded");
+    }
+
+    @Override
     public CompletionStage<Void> ping() {
         return CompletableFuture.completedFuture(null);
     }

@@ -158,6 +158,16 @@ class OutboundQueueTest {
         }
 
         @Override
+        public void sendTextPart(String part, boolean last, Consumer<Throwable> done) {
+            send("text part " + part + (last ? " last" : ""), done);
+        }
+
+        @Override
+        public void sendBinaryPart(ByteBuffer part, boolean last, Consumer<Throwable> done) {
+            send("binary part " + part.remaining() + (last ? " last" : ""), done);
+        }
+
+        @Override
         public void sendPing(ByteBuffer payload, Consumer<Throwable> done) {
             send("ping", done);
         }
