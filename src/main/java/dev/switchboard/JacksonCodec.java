@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.codec.CodecLibraries;
 import dev.switchboard.codec.JacksonJson;
 
-import java.lang.reflect.Type;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -19,9 +17,7 @@ import java.util.Objects;
  * strings, for which Jackson needs {@code com.fasterxml.jackson.datatype:jackson-datatype-jsr310} on the class path
  * (every module Jackson finds there is registered).
  */
-public final class JacksonCodec implements Codec {
-
-    private final Codec json;
+public final class JacksonCodec extends LibraryCodec {
 
     /**
      * JSON through a mapper set up as described above.
@@ -29,8 +25,12 @@ public final class JacksonCodec implements Codec {
      * @throws IllegalStateException if Jackson is not on the class path; the message names the artifact to add
      */
     public JacksonCodec() {
+        super(withDefaults(), "JacksonCodec");
+    }
+
+    private static Codec withDefaults() {
         CodecLibraries.requireJackson("new JacksonCodec()"); // before any class of Jackson is touched
-        this.json = new JacksonJson(JacksonJson.defaultMapper());
+        return new JacksonJson(JacksonJson.defaultMapper());
     }
 
     /**
@@ -39,31 +39,6 @@ public final class JacksonCodec implements Codec {
      * @param mapper the mapper
      */
     public JacksonCodec(ObjectMapper mapper) {
-        this.json = new JacksonJson(Objects.requireNonNull(mapper, "mapper"));
-    }
-
-    @Override
-    public String encodeText(Object value) throws Exception {
-        return json.encodeText(value);
-    }
-
-    @Override
-    public Object decodeText(String text, Type type) throws Exception {
-        return json.decodeText(text, type);
-    }
-
-    @Override
-    public ByteBuffer encodeBinary(Object value) throws Exception {
-        return json.encodeBinary(value);
-    }
-
-    @Override
-    public Object decodeBinary(ByteBuffer data, Type type) throws Exception {
-        return json.decodeBinary(data, type);
-    }
-
-    @Override
-    public String toString() {
-        return "JacksonCodec";
+        super(new JacksonJson(Objects.requireNonNull(mapper, "mapper")), "JacksonCodec");
     }
 }

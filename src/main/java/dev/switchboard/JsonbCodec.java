@@ -4,7 +4,6 @@ import dev.switchboard.codec.CodecLibraries;
 import dev.switchboard.codec.JsonbJson;
 import jakarta.json.bind.Jsonb;
 
-import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
@@ -16,9 +15,7 @@ import java.util.Objects;
  * <p>JSON-B writes records, {@code java.time} values as ISO-8601 strings and enums by name; this codec also writes
  * nulls, as {@link JacksonCodec} does.
  */
-public final class JsonbCodec implements Codec {
-
-    private final Codec json;
+public final class JsonbCodec extends LibraryCodec {
 
     /**
      * JSON through a new JSON-B instance that writes nulls.
@@ -27,8 +24,12 @@ public final class JsonbCodec implements Codec {
      *                               names the artifact to add
      */
     public JsonbCodec() {
+        super(withDefaults(), "JsonbCodec");
+    }
+
+    private static Codec withDefaults() {
         CodecLibraries.requireJsonb("new JsonbCodec()"); // before any class of JSON-B is touched
-        this.json = new JsonbJson(JsonbJson.defaultJsonb());
+        return new JsonbJson(JsonbJson.defaultJsonb());
     }
 
     /**
@@ -37,21 +38,6 @@ public final class JsonbCodec implements Codec {
      * @param jsonb the instance
      */
     public JsonbCodec(Jsonb jsonb) {
-        this.json = new JsonbJson(Objects.requireNonNull(jsonb, "jsonb"));
-    }
-
-    @Override
-    public String encodeText(Object value) throws Exception {
-        return json.encodeText(value);
-    }
-
-    @Override
-    public Object decodeText(String text, Type type) throws Exception {
-        return json.decodeText(text, type);
-    }
-
-    @Override
-    public String toString() {
-        return "JsonbCodec";
+        super(new JsonbJson(Objects.requireNonNull(jsonb, "jsonb")), "JsonbCodec");
     }
 }
