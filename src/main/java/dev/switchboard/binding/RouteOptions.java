@@ -28,11 +28,12 @@ import java.util.function.Supplier;
  * @param maxSessions        {@link Route#maxSessions()}
  * @param handshake          makes the check named by {@link Route#handshake()} (the adapter passes its
  *                           constructor, {@code MyCheck::new}), or {@code null} if the route names none
+ * @param maxStreamBytes     {@link Route#maxStreamBytes()}
  */
 public record RouteOptions(boolean shared, int maxQueuedMessages, long maxQueuedBytes, OverflowAction onOverflow,
                            long maxMessageBytes, int sendTimeoutSeconds, int heartbeatSeconds,
                            int idleTimeoutSeconds, List<String> origins, List<String> subprotocols, int maxSessions,
-                           Supplier<? extends HandshakeCheck> handshake) {
+                           Supplier<? extends HandshakeCheck> handshake, long maxStreamBytes) {
 
     /**
      * Copies the lists, so the options cannot change.
@@ -49,12 +50,38 @@ public record RouteOptions(boolean shared, int maxQueuedMessages, long maxQueued
      * @param subprotocols       {@link Route#subprotocols()}
      * @param maxSessions        {@link Route#maxSessions()}
      * @param handshake          makes the route's check, or {@code null} if the route names none
+     * @param maxStreamBytes     {@link Route#maxStreamBytes()}
      * @throws NullPointerException if {@code onOverflow} or a list is null
      */
     public RouteOptions {
         Objects.requireNonNull(onOverflow, "onOverflow");
         origins = List.copyOf(origins);
         subprotocols = List.copyOf(subprotocols);
+    }
+
+    /**
+     * The options of a route that takes the server's stream limit ({@link Route#maxStreamBytes()} {@code 0}).
+     *
+     * @param shared             {@link Route#shared()}
+     * @param maxQueuedMessages  {@link Route#maxQueuedMessages()}
+     * @param maxQueuedBytes     {@link Route#maxQueuedBytes()}
+     * @param onOverflow         {@link Route#onOverflow()}
+     * @param maxMessageBytes    {@link Route#maxMessageBytes()}
+     * @param sendTimeoutSeconds {@link Route#sendTimeoutSeconds()}
+     * @param heartbeatSeconds   {@link Route#heartbeatSeconds()}
+     * @param idleTimeoutSeconds {@link Route#idleTimeoutSeconds()}
+     * @param origins            {@link Route#origins()}
+     * @param subprotocols       {@link Route#subprotocols()}
+     * @param maxSessions        {@link Route#maxSessions()}
+     * @param handshake          makes the route's check, or {@code null} if the route names none
+     * @throws NullPointerException if {@code onOverflow} or a list is null
+     */
+    public RouteOptions(boolean shared, int maxQueuedMessages, long maxQueuedBytes, OverflowAction onOverflow,
+                        long maxMessageBytes, int sendTimeoutSeconds, int heartbeatSeconds, int idleTimeoutSeconds,
+                        List<String> origins, List<String> subprotocols, int maxSessions,
+                        Supplier<? extends HandshakeCheck> handshake) {
+        this(shared, maxQueuedMessages, maxQueuedBytes, onOverflow, maxMessageBytes, sendTimeoutSeconds,
+                heartbeatSeconds, idleTimeoutSeconds, origins, subprotocols, maxSessions, handshake, 0);
     }
 
     /**
