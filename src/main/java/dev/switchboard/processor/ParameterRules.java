@@ -6,9 +6,11 @@ import dev.switchboard.WebSocketSession;
 import dev.switchboard.path.PathTemplate;
 import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
+import dev.switchboard.processor.RoutePlan.LastArg;
 import dev.switchboard.processor.RoutePlan.MessageArg;
 import dev.switchboard.processor.RoutePlan.PathArg;
 import dev.switchboard.processor.RoutePlan.SessionArg;
+import dev.switchboard.processor.RoutePlan.StreamArg;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ final class ParameterRules {
     private final TypeMirror session;
     private final TypeMirror closeStatus;
     private final TypeMirror throwable;
+    private final StreamRules streams;
 
     ParameterRules(Elements elements, Types types, Problems problems) {
         this.types = types;
@@ -44,6 +47,7 @@ final class ParameterRules {
         this.session = elements.getTypeElement(WebSocketSession.class.getName()).asType();
         this.closeStatus = elements.getTypeElement(CloseStatus.class.getName()).asType();
         this.throwable = elements.getTypeElement(Throwable.class.getName()).asType();
+        this.streams = new StreamRules(elements, types, problems);
     }
 
     /**
@@ -55,6 +59,7 @@ final class ParameterRules {
         List<Arg> args = new ArrayList<>();
         VariableElement firstSession = null;
         VariableElement firstMessage = null;
+        List<VariableElement> lasts = new ArrayList<>();
         for (VariableElement parameter : handler.declaration().getParameters()) {
             if (JakartaAnnotations.hasPathParam(parameter)) {
                 continue;
@@ -72,6 +77,15 @@ final class ParameterRules {
                 }
                 firstSession = parameter;
                 args.add(new SessionArg());
+            } else if (streams.isStream(kind, type)) {
+                if (firstMessage != null) {
+                    twoMessages(kind, handler, firstMessage, parameter);
+                }
+                firstMessage = parameter;
+                args.add(new StreamArg());
+            } else if (streams.isLast(kind, type)) {
+                lasts.add(parameter);
+                args.add(new LastArg());
             } else if (isMessage(kind, type)) {
                 if (firstMessage != null) {
                     twoMessages(kind, handler, firstMessage, parameter);
@@ -85,12 +99,16 @@ final class ParameterRules {
                                 + " failure, also Errors and checked exceptions, so test the type with instanceof");
                 // It is meant as the error parameter: count it as one, so "needs the error" does not repeat this.
                 firstMessage = firstMessage == null ? parameter : firstMessage;
+            } else if (streams.wrongStream(kind, handler, parameter)) {
+                firstMessage = firstMessage == null ? parameter : firstMessage; // meant as the message
             } else {
                 unsupported(kind, handler, parameter);
             }
         }
         if (firstMessage == null) {
             missingMessage(kind, handler);
+        } else {
+            streams.checkLast(kind, handler, firstMessage, args.stream().anyMatch(StreamArg.class::isInstance), lasts);
         }
         return args;
     }
