@@ -58,7 +58,7 @@ final class ConnectionSession extends SessionFacts {
                 routeSessions.events());
         this.calls = new HandlerCalls(route, routeSessions, info.id(),
                 () -> closeSoon(CloseStatus.INTERNAL_ERROR, "internal error", CloseCause.HANDLER_FAILED));
-        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, routeSessions.events());
+        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, routeSessions.events(), registry.streamThreads());
     }
 
     /** Where the host hands what the connection receives. */
@@ -99,6 +99,7 @@ final class ConnectionSession extends SessionFacts {
     private int disconnect(CloseStatus status) {
         state.set(SessionState.CLOSED);
         int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
+        messages.ended(status);
         // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it; out of the
         // registry last, so that a draining stop() waits for @OnDisconnected to return.
         calls.disconnected(status, () -> routeSessions.remove(this, status.cause()), () -> {

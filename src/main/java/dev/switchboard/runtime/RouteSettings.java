@@ -19,9 +19,17 @@ import java.time.Duration;
  * @param maxMessageBytes the largest message its sessions accept; a larger one closes with 1009
  * @param handlersOnIoThreads whether its handlers run on I/O threads shared with other connections
  * @param maxSessions     most sessions it has open at once; 0 for no limit of its own
+ * @param streams         how its handlers take messages they do not take whole
  */
 record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                     long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions) {
+                     long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions, StreamSettings streams) {
+
+    /** A route whose handlers take whole messages. */
+    RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
+                  long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions) {
+        this(path, sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, handlersOnIoThreads, maxSessions,
+                StreamSettings.WHOLE);
+    }
 
     static RouteSettings of(RouteBinding binding, ServerSettings server, boolean handlersOnIoThreads) {
         RouteOptions route = binding.options();
@@ -37,7 +45,7 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
         Duration idle = route.idleTimeoutSeconds() >= 0 ? Duration.ofSeconds(route.idleTimeoutSeconds())
                 : server.idleTimeout();
         return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessageBytes(route, server),
-                handlersOnIoThreads, route.maxSessions());
+                handlersOnIoThreads, route.maxSessions(), StreamSettings.of(binding, server));
     }
 
     /** The largest message a route accepts: its own limit, else the server's. */
