@@ -19,6 +19,9 @@ public final class ContractApp {
             GuardedRoute.class,
             CappedRoute.class,
             CrowdedRoute.class,
+            StreamRoutes.Read.class,
+            StreamRoutes.Limited.class,
+            StreamRoutes.Fragments.class,
             ProbeRoute.class);
 
     private ContractApp() {
