@@ -26,6 +26,9 @@ public final class ContractApp {
             TypedRoutes.Room.class,
             PartsRoutes.Roomy.class,
             PartsRoutes.Slow.class,
+            StreamRoutes.Read.class,
+            StreamRoutes.Limited.class,
+            StreamRoutes.Fragments.class,
             ProbeRoute.class);
 
     private ContractApp() {

@@ -102,6 +102,18 @@ public @interface Route {
     long maxMessageBytes() default 0;
 
     /**
+     * The largest message, text (in UTF-8 bytes) or binary, this route accepts through a streaming handler (an
+     * {@link OnText} taking a {@link java.io.Reader}, an {@link OnBinary} taking a {@link java.io.InputStream}) or
+     * a fragment handler (one taking a part and a {@code boolean last}); a larger one closes the session with
+     * 1009 (Message Too Big), cause {@link CloseCause#TOO_BIG}. {@link #maxMessageBytes()} does not apply to such
+     * messages, whose memory stays bounded whatever their length. {@code 0} takes the server's setting (no limit
+     * by default).
+     *
+     * @return the limit in bytes, or {@code 0} for the server default
+     */
+    long maxStreamBytes() default 0;
+
+    /**
      * Seconds one send may wait for the client before the session is closed as a slow consumer; {@code -1}
      * takes the server's {@link SendQueueLimits#sendTimeout()}, {@code 0} sets no limit.
      *

@@ -18,6 +18,7 @@ public final class ServerSettings {
     private final Heartbeat heartbeat;
     private final Duration idleTimeout;
     private final long maxMessageBytes;
+    private final long maxStreamBytes;
     private final List<String> allowedOrigins;
     private final int maxSessions;
     private final Duration shutdownTimeout;
@@ -30,6 +31,7 @@ public final class ServerSettings {
         this.heartbeat = builder.heartbeat;
         this.idleTimeout = builder.idleTimeout;
         this.maxMessageBytes = builder.maxMessageBytes;
+        this.maxStreamBytes = builder.maxStreamBytes;
         this.allowedOrigins = List.copyOf(builder.allowedOrigins);
         this.maxSessions = builder.maxSessions;
         this.shutdownTimeout = builder.shutdownTimeout;
@@ -93,6 +95,16 @@ public final class ServerSettings {
     }
 
     /**
+     * The largest message, text in UTF-8 bytes or binary, streaming and fragment handlers accept unless their
+     * route says otherwise.
+     *
+     * @return the limit in bytes; {@link Long#MAX_VALUE} for none
+     */
+    public long maxStreamBytes() {
+        return maxStreamBytes;
+    }
+
+    /**
      * The browser origins routes without their own list accept.
      *
      * @return the origins; empty for any
@@ -149,7 +161,8 @@ public final class ServerSettings {
     @Override
     public String toString() {
         return "ServerSettings[sendQueueLimits=" + sendQueueLimits + ", heartbeat=" + heartbeat + ", idleTimeout="
-                + idleTimeout + ", maxMessageBytes=" + maxMessageBytes + ", allowedOrigins=" + allowedOrigins
+                + idleTimeout + ", maxMessageBytes=" + maxMessageBytes
+                + ", maxStreamBytes=" + maxStreamBytes + ", allowedOrigins=" + allowedOrigins
                 + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout
                 + (instanceFactory != null ? ", instanceFactory=" + instanceFactory : "")
                 + ", metrics=" + metrics + (codec != null ? ", codec=" + codec : "") + "]";

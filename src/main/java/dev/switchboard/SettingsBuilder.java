@@ -20,6 +20,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     Heartbeat heartbeat = Heartbeat.DEFAULT;
     Duration idleTimeout = Duration.ZERO;
     long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+    long maxStreamBytes = Long.MAX_VALUE;
     List<String> allowedOrigins = List.of();
     int maxSessions;
     Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -42,6 +43,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         heartbeat = settings.heartbeat();
         idleTimeout = settings.idleTimeout();
         maxMessageBytes = settings.maxMessageBytes();
+        maxStreamBytes = settings.maxStreamBytes();
         allowedOrigins = settings.allowedOrigins();
         maxSessions = settings.maxSessions();
         shutdownTimeout = settings.shutdownTimeout();
@@ -134,6 +136,23 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
             throw new IllegalArgumentException("Message size limit must be 1 to 2 GiB, was " + bytes);
         }
         this.maxMessageBytes = bytes;
+        return self();
+    }
+
+    /**
+     * The largest message, text (in UTF-8 bytes) or binary, a streaming or fragment handler accepts unless its
+     * route says otherwise ({@link Route#maxStreamBytes()}); a larger one closes the session with 1009. Such
+     * handlers hold a bounded part of a message at a time, so the message size limit does not apply to them.
+     *
+     * @param bytes the limit; no limit ({@link Long#MAX_VALUE}) if not set
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is less than 1
+     */
+    public B maxStreamBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("Stream size limit must be at least 1 byte, was " + bytes);
+        }
+        this.maxStreamBytes = bytes;
         return self();
     }
 

@@ -2,6 +2,8 @@ package dev.switchboard.binding;
 
 import dev.switchboard.CloseStatus;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 
 /**
@@ -35,6 +37,47 @@ public interface ConnectionHandlers {
      * @throws Throwable whatever the handler throws
      */
     default void onBinary(ByteBuffer message) throws Throwable {
+    }
+
+    /**
+     * Calls the {@code @OnText} handler that takes a {@code Reader}, and writes its reply, if any. The runtime
+     * calls it on a thread of its own as the message's first part arrives, and feeds the reader as the rest does.
+     *
+     * @param message the text message as it arrives
+     * @throws Throwable whatever the handler throws
+     */
+    default void onTextStream(Reader message) throws Throwable {
+    }
+
+    /**
+     * Calls the {@code @OnBinary} handler that takes an {@code InputStream}, and writes its reply, if any. The
+     * runtime calls it on a thread of its own as the message's first part arrives, and feeds the stream as the
+     * rest does.
+     *
+     * @param message the binary message as it arrives
+     * @throws Throwable whatever the handler throws
+     */
+    default void onBinaryStream(InputStream message) throws Throwable {
+    }
+
+    /**
+     * Calls the {@code @OnText} handler that takes a part and a {@code boolean last}.
+     *
+     * @param part a part of a text message, as the host delivered it
+     * @param last whether it is the message's last part
+     * @throws Throwable whatever the handler throws
+     */
+    default void onTextPart(String part, boolean last) throws Throwable {
+    }
+
+    /**
+     * Calls the {@code @OnBinary} handler that takes a part and a {@code boolean last}.
+     *
+     * @param part a part of a binary message, as the host delivered it, valid only during the call
+     * @param last whether it is the message's last part
+     * @throws Throwable whatever the handler throws
+     */
+    default void onBinaryPart(ByteBuffer part, boolean last) throws Throwable {
     }
 
     /**

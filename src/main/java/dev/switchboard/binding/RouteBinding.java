@@ -47,6 +47,24 @@ public interface RouteBinding {
     boolean handlesBinary();
 
     /**
+     * How the route's {@code @OnText} handler takes its messages.
+     *
+     * @return {@link MessageForm#WHOLE} unless the handler takes a {@code Reader} or a part
+     */
+    default MessageForm textForm() {
+        return MessageForm.WHOLE;
+    }
+
+    /**
+     * How the route's {@code @OnBinary} handler takes its messages.
+     *
+     * @return {@link MessageForm#WHOLE} unless the handler takes an {@code InputStream} or a part
+     */
+    default MessageForm binaryForm() {
+        return MessageForm.WHOLE;
+    }
+
+    /**
      * The route's no-argument constructor, with which the runtime makes route instances when no instance factory
      * does.
      *

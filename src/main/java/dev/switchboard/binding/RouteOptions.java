@@ -30,11 +30,13 @@ import java.util.function.Supplier;
  * @param handshake          makes the check named by {@link Route#handshake()} (the adapter passes its
  *                           constructor, {@code MyCheck::new}), or {@code null} if the route names none
  * @param codec              makes the codec named by {@link Route#codec()}, or {@code null} if the route names none
+ * @param maxStreamBytes     {@link Route#maxStreamBytes()}
  */
 public record RouteOptions(boolean shared, int maxQueuedMessages, long maxQueuedBytes, OverflowAction onOverflow,
                            long maxMessageBytes, int sendTimeoutSeconds, int heartbeatSeconds,
                            int idleTimeoutSeconds, List<String> origins, List<String> subprotocols, int maxSessions,
-                           Supplier<? extends HandshakeCheck> handshake, Supplier<? extends Codec> codec) {
+                           Supplier<? extends HandshakeCheck> handshake, Supplier<? extends Codec> codec,
+                           long maxStreamBytes) {
 
     /**
      * Copies the lists, so the options cannot change.
@@ -52,6 +54,7 @@ public record RouteOptions(boolean shared, int maxQueuedMessages, long maxQueued
      * @param maxSessions        {@link Route#maxSessions()}
      * @param handshake          makes the route's check, or {@code null} if the route names none
      * @param codec              makes the route's codec, or {@code null} if the route names none
+     * @param maxStreamBytes     {@link Route#maxStreamBytes()}
      * @throws NullPointerException if {@code onOverflow} or a list is null
      */
     public RouteOptions {

@@ -1,13 +1,16 @@
 package dev.switchboard.processor;
 
 import dev.switchboard.Route;
+import dev.switchboard.binding.MessageForm;
 import dev.switchboard.processor.RoutePlan.Arg;
 import dev.switchboard.processor.RoutePlan.Handler;
+import dev.switchboard.processor.RoutePlan.LastArg;
 import dev.switchboard.processor.RoutePlan.MessageArg;
 import dev.switchboard.processor.RoutePlan.PathArg;
 import dev.switchboard.processor.RoutePlan.Reply;
 import dev.switchboard.processor.RoutePlan.SessionArg;
 import dev.switchboard.processor.RoutePlan.TypedArg;
+import dev.switchboard.processor.RoutePlan.StreamArg;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -75,7 +78,8 @@ final class AdapterWriter {
         s.append("    @java.lang.Override public boolean handlesText() { return ").append(plan.has(HandlerKind.TEXT))
                 .append("; }\n");
         s.append("    @java.lang.Override public boolean handlesBinary() { return ")
-                .append(plan.has(HandlerKind.BINARY)).append("; }\n\n");
+                .append(plan.has(HandlerKind.BINARY)).append("; }\n");
+        s.append(forms(plan)).append("\n");
         s.append("    @java.lang.Override public java.util.function.Supplier<java.lang.Object> constructor() { return ")
                 .append(plan.constructible() ? route + "::new" : "null").append("; }\n\n");
         s.append(options(plan));
@@ -118,8 +122,9 @@ final class AdapterWriter {
                 route.maxSessions() + ", // maxSessions",
                 plan.handshake() == null ? "null, // handshake: none"
                         : plan.handshake().getQualifiedName() + "::new, // handshake",
-                plan.codec() == null ? "null); // codec: the server's"
-                        : plan.codec().getQualifiedName() + "::new); // codec");
+                plan.codec() == null ? "null, // codec: the server's"
+                        : plan.codec().getQualifiedName() + "::new, // codec",
+                route.maxStreamBytes() + "L); // maxStreamBytes");
         return "    @java.lang.Override\n"
                 + "    public dev.switchboard.binding.RouteOptions options() {\n"
                 + "        return new dev.switchboard.binding.RouteOptions(\n"
@@ -132,11 +137,25 @@ final class AdapterWriter {
                 .collect(Collectors.joining(", ", "java.util.List.of(", ")"));
     }
 
+    /** The forms of the message handlers that do not take whole messages, which the runtime's default assumes. */
+    private static String forms(RoutePlan plan) {
+        StringBuilder s = new StringBuilder();
+        for (Handler handler : plan.handlers()) {
+            MessageForm form = HandlerCallback.formOf(handler);
+            if (form != MessageForm.WHOLE) {
+                s.append("    @java.lang.Override public dev.switchboard.binding.MessageForm ")
+                        .append(handler.kind() == HandlerKind.TEXT ? "textForm" : "binaryForm")
+                        .append("() { return dev.switchboard.binding.MessageForm.").append(form.name())
+                        .append("; }\n");
+            }
+        }
+        return s.toString();
+    }
+
     private static String callback(Handler handler, List<String> variables) {
         HandlerKind kind = handler.kind();
-        String parameter = kind.callbackParameter() == null ? ""
-                : kind.callbackParameterType() + " " + kind.callbackParameter();
-        String call = "route." + handler.method() + "(" + arguments(handler, variables) + ")";
+        HandlerCallback callback = HandlerCallback.of(handler);
+        String call = "route." + handler.method() + "(" + arguments(handler, callback, variables) + ")";
         StringBuilder s = new StringBuilder();
         s.append("            @java.lang.Override\n");
         if (handler.args().stream().anyMatch(TypedArg.class::isInstance)) {
@@ -144,7 +163,8 @@ final class AdapterWriter {
             s.append("            @java.lang.SuppressWarnings(\"unchecked\")\n");
         }
         s.append("            public ").append(kind == HandlerKind.ERROR ? "boolean " : "void ")
-                .append(kind.callback()).append("(").append(parameter).append(") throws java.lang.Throwable {\n");
+                .append(callback.method()).append("(").append(callback.parameters())
+                .append(") throws java.lang.Throwable {\n");
         if (handler.reply() == Reply.NONE) {
             s.append("                ").append(call).append(";\n");
         } else {
@@ -159,9 +179,9 @@ final class AdapterWriter {
         return s.toString();
     }
 
-    private static String arguments(Handler handler, List<String> variables) {
+    private static String arguments(Handler handler, HandlerCallback callback, List<String> variables) {
         List<String> args = new ArrayList<>();
-        String name = handler.kind().callbackParameter();
+        String name = callback.message();
         for (Arg arg : handler.args()) {
             if (arg instanceof SessionArg) {
                 args.add("session");
@@ -172,6 +192,10 @@ final class AdapterWriter {
             } else if (arg instanceof TypedArg typed) {
                 String decode = handler.kind() == HandlerKind.BINARY ? "decodeBinary" : "decodeText";
                 args.add("(" + typed.type() + ") messages." + decode + "(" + name + ", " + typed.token() + ")");
+            } else if (arg instanceof StreamArg) {
+                args.add(name);
+            } else if (arg instanceof LastArg) {
+                args.add("last");
             }
         }
         return String.join(", ", args);

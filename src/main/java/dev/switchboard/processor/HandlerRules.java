@@ -40,6 +40,7 @@ final class HandlerRules {
     private final Problems problems;
     private final HandlerMethods handlerMethods;
     private final ParameterRules parameterRules;
+    private final StreamRules streamRules;
     private final TypeMirror string;
     private final TypeMirror byteBuffer;
     private final TypeMirror completionStage;
@@ -52,6 +53,7 @@ final class HandlerRules {
         this.problems = problems;
         this.handlerMethods = new HandlerMethods(elements, types);
         this.parameterRules = new ParameterRules(elements, types, problems);
+        this.streamRules = new StreamRules(elements, types, problems);
         this.string = elements.getTypeElement(String.class.getName()).asType();
         this.byteBuffer = elements.getTypeElement(ByteBuffer.class.getName()).asType();
         this.completionStage = types.erasure(elements.getTypeElement(CompletionStage.class.getName()).asType());
@@ -181,6 +183,7 @@ final class HandlerRules {
         int before = problems.count();
         Reply reply = returnType(kind, handler);
         List<Arg> args = parameterRules.check(kind, handler, template);
+        streamRules.checkReply(kind, handler, args, reply);
         return problems.count() == before
                 ? new Handler(kind, handler.declaration().getSimpleName().toString(), args, reply) : null;
     }

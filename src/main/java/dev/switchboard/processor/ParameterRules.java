@@ -6,10 +6,12 @@ import dev.switchboard.WebSocketSession;
 import dev.switchboard.path.PathTemplate;
 import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
+import dev.switchboard.processor.RoutePlan.LastArg;
 import dev.switchboard.processor.RoutePlan.MessageArg;
 import dev.switchboard.processor.RoutePlan.PathArg;
 import dev.switchboard.processor.RoutePlan.SessionArg;
 import dev.switchboard.processor.RoutePlan.TypedArg;
+import dev.switchboard.processor.RoutePlan.StreamArg;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ final class ParameterRules {
     private final TypeMirror session;
     private final TypeMirror closeStatus;
     private final TypeMirror throwable;
+    private final StreamRules streams;
 
     ParameterRules(Elements elements, Types types, Problems problems) {
         this.types = types;
@@ -49,6 +52,7 @@ final class ParameterRules {
         this.session = elements.getTypeElement(WebSocketSession.class.getName()).asType();
         this.closeStatus = elements.getTypeElement(CloseStatus.class.getName()).asType();
         this.throwable = elements.getTypeElement(Throwable.class.getName()).asType();
+        this.streams = new StreamRules(elements, types, problems);
     }
 
     /**
@@ -60,6 +64,7 @@ final class ParameterRules {
         List<Arg> args = new ArrayList<>();
         VariableElement firstSession = null;
         VariableElement firstMessage = null;
+        List<VariableElement> lasts = new ArrayList<>();
         for (VariableElement parameter : handler.declaration().getParameters()) {
             if (JakartaAnnotations.hasPathParam(parameter)) {
                 continue;
@@ -77,6 +82,17 @@ final class ParameterRules {
                 }
                 firstSession = parameter;
                 args.add(new SessionArg());
+            } else if (streams.isStream(kind, type)) {
+                if (firstMessage != null) {
+                    twoMessages(kind, handler, firstMessage, parameter);
+                }
+                firstMessage = parameter;
+                args.add(new StreamArg());
+            } else if (streams.isLast(kind, type)) {
+                lasts.add(parameter);
+                args.add(new LastArg());
+            } else if (streams.wrongStream(kind, handler, parameter)) {
+                firstMessage = firstMessage == null ? parameter : firstMessage; // meant as the message
             } else if (isMessage(kind, type) || kind.replies()) {
                 if (firstMessage != null) {
                     twoMessages(kind, handler, firstMessage, parameter);
@@ -96,6 +112,8 @@ final class ParameterRules {
         }
         if (firstMessage == null) {
             missingMessage(kind, handler);
+        } else {
+            streams.checkLast(kind, handler, firstMessage, args.stream().anyMatch(StreamArg.class::isInstance), lasts);
         }
         return args;
     }
@@ -185,11 +203,13 @@ final class ParameterRules {
         ExecutableElement method = handler.declaration();
         switch (kind) {
             case TEXT -> problems.method(kind.label(), "handler needs the message as one parameter",
-                    "no message parameter", where(handler), method, "add a String parameter for the message text, or"
-                            + " a parameter of the type the route's codec decodes it into, such as a record");
+                    "no message parameter", where(handler), method, "add a String parameter for the message text, a"
+                            + " parameter of the type the route's codec decodes it into, such as a record, a"
+                            + " java.io.Reader to read it as it arrives, or a String part with a boolean last");
             case BINARY -> problems.method(kind.label(), "handler needs the message as one parameter",
                     "no message parameter", where(handler), method, "add a byte[] or java.nio.ByteBuffer parameter"
-                            + " for the message data, or one of the type the route's codec decodes it into");
+                            + " for the message data, one of the type the route's codec decodes it into, a"
+                            + " java.io.InputStream to read it as it arrives, or a part with a boolean last");
             case ERROR -> problems.method(kind.label(), "handler needs the error as one Throwable parameter",
                     "no Throwable parameter", where(handler), method, "add a Throwable parameter for the error");
             default -> {

@@ -58,6 +58,14 @@ record RoutePlan(TypeElement route, Route settings, TypeElement handshake, TypeE
     record PathArg(String variable) implements Arg {
     }
 
+    /** The message as a stream ({@code Reader}, {@code InputStream}) that delivers it as it arrives. */
+    record StreamArg() implements Arg {
+    }
+
+    /** Whether the part that {@link MessageArg} passes is its message's last. */
+    record LastArg() implements Arg {
+    }
+
     /**
      * One handler call.
      *

@@ -56,7 +56,8 @@ final class ConnectionSession extends SessionWrites {
         this.outbound = new OutboundQueue(info.id(), transport, route.sendQueueLimits(), this::dropped,
                 routeSessions.events());
         this.calls = new HandlerCalls(route, routeSessions, info.id(), this::closeSoon);
-        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, routeSessions.events());
+        this.messages = new MessageDispatch(route, timers, calls, this::closeSoon, routeSessions.events(),
+                registry.streamThreads());
     }
 
     /** Where the host hands what the connection receives. */
@@ -102,6 +103,7 @@ final class ConnectionSession extends SessionWrites {
     private int disconnect(CloseStatus status) {
         state.set(SessionState.CLOSED);
         int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
+        messages.ended(status);
         // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it; out of the
         // registry last, so that a draining stop() waits for @OnDisconnected to return.
         calls.disconnected(status, () -> routeSessions.remove(this, status.cause()), () -> {

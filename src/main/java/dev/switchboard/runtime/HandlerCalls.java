@@ -5,6 +5,8 @@ import dev.switchboard.CloseStatus;
 import dev.switchboard.MessageDecodeException;
 import dev.switchboard.binding.ConnectionHandlers;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -54,7 +56,7 @@ final class HandlerCalls {
 
     /** Runs the call after every call before it. */
     void later(Call call) {
-        callbacks.execute(() -> invoke(call));
+        callbacks.execute(() -> invoke(call, route.handlersOnIoThreads()));
     }
 
     /**
@@ -63,7 +65,38 @@ final class HandlerCalls {
      * @return whether it ran; if not, the caller hands it to {@link #later} with what it must keep
      */
     boolean nowIfIdle(Call call) {
-        return callbacks.runIfIdle(() -> invoke(call));
+        return callbacks.runIfIdle(() -> invoke(call, route.handlersOnIoThreads()));
+    }
+
+    /**
+     * Runs the call on a thread of {@code threads} after every call before it, and runs the calls after it once it
+     * returned: a handler that reads a message as it arrives, while the thread that submitted it delivers that
+     * message's parts. That thread never runs the call itself, so it can wait for the call to read them.
+     *
+     * @param returned runs once the call returned, or once it was not made (the session ended before its turn,
+     *                 or the server is stopping)
+     */
+    void onThreadOf(Executor threads, Call call, Runnable returned) {
+        callbacks.execute((SerialCallbacks.Deferred) finished -> {
+            if (disconnected.get()) {
+                returned.run();
+                return true;
+            }
+            try {
+                threads.execute(() -> {
+                    try {
+                        invoke(call, false);
+                    } finally {
+                        returned.run();
+                        finished.run();
+                    }
+                });
+                return false;
+            } catch (RejectedExecutionException stopping) {
+                returned.run();
+                return true;
+            }
+        });
     }
 
     /** An error the host met on the connection, for {@code @OnError}, unless the session already ended. */
@@ -98,11 +131,11 @@ final class HandlerCalls {
         });
     }
 
-    private void invoke(Call call) {
+    /** @param timed whether it runs on a host's I/O thread, where holding it long is reported */
+    private void invoke(Call call, boolean timed) {
         if (disconnected.get()) {
             return;
         }
-        boolean timed = route.handlersOnIoThreads();
         long started = timed ? System.nanoTime() : 0;
         try {
             call.on(handlers);

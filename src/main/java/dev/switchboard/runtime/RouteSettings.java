@@ -20,9 +20,18 @@ import java.time.Duration;
  * @param handlersOnIoThreads whether its handlers run on I/O threads shared with other connections
  * @param maxSessions     most sessions it has open at once; 0 for no limit of its own
  * @param codec           its codec of typed messages, found on first use
+ * @param streams         how its handlers take messages they do not take whole
  */
 record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
-                     long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions, RouteCodec codec) {
+                     long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions, RouteCodec codec,
+                     StreamSettings streams) {
+
+    /** A route whose handlers take whole messages, with the codec the class path offers. */
+    RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat heartbeat, Duration idleTimeout,
+                  long maxMessageBytes, boolean handlersOnIoThreads, int maxSessions) {
+        this(path, sendQueueLimits, heartbeat, idleTimeout, maxMessageBytes, handlersOnIoThreads, maxSessions,
+                new RouteCodec(path, null, null, RouteSettings.class.getClassLoader()), StreamSettings.WHOLE);
+    }
 
     static RouteSettings of(RouteBinding binding, ServerSettings server, boolean handlersOnIoThreads) {
         RouteOptions route = binding.options();
@@ -40,7 +49,7 @@ record RouteSettings(String path, SendQueueLimits sendQueueLimits, Heartbeat hea
         RouteCodec codec = new RouteCodec(binding.path(), route.codec(), server.codec().orElse(null),
                 binding.routeClass().getClassLoader());
         return new RouteSettings(binding.path(), limits, heartbeat, idle, maxMessageBytes(route, server),
-                handlersOnIoThreads, route.maxSessions(), codec);
+                handlersOnIoThreads, route.maxSessions(), codec, StreamSettings.of(binding, server));
     }
 
     /** The largest message a route accepts: its own limit, else the server's. */

@@ -17,6 +17,7 @@ final class SessionRegistry {
     private final Map<Class<?>, RouteSessions> routes = new ConcurrentHashMap<>();
     private final SessionClock clock = new SessionClock(open.live());
     private final ControlFrames controlFrames;
+    private final StreamThreads streamThreads = new StreamThreads();
     private final SessionLimit limit;
     private final Set<SessionSlot> handedOver = ConcurrentHashMap.newKeySet();
     private final EngineEvents events;
@@ -81,8 +82,14 @@ final class SessionRegistry {
     void release() {
         clock.stop();
         controlFrames.stop();
+        streamThreads.stop();
         routes.values().forEach(route -> events.stoppedServing(route.path(), route));
         routes.clear();
+    }
+
+    /** Where this server's handlers read messages as they arrive. */
+    StreamThreads streamThreads() {
+        return streamThreads;
     }
 
     /** Where this server's sessions write their pings and closes. */

@@ -269,7 +269,7 @@ class AdapterGenerationTest {
 
         RouteOptions tuned = binding(result, "o.Tuned_SwitchboardRoute").options();
         assertEquals(new RouteOptions(true, 7, 1L << 40, OverflowAction.DROP_OLDEST, 4096, 0, 15, 300,
-                List.of("https://a.example", "*"), List.of("v2", "caf\u00e9 \"1\""), 12, tuned.handshake(), null), tuned);
+                List.of("https://a.example", "*"), List.of("v2", "caf\u00e9 \"1\""), 12, tuned.handshake(), null, 0), tuned);
         HandshakeCheck check = tuned.newHandshakeCheck();
         assertEquals("o.Tuned$Check", check.getClass().getName());
         assertEquals(401, check.check(null).status());
@@ -277,7 +277,7 @@ class AdapterGenerationTest {
 
         RouteOptions plain = binding(result, "o.Plain_SwitchboardRoute").options();
         assertEquals(new RouteOptions(false, 0, 0, OverflowAction.INHERIT, 0, -1, -1, -1, List.of(), List.of(), 0,
-                null, null), plain, "the annotation's defaults");
+                null, null, 0), plain, "the annotation's defaults");
         assertTrue(plain.newHandshakeCheck().check(null).accepted(), "no check: every request is accepted");
     }
 

@@ -35,8 +35,9 @@ class HandlerRulesTest {
                     @OnText void said(WebSocketSession session) {}
                 """).assertErrors(
                 "@OnText handler needs the message as one parameter: found no message parameter in"
-                        + " ChatRoom#said. Fix: add a String parameter for the message text, or a parameter of the"
-                        + " type the route's codec decodes it into, such as a record.",
+                        + " ChatRoom#said. Fix: add a String parameter for the message text, a parameter of the type"
+                        + " the route's codec decodes it into, such as a record, a java.io.Reader to read it as it"
+                        + " arrives, or a String part with a boolean last.",
                 "@OnText void said(WebSocketSession session) {}");
     }
 
@@ -46,8 +47,9 @@ class HandlerRulesTest {
                     @OnBinary void data(@PathParam("room") String room) {}
                 """).assertErrors(
                 "@OnBinary handler needs the message as one parameter: found no message parameter in"
-                        + " ChatRoom#data. Fix: add a byte[] or java.nio.ByteBuffer parameter for the message data, or"
-                        + " one of the type the route's codec decodes it into.",
+                        + " ChatRoom#data. Fix: add a byte[] or java.nio.ByteBuffer parameter for the message data, one"
+                        + " of the type the route's codec decodes it into, a java.io.InputStream to read it as it"
+                        + " arrives, or a part with a boolean last.",
                 "@OnBinary void data(@PathParam(\"room\") String room) {}");
     }
 

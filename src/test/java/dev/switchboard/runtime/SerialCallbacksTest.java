@@ -72,4 +72,35 @@ class SerialCallbacksTest {
         assertEquals(0, overlaps.get());
         assertEquals(threads * perThread, ran[0]);
     }
+
+    @Test
+    void callbacksAfterADeferredOneWaitUntilItFinishedAndRunOnTheThreadThatFinishedIt() throws Exception {
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable[] finish = new Runnable[1];
+        callbacks.execute((SerialCallbacks.Deferred) finished -> {
+            order.add("deferred starts");
+            finish[0] = finished;
+            return false;
+        });
+        callbacks.execute(() -> order.add("next on " + Thread.currentThread().getName()));
+        assertFalse(callbacks.runIfIdle(() -> order.add("never")), "the deferred callback still has the turn");
+        assertEquals(List.of("deferred starts"), order);
+
+        Thread finisher = new Thread(finish[0], "finisher");
+        finisher.start();
+        finisher.join(10_000);
+        assertEquals(List.of("deferred starts", "next on finisher"), order);
+        assertTrue(callbacks.runIfIdle(() -> order.add("idle again")));
+    }
+
+    @Test
+    void aDeferredCallbackThatFinishedAtOnceLetsTheNextRun() {
+        List<String> order = new ArrayList<>();
+        callbacks.execute(() -> {
+            callbacks.execute((SerialCallbacks.Deferred) finished -> order.add("deferred"));
+            callbacks.execute(() -> order.add("after"));
+            order.add("outer");
+        });
+        assertEquals(List.of("outer", "deferred", "after"), order);
+    }
 }

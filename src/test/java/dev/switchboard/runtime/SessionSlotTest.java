@@ -127,8 +127,7 @@ class SessionSlotTest {
     void aSessionOpensInTheSlotItWasHandedElseInANewOneIfThereIsRoom() {
         SessionRegistry registry = new SessionRegistry(new ControlFrames(false), 2, EngineEvents.NONE);
         RouteSessions route = registry.route(SessionSlotTest.class,
-                new RouteSettings("/r", SendQueueLimits.DEFAULT, Heartbeat.OFF, Duration.ZERO, 1024, false, 0,
-                        new RouteCodec("/r", null, null, SessionSlotTest.class.getClassLoader())));
+                new RouteSettings("/r", SendQueueLimits.DEFAULT, Heartbeat.OFF, Duration.ZERO, 1024, false, 0));
         try {
             SessionSlot handed = registry.reserve(route);
             assertTrue(handed.handOver());

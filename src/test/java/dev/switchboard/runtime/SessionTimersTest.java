@@ -21,7 +21,7 @@ class SessionTimersTest {
 
     private static RouteSettings route(Heartbeat heartbeat, Duration idle, Duration sendTimeout) {
         return new RouteSettings("/t", new SendQueueLimits(10, 1000, OverflowAction.FAIL_SEND, sendTimeout), heartbeat,
-                idle, 1024, false, 0, new RouteCodec("/t", null, null, SessionTimersTest.class.getClassLoader()));
+                idle, 1024, false, 0);
     }
 
     private static SessionTimers timers(Heartbeat heartbeat, Duration idle, Duration sendTimeout) {
