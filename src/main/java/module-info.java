@@ -29,6 +29,8 @@ module dev.switchboard {
     // JacksonCodec and JsonbCodec, each read only when its library is present.
     requires static com.fasterxml.jackson.core;
     requires static com.fasterxml.jackson.databind;
+    requires static tools.jackson.core;
+    requires static tools.jackson.databind;
     requires static jakarta.json;
     requires static jakarta.json.bind;
     // Metrics.micrometer(registry), the one part that names Micrometer (an automatic module of this name).
@@ -52,7 +54,8 @@ module dev.switchboard {
     uses dev.switchboard.binding.RouteBinding;
     // The codec the class path offers; Switchboard's own skip themselves when their library is absent.
     uses dev.switchboard.Codec;
-    provides dev.switchboard.Codec with dev.switchboard.JacksonCodec, dev.switchboard.JsonbCodec;
+    provides dev.switchboard.Codec with dev.switchboard.JacksonCodec, dev.switchboard.Jackson3Codec,
+            dev.switchboard.JsonbCodec;
 
     provides javax.annotation.processing.Processor with dev.switchboard.processor.RouteProcessor;
     // No "provides jakarta.servlet.ServletContainerInitializer": containers find it in META-INF/services of a jar in

@@ -7,9 +7,10 @@ import dev.switchboard.codec.JacksonJson;
 import java.util.Objects;
 
 /**
- * JSON through Jackson ({@code com.fasterxml.jackson.core:jackson-databind}, an optional dependency). Found on the
- * class path by itself; to pass a mapper of the application's own, set it: {@code codec(new JacksonCodec(mapper))};
- * to choose it for one route: {@code @Route(value = "/x", codec = JacksonCodec.class)}.
+ * JSON through Jackson 2 ({@code com.fasterxml.jackson.core:jackson-databind}, an optional dependency; for Jackson
+ * 3, see {@link Jackson3Codec}). Found on the class path by itself; to pass a mapper of the application's own, set
+ * it: {@code codec(new JacksonCodec(mapper))}; to choose it for one route:
+ * {@code @Route(value = "/x", codec = JacksonCodec.class)}.
  *
  * <p>The default mapper is set up as users of a WebSocket API expect: records, {@code List<T>} and
  * {@code Map<String, T>}, enums by name, nulls written, unknown properties ignored (so clients can send fields a

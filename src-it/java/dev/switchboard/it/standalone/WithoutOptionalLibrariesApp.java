@@ -1,5 +1,6 @@
 package dev.switchboard.it.standalone;
 
+import dev.switchboard.Jackson3Codec;
 import dev.switchboard.JacksonCodec;
 import dev.switchboard.JsonbCodec;
 import dev.switchboard.Metrics;
@@ -47,6 +48,7 @@ public final class WithoutOptionalLibrariesApp {
     public static void main(String[] args) throws IOException {
         attempt("Metrics.micrometer", () -> Metrics.micrometer(null));
         attempt("new JacksonCodec()", JacksonCodec::new);
+        attempt("new Jackson3Codec()", Jackson3Codec::new);
         attempt("new JsonbCodec()", JsonbCodec::new);
         try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Echo.class).build().start()) {
             System.out.println("serving on ws://127.0.0.1:" + server.port());

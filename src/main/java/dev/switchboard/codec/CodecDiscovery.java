@@ -1,6 +1,7 @@
 package dev.switchboard.codec;
 
 import dev.switchboard.Codec;
+import dev.switchboard.Jackson3Codec;
 import dev.switchboard.JacksonCodec;
 import dev.switchboard.JsonbCodec;
 
@@ -13,8 +14,8 @@ import java.util.ServiceLoader;
 
 /**
  * Finds the codec the class path offers, with {@link ServiceLoader}: an application's own codec first, then
- * Switchboard's {@link JacksonCodec}, then its {@link JsonbCodec}. Switchboard's own fail to load when their library
- * is absent, and are skipped.
+ * Switchboard's {@link JacksonCodec}, {@link Jackson3Codec} and {@link JsonbCodec}, in this order. Switchboard's own
+ * fail to load when their library is absent, and are skipped.
  */
 public final class CodecDiscovery {
 
@@ -46,7 +47,7 @@ public final class CodecDiscovery {
     }
 
     private static int rank(Codec codec) {
-        return codec instanceof JsonbCodec ? 2 : codec instanceof JacksonCodec ? 1 : 0;
+        return codec instanceof JacksonCodec ? 1 : codec instanceof Jackson3Codec ? 2 : codec instanceof JsonbCodec ? 3 : 0;
     }
 
     /**
@@ -57,7 +58,8 @@ public final class CodecDiscovery {
      */
     public static String noCodec(String path) {
         return "Route " + path + " needs a codec for typed messages, and none is on the class path: add "
-                + "com.fasterxml.jackson.core:jackson-databind, or jakarta.json.bind:jakarta.json.bind-api with "
-                + "org.eclipse:yasson, or set a codec with SettingsBuilder.codec(...) or @Route(codec = ...).";
+                + "com.fasterxml.jackson.core:jackson-databind (or Jackson 3, tools.jackson.core:jackson-databind), or "
+                + "jakarta.json.bind:jakarta.json.bind-api with org.eclipse:yasson, or set a codec with "
+                + "SettingsBuilder.codec(...) or @Route(codec = ...).";
     }
 }

@@ -14,7 +14,7 @@ public final class CodecLibraries {
     }
 
     /**
-     * Fails unless Jackson is on the class path.
+     * Fails unless Jackson 2 is on the class path.
      *
      * @param caller what needs it, for the message
      * @throws IllegalStateException naming the artifact to add
@@ -23,7 +23,21 @@ public final class CodecLibraries {
         if (!present("com.fasterxml.jackson.databind.ObjectMapper")) {
             throw new IllegalStateException(caller + " needs Jackson, which is not on the class path: add the "
                     + "dependency com.fasterxml.jackson.core:jackson-databind (Switchboard is tested with 2.23.0), and "
-                    + "com.fasterxml.jackson.datatype:jackson-datatype-jsr310 for java.time values.");
+                    + "com.fasterxml.jackson.datatype:jackson-datatype-jsr310 for java.time values; for Jackson 3, "
+                    + "use Jackson3Codec.");
+        }
+    }
+
+    /**
+     * Fails unless Jackson 3 is on the class path.
+     *
+     * @param caller what needs it, for the message
+     * @throws IllegalStateException naming the artifact to add
+     */
+    public static void requireJackson3(String caller) {
+        if (!present("tools.jackson.databind.ObjectMapper")) {
+            throw new IllegalStateException(caller + " needs Jackson 3, which is not on the class path: add the "
+                    + "dependency tools.jackson.core:jackson-databind (Switchboard is tested with 3.3.0).");
         }
     }
 

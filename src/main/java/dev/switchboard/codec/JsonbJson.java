@@ -8,7 +8,9 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 
 /**
  * What {@link dev.switchboard.JsonbCodec} does, apart from it: the JVM loads the JSON-B classes this class names (its
@@ -47,6 +49,17 @@ public final class JsonbJson implements Codec {
             // Parsson's offset at the end of the input runs past it: the parser stopped at the end.
             long position = position(e);
             throw new MessageDecodeException(text, type, Math.min(position, text.length()), e);
+        }
+    }
+
+    @Override
+    public Object decodeBinary(ByteBuffer data, Type type) {
+        byte[] bytes = new byte[data.remaining()];
+        data.duplicate().get(bytes);
+        try {
+            return jsonb.fromJson(new ByteArrayInputStream(bytes), type);
+        } catch (RuntimeException e) {
+            throw new MessageDecodeException(bytes, type, Math.min(position(e), bytes.length), e);
         }
     }
 

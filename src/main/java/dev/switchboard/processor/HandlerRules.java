@@ -59,6 +59,7 @@ final class HandlerRules {
         this.completionStage = types.erasure(elements.getTypeElement(CompletionStage.class.getName()).asType());
         this.voidType = elements.getTypeElement(Void.class.getName()).asType();
         this.jsonLibrary = elements.getTypeElement("com.fasterxml.jackson.databind.ObjectMapper") != null
+                || elements.getTypeElement("tools.jackson.databind.ObjectMapper") != null
                 || elements.getTypeElement("jakarta.json.bind.Jsonb") != null;
     }
 
