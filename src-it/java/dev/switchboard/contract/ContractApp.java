@@ -20,6 +20,7 @@ public final class ContractApp {
             CappedRoute.class,
             CrowdedRoute.class,
             TypedRoutes.JacksonEcho.class,
+            TypedRoutes.Jackson3Echo.class,
             TypedRoutes.JsonbEcho.class,
             TypedRoutes.Total.class,
             TypedRoutes.Strict.class,

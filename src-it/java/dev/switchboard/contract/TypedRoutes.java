@@ -1,5 +1,6 @@
 package dev.switchboard.contract;
 
+import dev.switchboard.Jackson3Codec;
 import dev.switchboard.JacksonCodec;
 import dev.switchboard.JsonbCodec;
 import dev.switchboard.MessageDecodeException;
@@ -56,6 +57,11 @@ public final class TypedRoutes {
     /** {@link Echo} through Jackson. */
     @Route(value = "/typed/jackson", codec = JacksonCodec.class)
     public static class JacksonEcho extends Echo {
+    }
+
+    /** {@link Echo} through Jackson 3. */
+    @Route(value = "/typed/jackson3", codec = Jackson3Codec.class)
+    public static class Jackson3Echo extends Echo {
     }
 
     /** {@link Echo} through JSON-B. */

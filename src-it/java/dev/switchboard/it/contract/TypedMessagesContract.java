@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Typed messages on any host, through the contract app's {@code TypedRoutes}: records in and out with each JSON
- * codec, as text and as binary; a {@code List<T>} parameter with a {@code CompletionStage} reply;
+ * codec (Jackson 2 and 3, JSON-B), as text and as binary; a {@code List<T>} parameter with a {@code CompletionStage} reply;
  * {@code writeObject} and {@code broadcastObject}; messages that do not decode, answered by {@code @OnError} with
  * the session left open, or closing a route without {@code @OnError} with 1007 while its other sessions go on.
  */
@@ -81,6 +81,11 @@ public interface TypedMessagesContract {
     @Test
     default void recordsRoundTripThroughJackson() {
         recordsRoundTrip("/typed/jackson");
+    }
+
+    @Test
+    default void recordsRoundTripThroughJackson3() {
+        recordsRoundTrip("/typed/jackson3");
     }
 
     @Test
