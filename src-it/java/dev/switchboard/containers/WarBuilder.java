@@ -111,8 +111,8 @@ public final class WarBuilder {
 
     /**
      * The JSON libraries of the test class path, as an application that uses the codecs bundles them: Jackson 2 with
-     * its java.time module, Jackson 3, and JSON-B with Yasson and JSON-P. Containers that provide JSON-B (the full Jakarta EE
-     * servers) load its API and their own implementation first.
+     * its java.time module, Jackson 3, and JSON-B with Yasson and JSON-P. Containers that provide JSON-B (the full
+     * Jakarta EE servers) load its API and their own implementation first.
      */
     private static List<Path> jsonLibraries() {
         return jars("jackson-databind-", "jackson-", "jakarta.json", "yasson-", "parsson-");
