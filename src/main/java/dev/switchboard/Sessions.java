@@ -109,7 +109,7 @@ public interface Sessions {
      * Queues an object for every session of this view, encoded by its route's {@link Codec} once for all of them
      * (once per codec, for a view over routes with codecs of their own).
      *
-     * @param value the object
+     * @param value the object, not {@code null}
      * @return how many sessions took it, dropped it, or were closing
      * @throws IllegalArgumentException if the codec cannot encode the object
      * @throws IllegalStateException    if a route of the view has no codec; the message names the libraries to add

@@ -65,7 +65,7 @@ public interface WebSocketSession {
      * Queues an object, encoded by the route's {@link Codec}: a text message with a JSON codec, a binary one with a
      * codec that {@linkplain Codec#writesBinary() writes binary}.
      *
-     * @param value the object
+     * @param value the object, not {@code null}
      * @return completes when the message was handed to the socket
      * @throws IllegalArgumentException if the codec cannot encode the object
      * @throws IllegalStateException    if the route has no codec; the message names the libraries to add
