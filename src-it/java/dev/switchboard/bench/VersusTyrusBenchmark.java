@@ -2,6 +2,7 @@ package dev.switchboard.bench;
 
 import dev.switchboard.bench.cases.BenchmarkRun;
 import dev.switchboard.bench.cases.BroadcastCase;
+import dev.switchboard.bench.cases.CaseChoice;
 import dev.switchboard.bench.cases.EchoCases;
 import dev.switchboard.bench.cases.IdleCase;
 import dev.switchboard.bench.cases.Settings;
@@ -14,7 +15,6 @@ import dev.switchboard.bench.server.Target;
 import dev.switchboard.bench.server.TyrusBenchServer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -57,7 +57,7 @@ public final class VersusTyrusBenchmark {
      */
     public static void main(String[] args) {
         BenchmarkRun.runAndExit("Switchboard standalone vs Tyrus" + tyrusVersion() + " stock Server", run -> {
-            Set<String> cases = cases(System.getProperty("cases"));
+            Set<String> cases = CaseChoice.fromProperty(CASES);
             System.out.println("Cases: " + cases);
             List<Target> targets = List.of(
                     Target.switchboard(run.startServer("switchboard", BenchServer.class,
@@ -86,24 +86,6 @@ public final class VersusTyrusBenchmark {
             }
             return results;
         });
-    }
-
-    /** The cases asked for, in the table's order whatever the order asked; all of them by default. */
-    private static Set<String> cases(String property) {
-        if (property == null || property.isBlank() || property.trim().equals("all")) {
-            return new LinkedHashSet<>(CASES);
-        }
-        Set<String> chosen = new LinkedHashSet<>();
-        for (String name : property.split(",")) {
-            String trimmed = name.trim();
-            if (!CASES.contains(trimmed)) {
-                throw new IllegalArgumentException("Unknown case '" + trimmed + "'; the cases are " + CASES);
-            }
-            chosen.add(trimmed);
-        }
-        Set<String> ordered = new LinkedHashSet<>(CASES);
-        ordered.retainAll(chosen);
-        return ordered;
     }
 
     private static String tyrusVersion() {

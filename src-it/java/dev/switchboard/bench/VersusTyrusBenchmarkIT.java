@@ -2,18 +2,10 @@ package dev.switchboard.bench;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Keeps the README's benchmark compiling and runnable: the whole of {@link VersusTyrusBenchmark}, every case,
@@ -27,35 +19,11 @@ class VersusTyrusBenchmarkIT {
 
     @Test
     void quickRunPrintsTheTableWithEveryCase() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process bench = new ProcessBuilder(java, "-Dquick=true", "-Dconnections=4", "-Dsubscribers=10",
-                "-DidleConnections=50", "-DlargeConnections=1", "-cp", System.getProperty("java.class.path"),
-                VersusTyrusBenchmark.class.getName())
-                .redirectErrorStream(true)
-                .start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(bench.getInputStream()));
-        if (!bench.waitFor(90, TimeUnit.SECONDS)) {
-            bench.destroyForcibly();
-            fail("The quick benchmark did not end within 90 s; it printed:\n" + output.getNow(""));
-        }
-        String printed = output.get(10, TimeUnit.SECONDS);
-        assertEquals(0, bench.exitValue(), "exit code; the run printed:\n" + printed);
-        String table = printed.substring(printed.indexOf("Medians over rounds"));
-        assertTrue(table.contains("ratio") && table.contains("target") && table.contains("met"), table);
+        String table = QuickRun.table(VersusTyrusBenchmark.class, List.of("-Dconnections=4", "-Dsubscribers=10",
+                "-DidleConnections=50", "-DlargeConnections=1"), Duration.ofSeconds(90));
         for (String row : ROWS) {
-            assertTrue(table.lines().anyMatch(line -> line.startsWith(row)), "no row " + row + " in\n" + table);
+            assertTrue(QuickRun.hasRow(table, row), "no row " + row + " in\n" + table);
         }
         assertTrue(table.lines().anyMatch(line -> line.contains("tyrus-broadcast")), table);
-        assertTrue(table.contains("VALID: "), table);
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            return bytes.toString(StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -114,7 +114,7 @@ public final class WarBuilder {
      * its java.time module, Jackson 3, and JSON-B with Yasson and JSON-P. Containers that provide JSON-B (the full
      * Jakarta EE servers) load its API and their own implementation first.
      */
-    private static List<Path> jsonLibraries() {
+    public static List<Path> jsonLibraries() {
         return jars("jackson-databind-", "jackson-", "jakarta.json", "yasson-", "parsson-");
     }
 

@@ -5,13 +5,16 @@ import dev.switchboard.bench.report.Goal;
 import dev.switchboard.bench.report.Metric;
 import dev.switchboard.bench.server.Target;
 
+import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The echo cases, each a series of {@link EchoRun} rounds on the targets' echoes (every echo checked) with
  * another load: many connections and small texts (messages/s), one connection and one small text in flight
- * (p50 round trip), a few connections with large texts (MB/s of echoed payload).
+ * (p50 round trip), a few connections with large texts (MB/s of echoed payload), and many connections with JSON
+ * texts that the targets decode into a record and encode back (messages/s).
  */
 public final class EchoCases {
 
@@ -24,7 +27,8 @@ public final class EchoCases {
     /** Many connections, several small texts in flight each: messages/s. */
     public static CaseResult<EchoRun.Figures> echo(String label, Goal goal, BenchmarkRun run, List<Target> targets) {
         EchoRun.Load load = echoLoad(run.settings());
-        return rounds(label, load, run, targets, messagesPerSecond(label + ": " + load.describe(), goal));
+        return rounds(label, load, run, targets, Target::echo,
+                messagesPerSecond(label + ": " + load.describe(), goal));
     }
 
     /**
@@ -33,7 +37,23 @@ public final class EchoCases {
      */
     public static CaseResult<EchoRun.Figures> echoWithLatencies(String label, BenchmarkRun run, List<Target> targets) {
         EchoRun.Load load = echoLoad(run.settings());
-        return rounds(label, load, run, targets, messagesPerSecond(label + ": " + load.describe(), Goal.NONE),
+        return rounds(label, load, run, targets, Target::echo,
+                messagesPerSecond(label + ": " + load.describe(), Goal.NONE),
+                roundTrip("  p50 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p50Micros),
+                roundTrip("  p99 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p99Micros));
+    }
+
+    /**
+     * The load of {@link #echo} with JSON {@code Trade}s ({@link TradeTexts}) instead of plain texts, on the
+     * targets' JSON echoes, which decode each into the record and encode it back: messages/s, and the p50 and p99
+     * round trips of the same rounds.
+     */
+    public static CaseResult<EchoRun.Figures> jsonEcho(String label, Goal goal, BenchmarkRun run,
+                                                       List<Target> targets) {
+        Settings s = run.settings();
+        EchoRun.Load load = s.echo(s.connections(), s.window(), new TradeTexts());
+        return rounds(label, load, run, targets, Target::jsonEcho,
+                messagesPerSecond(label + ": " + load.describe(), goal),
                 roundTrip("  p50 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p50Micros),
                 roundTrip("  p99 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p99Micros));
     }
@@ -41,16 +61,16 @@ public final class EchoCases {
     /** One connection, one small text in flight: the median round trip, with no queueing in it. */
     public static CaseResult<EchoRun.Figures> latency(String label, Goal goal, BenchmarkRun run, List<Target> targets) {
         EchoRun.Load load = run.settings().echo(1, 1, LATENCY_SIZE);
-        return rounds(label, load, run, targets, roundTrip(label + ": 1 conn, 1 in flight, " + LATENCY_SIZE
-                + " B: p50 round trip", "%,.1f", goal, EchoRun.Figures::p50Micros));
+        return rounds(label, load, run, targets, Target::echo, roundTrip(label + ": 1 conn, 1 in flight, "
+                + LATENCY_SIZE + " B: p50 round trip", "%,.1f", goal, EchoRun.Figures::p50Micros));
     }
 
     /** A few connections, one large text in flight each: MB/s (10^6 bytes) of echoed payload. */
     public static CaseResult<EchoRun.Figures> large(String label, Goal goal, BenchmarkRun run, List<Target> targets) {
         Settings s = run.settings();
         EchoRun.Load load = s.echo(s.largeConnections(), 1, s.largeSize());
-        return rounds(label, load, run, targets, new Metric<>(label + ": " + load.describe(), "MB/s", "%,.1f",
-                goal, figures -> figures.messagesPerSecond() * load.messageSize() / 1e6));
+        return rounds(label, load, run, targets, Target::echo, new Metric<>(label + ": " + load.describe(), "MB/s",
+                "%,.1f", goal, figures -> figures.messagesPerSecond() * s.largeSize() / 1e6));
     }
 
     private static EchoRun.Load echoLoad(Settings s) {
@@ -66,9 +86,14 @@ public final class EchoCases {
         return new Metric<>(title, "us", format, goal, micros);
     }
 
+    /**
+     * @param echo where on a target the echo the case loads is
+     */
     @SafeVarargs
     private static CaseResult<EchoRun.Figures> rounds(String label, EchoRun.Load load, BenchmarkRun run,
-                                                      List<Target> targets, Metric<EchoRun.Figures>... metrics) {
-        return run.loadCase(label, targets, List.of(metrics), target -> new EchoRun(target, run.client(), load).run());
+                                                      List<Target> targets, Function<Target, URI> echo,
+                                                      Metric<EchoRun.Figures>... metrics) {
+        return run.loadCase(label, targets, List.of(metrics),
+                target -> new EchoRun(target, echo.apply(target), run.client(), load).run());
     }
 }

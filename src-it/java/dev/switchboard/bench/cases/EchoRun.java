@@ -2,6 +2,7 @@ package dev.switchboard.bench.cases;
 
 import dev.switchboard.bench.load.Connections;
 import dev.switchboard.bench.load.EchoConnection;
+import dev.switchboard.bench.load.EchoTexts;
 import dev.switchboard.bench.load.LatencyHistogram;
 import dev.switchboard.bench.load.LoadEvents;
 import dev.switchboard.bench.load.MeasuredWindow;
@@ -9,6 +10,7 @@ import dev.switchboard.bench.load.NioClient;
 import dev.switchboard.bench.report.Round;
 import dev.switchboard.bench.server.Target;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +33,15 @@ final class EchoRun {
      *
      * @param connections   connections
      * @param window        messages in flight per connection
-     * @param messageSize   bytes per text
+     * @param texts         what each message is
      * @param warmupMillis  warm-up, before measuring
      * @param measureMillis measurement window
      */
-    record Load(int connections, int window, int messageSize, long warmupMillis, long measureMillis) {
+    record Load(int connections, int window, EchoTexts texts, long warmupMillis, long measureMillis) {
 
         /** The load as the report's rows name it. */
         String describe() {
-            return String.format(Locale.ROOT, "%,d conn x %d in flight, %,d B text", connections, window,
-                    messageSize);
+            return String.format(Locale.ROOT, "%,d conn x %d in flight, %s", connections, window, texts.describe());
         }
     }
 
@@ -66,13 +67,19 @@ final class EchoRun {
     }
 
     private final Target target;
+    private final URI echo;
     private final NioClient client;
     private final Load load;
     private final LoadEvents events = new LoadEvents();
     private final List<String> problems = new ArrayList<>();
 
-    EchoRun(Target target, NioClient client, Load load) {
+    /**
+     * @param target the target, whose server's CPU the round measures
+     * @param echo   where on it the echo is
+     */
+    EchoRun(Target target, URI echo, NioClient client, Load load) {
         this.target = target;
+        this.echo = echo;
         this.client = client;
         this.load = load;
     }
@@ -98,9 +105,9 @@ final class EchoRun {
     private List<EchoConnection> open() {
         List<EchoConnection> connections = new ArrayList<>();
         for (int i = 0; i < load.connections(); i++) {
-            connections.add(new EchoConnection(i, load.window(), load.messageSize(), events));
+            connections.add(new EchoConnection(i, load.window(), load.texts(), events));
         }
-        List<EchoConnection> open = Connections.open(client, target.echo(), connections, events, problems);
+        List<EchoConnection> open = Connections.open(client, echo, connections, events, problems);
         // Only once all are open, so every connection loads the server for the whole warm-up.
         open.forEach(EchoConnection::start);
         return open;

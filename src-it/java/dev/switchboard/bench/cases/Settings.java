@@ -1,5 +1,7 @@
 package dev.switchboard.bench.cases;
 
+import dev.switchboard.bench.load.EchoTexts;
+
 import java.util.Locale;
 
 /**
@@ -14,8 +16,8 @@ import java.util.Locale;
  * @param warmupRounds     whether each load case first runs an uncounted round per target
  * @param warmupMillis     warm-up of each round of the load cases, before measuring
  * @param measureMillis    measurement window of each round of the load cases
- * @param connections      connections of the echo case
- * @param window           messages in flight per connection of the echo case
+ * @param connections      connections of the echo and JSON echo cases
+ * @param window           messages in flight per connection of the echo and JSON echo cases
  * @param size             bytes per text of the echo and broadcast cases
  * @param largeConnections connections of the large-message case
  * @param largeSize        bytes per text of the large-message case
@@ -66,9 +68,14 @@ public record Settings(boolean quick, boolean pin, int rounds, boolean warmupRou
         return settings;
     }
 
-    /** The echo load of one round with these timings. */
+    /** The echo load of one round with these timings, texts of the given size. */
     EchoRun.Load echo(int echoConnections, int echoWindow, int echoSize) {
-        return new EchoRun.Load(echoConnections, echoWindow, echoSize, warmupMillis, measureMillis);
+        return echo(echoConnections, echoWindow, EchoTexts.filler(echoSize));
+    }
+
+    /** The echo load of one round with these timings. */
+    EchoRun.Load echo(int echoConnections, int echoWindow, EchoTexts texts) {
+        return new EchoRun.Load(echoConnections, echoWindow, texts, warmupMillis, measureMillis);
     }
 
     /** The broadcast load of one round with these timings. */

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 public final class EchoConnection extends MeasuredConnection {
 
     private final int window;
-    private final int messageSize;
+    private final EchoTexts texts;
 
     /** Completed when, after {@link #stop()}, every outstanding message was echoed. */
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
@@ -32,10 +32,10 @@ public final class EchoConnection extends MeasuredConnection {
     private long nextSeq;
     private boolean stopping;
 
-    public EchoConnection(int id, int window, int messageSize, LoadEvents events) {
+    public EchoConnection(int id, int window, EchoTexts texts, LoadEvents events) {
         super(id, events);
         this.window = window;
-        this.messageSize = messageSize;
+        this.texts = texts;
         this.sentAt = new long[window];
         this.sentText = new String[window];
     }
@@ -173,14 +173,8 @@ public final class EchoConnection extends MeasuredConnection {
         transmit(next);
     }
 
-    /** A message unique across connections and rounds of this connection: id, sequence number, filler. */
+    /** A message unique across connections and rounds of this connection. */
     private String newMessage() {
-        StringBuilder text = new StringBuilder(messageSize);
-        text.append('c').append(id).append('#').append(nextSeq++).append(' ');
-        for (int i = text.length(); i < messageSize; i++) {
-            text.append((char) ('a' + i % 26));
-        }
-        text.setLength(messageSize);
-        return text.toString();
+        return texts.text(id, nextSeq++);
     }
 }

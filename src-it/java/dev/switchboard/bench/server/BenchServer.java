@@ -4,6 +4,8 @@ import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
 import dev.switchboard.bench.baseline.RawChatEndpoint;
 import dev.switchboard.bench.baseline.RawEchoEndpoint;
+import dev.switchboard.bench.baseline.RawJsonEchoEndpoint;
+import dev.switchboard.bench.json.TradeEchoRoute;
 import dev.switchboard.example.ChatRoute;
 import dev.switchboard.example.EchoRoute;
 import jakarta.websocket.server.ServerEndpoint;
@@ -15,13 +17,15 @@ import java.util.List;
 
 /**
  * Switchboard's side of the benchmarks: one standalone Switchboard on 127.0.0.1 serving, with default
- * settings, the example {@link EchoRoute} at {@code /echo} and {@link ChatRoute} at {@code /chat/{room}}, and
- * beside them the baseline {@link RawEchoEndpoint} at {@code /raw-echo} and {@link RawChatEndpoint} at
- * {@code /raw-chat/{room}}, so that in the echo and broadcast benchmarks the compared targets share one JVM,
- * one transport and one JIT history.
+ * settings, the example {@link EchoRoute} at {@code /echo} and {@link ChatRoute} at {@code /chat/{room}} and the
+ * typed {@link TradeEchoRoute} at {@code /json-echo}, and beside them the baseline {@link RawEchoEndpoint} at
+ * {@code /raw-echo}, {@link RawJsonEchoEndpoint} at {@code /raw-json-echo} and {@link RawChatEndpoint} at
+ * {@code /raw-chat/{room}}, so that in the echo, JSON echo and broadcast benchmarks the compared targets share
+ * one JVM, one transport and one JIT history.
  *
  * <p>With the argument {@value #EXAMPLES_ONLY} it serves only the two example routes, as the Switchboard
- * target of the Tyrus comparison, whose baseline runs on {@link TyrusBenchServer}.
+ * target of the Tyrus comparison, whose baseline runs on {@link TyrusBenchServer}; so its startup loads no JSON
+ * library.
  *
  * <p>Prints {@code PORT <n>} on stdout once it listens, then serves until its standard input closes (how
  * the benchmarks end it) or the process is terminated, answering the commands of {@link ServerControl} on
@@ -56,7 +60,9 @@ public final class BenchServer {
                 // The benchmark closes its connections before it stops the server: nothing to drain for long.
                 .shutdownTimeout(Duration.ofSeconds(2));
         if (!examplesOnly) {
-            for (Class<?> baseline : List.of(RawEchoEndpoint.class, RawChatEndpoint.class)) {
+            builder.route(TradeEchoRoute.class);
+            for (Class<?> baseline : List.of(RawEchoEndpoint.class, RawJsonEchoEndpoint.class,
+                    RawChatEndpoint.class)) {
                 String path = baseline.getAnnotation(ServerEndpoint.class).value();
                 builder.endpoint(ServerEndpointConfig.Builder.create(baseline, path).build());
             }

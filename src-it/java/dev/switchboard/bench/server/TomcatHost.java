@@ -1,6 +1,7 @@
 package dev.switchboard.bench.server;
 
 import dev.switchboard.bench.baseline.RawEchoEndpoint;
+import dev.switchboard.bench.json.TradeEchoRoute;
 import dev.switchboard.containers.Container;
 import dev.switchboard.containers.Containers;
 import dev.switchboard.containers.War;
@@ -14,9 +15,10 @@ import java.util.List;
  * Tomcat 11 with the benchmark WAR deployed, the way the container tests run it ({@link Containers#tomcat11()}:
  * the distribution the build unpacked into {@code target/containers/tomcat11}, 127.0.0.1 only, a free port, a
  * fresh base, its output in {@code target/containers/tomcat11.log}). The WAR, {@code bench-echo.war}, carries
- * the example package (so {@code EchoRoute} with its generated adapter, found by Switchboard's initializer)
- * and the baseline package with {@link RawEchoEndpoint} (found by Tomcat's own scan), all in one application and
- * one JVM.
+ * the example package (so {@code EchoRoute} with its generated adapter, found by Switchboard's initializer), the
+ * JSON echo's package ({@link TradeEchoRoute} and its adapter, and the {@code Trade} record), the baseline package
+ * with {@link RawEchoEndpoint} and the Jackson {@code RawJsonEchoEndpoint} (found by Tomcat's own scan), and the
+ * JSON libraries in {@code WEB-INF/lib}, all in one application and one JVM.
  */
 public final class TomcatHost implements BenchHost {
 
@@ -31,7 +33,9 @@ public final class TomcatHost implements BenchHost {
     /** Builds the WAR from the compiled test classes and the library jar, starts Tomcat, awaits the app. */
     public static TomcatHost start() {
         War war = WarBuilder.named("bench-echo")
-                .packages(List.of("dev.switchboard.example", RawEchoEndpoint.class.getPackageName()))
+                .packages(List.of("dev.switchboard.example", RawEchoEndpoint.class.getPackageName(),
+                        TradeEchoRoute.class.getPackageName()))
+                .libraries(WarBuilder.jsonLibraries())
                 .build();
         // start() stops Tomcat again if it or the deployment fails.
         return new TomcatHost(Containers.tomcat11().deploy(war).start(), war);

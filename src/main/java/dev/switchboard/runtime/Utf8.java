@@ -29,4 +29,22 @@ final class Utf8 {
         }
         return bytes;
     }
+
+    /**
+     * Whether the text is well-formed UTF-16, so that UTF-8 encodes every char of it: no surrogate without its
+     * pair. The JDK's encoder puts '?' for an unpaired one, where a strict encoder (Tyrus's) refuses the text.
+     */
+    static boolean wellFormed(CharSequence text) {
+        int chars = text.length();
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == chars || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
 }

@@ -150,12 +150,17 @@ public final class InMemoryCompiler {
      */
     static Result compileWithoutJsonLibraries(String... sources) {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("jackson") && !entry.contains("json"))
+                // By the jar's own name: a checkout's path may hold "json" too.
+                .filter(entry -> !isJsonLibrary(Path.of(entry).getFileName().toString()))
                 .collect(Collectors.joining(File.pathSeparator));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         MemoryFileManager files = new MemoryFileManager(STANDARD);
         boolean success = JAVAC.getTask(null, files, diagnostics, options(classPath), null, sourceFiles(sources)).call();
         return new Result(success, diagnostics.getDiagnostics(), files.sources(), files.classes(), files.resources());
+    }
+
+    private static boolean isJsonLibrary(String fileName) {
+        return fileName.contains("jackson") || fileName.contains("json");
     }
 
     /**
