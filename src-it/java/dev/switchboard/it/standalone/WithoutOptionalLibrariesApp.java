@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * An application that {@link WithoutOptionalLibrariesIT} runs without Micrometer and without the JSON libraries on
- * its class path: it asks for Micrometer metrics and for each JSON codec and prints the answers, then serves an
- * echo route until its input ends.
+ * its class path: it asks for Micrometer metrics and for each JSON codec and prints the answers, serves an echo route
+ * until its input ends, and meanwhile starts a server of a typed route and prints how that went.
  */
 public final class WithoutOptionalLibrariesApp {
 
@@ -39,6 +39,22 @@ public final class WithoutOptionalLibrariesApp {
         }
     }
 
+    /** Answers records with records: it needs a codec. */
+    @Route("/typed")
+    public static class Typed {
+
+        /** A question. */
+        public record Question(String text) { }
+
+        /** Its answer. */
+        public record Answer(int length) { }
+
+        @OnText
+        Answer asked(Question question) {
+            return new Answer(question.text().length());
+        }
+    }
+
     /**
      * Asks for what needs the optional libraries, then serves on a free port of 127.0.0.1 until standard input ends.
      *
@@ -52,6 +68,12 @@ public final class WithoutOptionalLibrariesApp {
         attempt("new JsonbCodec()", JsonbCodec::new);
         try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Echo.class).build().start()) {
             System.out.println("serving on ws://127.0.0.1:" + server.port());
+            // After the line above, which the test reads the port from: this server announces itself too.
+            attempt("a typed route", () -> {
+                try (Switchboard typed = Switchboard.builder().host("127.0.0.1").port(0).route(Typed.class).build()) {
+                    typed.start();
+                }
+            });
             while (System.in.read() >= 0) {
                 // serves until the test closes this input
             }

@@ -48,6 +48,8 @@ class WithoutOptionalLibrariesIT {
         assertTrue(output.contains("new JacksonCodec() refused: java.lang.IllegalStateException: "
                 + "new JacksonCodec() needs Jackson, which is not on the class path: add the dependency "
                 + "com.fasterxml.jackson.core:jackson-databind"), output);
+        assertTrue(output.contains("a typed route refused: java.lang.IllegalStateException: Route /typed needs a codec"
+                + " for typed messages, and none is on the class path"), output);
         assertTrue(output.contains("new Jackson3Codec() refused: java.lang.IllegalStateException: new Jackson3Codec()"
                 + " needs Jackson 3, which is not on the class path: add the dependency"
                 + " tools.jackson.core:jackson-databind"), output);
@@ -63,6 +65,7 @@ class WithoutOptionalLibrariesIT {
         String output = run(JACKSON_3, texts);
         assertEquals(List.of("hello", "[1,2]", "writeObject did not refuse"), texts);
         assertTrue(output.contains("new Jackson3Codec() did not refuse"), output);
+        assertTrue(output.contains("a typed route did not refuse"), output);
         assertTrue(output.contains("new JacksonCodec() refused"), output);
         assertTrue(output.contains("new JsonbCodec() refused"), output);
     }

@@ -65,6 +65,16 @@ public interface RouteBinding {
     }
 
     /**
+     * Whether a handler of the route takes or returns a type that only the route's codec turns into a message or
+     * from one, so that the runtime finds the codec when it deploys the route rather than on its first message.
+     *
+     * @return {@code true} if the route needs a codec
+     */
+    default boolean usesCodec() {
+        return false;
+    }
+
+    /**
      * The route's no-argument constructor, with which the runtime makes route instances when no instance factory
      * does.
      *

@@ -79,7 +79,12 @@ final class AdapterWriter {
                 .append("; }\n");
         s.append("    @java.lang.Override public boolean handlesBinary() { return ")
                 .append(plan.has(HandlerKind.BINARY)).append("; }\n");
-        s.append(forms(plan)).append("\n");
+        s.append(forms(plan));
+        if (plan.usesCodec()) {
+            s.append("    @java.lang.Override public boolean usesCodec() { return true; }\n");
+        }
+        s.append("\n");
+        s.append(messageTypes(plan));
         s.append("    @java.lang.Override public java.util.function.Supplier<java.lang.Object> constructor() { return ")
                 .append(plan.constructible() ? route + "::new" : "null").append("; }\n\n");
         s.append(options(plan));
@@ -130,6 +135,28 @@ final class AdapterWriter {
                 + "        return new dev.switchboard.binding.RouteOptions(\n"
                 + values.stream().map(value -> "                " + value + "\n").collect(Collectors.joining())
                 + "    }\n\n";
+    }
+
+    /**
+     * The types the codec decodes handlers' messages into, made once: a {@code TypeOf} of a generic type reads its
+     * type argument reflectively, which is not for every message.
+     */
+    private static String messageTypes(RoutePlan plan) {
+        StringBuilder s = new StringBuilder();
+        for (Handler handler : plan.handlers()) {
+            for (Arg arg : handler.args()) {
+                if (arg instanceof TypedArg typed) {
+                    s.append("    private static final java.lang.reflect.Type ").append(messageType(handler))
+                            .append(" = ").append(typed.token()).append(";\n\n");
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** The name of the constant that holds a handler's message type; a handler of each kind has one at most. */
+    private static String messageType(Handler handler) {
+        return handler.kind().name() + "_MESSAGE_TYPE";
     }
 
     private static String list(String[] values) {
@@ -191,7 +218,7 @@ final class AdapterWriter {
                 args.add(message.asBytes() ? "dev.switchboard.binding.Payloads.bytes(" + name + ")" : name);
             } else if (arg instanceof TypedArg typed) {
                 String decode = handler.kind() == HandlerKind.BINARY ? "decodeBinary" : "decodeText";
-                args.add("(" + typed.type() + ") messages." + decode + "(" + name + ", " + typed.token() + ")");
+                args.add("(" + typed.type() + ") messages." + decode + "(" + name + ", " + messageType(handler) + ")");
             } else if (arg instanceof StreamArg) {
                 args.add(name);
             } else if (arg instanceof LastArg) {

@@ -196,7 +196,7 @@ final class HandlerRules {
             return Reply.NONE;
         }
         if (kind.replies()) {
-            return Reply.MESSAGE;
+            return sentAsItIs(type) ? Reply.MESSAGE : Reply.ENCODED;
         }
         problems.method(kind.label(), "handler must return void", Naming.type(type), handler.where(method),
                 method, kind == HandlerKind.DISCONNECTED
@@ -217,9 +217,8 @@ final class HandlerRules {
                 noCodec(kind, handler, parameter, "the parameter " + Naming.parameter(handler.typeOf(parameter), parameter));
             }
         }
-        TypeMirror returned = handler.type().getReturnType();
-        if (plan.reply() == Reply.MESSAGE && !sentAsItIs(returned)) {
-            noCodec(kind, handler, method, "the return type " + Naming.type(returned));
+        if (plan.reply() == Reply.ENCODED) {
+            noCodec(kind, handler, method, "the return type " + Naming.type(handler.type().getReturnType()));
         }
     }
 

@@ -24,8 +24,10 @@ record RoutePlan(TypeElement route, Route settings, TypeElement handshake, TypeE
     enum Reply {
         /** Nothing: the handler is void. */
         NONE,
-        /** A message: the value as it is, or encoded by the route's codec, once it is there. */
-        MESSAGE
+        /** A message: the value as it is, a String, byte[] or ByteBuffer, or a stage of one, once it is there. */
+        MESSAGE,
+        /** A message encoded by the route's codec, once it is there: the return type needs the codec. */
+        ENCODED
     }
 
     /** One argument of a handler call. */
@@ -91,6 +93,12 @@ record RoutePlan(TypeElement route, Route settings, TypeElement handshake, TypeE
     /** Whether one instance serves every connection. */
     boolean shared() {
         return settings.shared();
+    }
+
+    /** Whether a handler takes or returns a type that only the route's codec turns into a message or from one. */
+    boolean usesCodec() {
+        return handlers.stream().anyMatch(handler -> handler.reply() == Reply.ENCODED
+                || handler.args().stream().anyMatch(TypedArg.class::isInstance));
     }
 
     boolean has(HandlerKind kind) {

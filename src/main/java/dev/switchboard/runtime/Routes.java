@@ -146,7 +146,8 @@ public final class Routes {
      * @param registry where the routes' sessions are tracked, and their places under the session limits taken
      * @param host     the host the routes run on
      * @return the gate
-     * @throws IllegalStateException if the constructor of a route's handshake check throws
+     * @throws IllegalStateException if the constructor of a route's handshake check throws, or a route that needs a
+     *                               codec has none
      */
     HandshakeGate handshakeGate(ServerSettings server, SessionRegistry registry, Host host) {
         List<HandshakeGate.RouteGate> gates = new ArrayList<>();
@@ -154,6 +155,9 @@ public final class Routes {
             RouteOptions options = binding.options();
             RouteSessions sessions = registry.route(binding.routeClass(),
                     RouteSettings.of(binding, server, host.handlersOnIoThreads()));
+            if (binding.usesCodec()) {
+                sessions.codec().codec(); // now, not on the first message's I/O thread; fails at once if there is none
+            }
             gates.add(new HandshakeGate.RouteGate(PathTemplate.parse(binding.path()),
                     OriginPolicy.of(options.origins(), server.allowedOrigins()), sessions, checkOf(binding)));
         }

@@ -137,11 +137,15 @@ class AdapterGenerationTest {
                         """),
                 "j.Json_SwitchboardRoute", "j.Count_SwitchboardRoute");
         String json = result.sources().get("j.Json_SwitchboardRoute");
-        assertTrue(json.contains("(j.Json.Message) messages.decodeText(message, j.Json.Message.class)"), json);
-        assertTrue(json.contains("(java.util.List<j.Json.Message>) messages.decodeBinary(message, "
-                + "new dev.switchboard.binding.TypeOf<java.util.List<j.Json.Message>>() { }.type())"), json);
+        assertTrue(json.contains("TEXT_MESSAGE_TYPE = j.Json.Message.class;"), json);
+        assertTrue(json.contains("BINARY_MESSAGE_TYPE = "
+                + "new dev.switchboard.binding.TypeOf<java.util.List<j.Json.Message>>() { }.type();"), json);
+        assertTrue(json.contains("(j.Json.Message) messages.decodeText(message, TEXT_MESSAGE_TYPE)"), json);
+        assertTrue(json.contains("(java.util.List<j.Json.Message>) messages.decodeBinary(message, BINARY_MESSAGE_TYPE)"),
+                json);
 
         RouteBinding binding = binding(result, "j.Json_SwitchboardRoute");
+        assertTrue(binding.usesCodec(), "the runtime finds the codec when it deploys the route");
         RecordingSession session = new RecordingSession(Map.of());
         Object route = binding.constructor().get();
         ConnectionHandlers handlers = binding.connect(session, route, session);
@@ -166,8 +170,7 @@ class AdapterGenerationTest {
 
         RouteOptions count = binding(result, "j.Count_SwitchboardRoute").options();
         assertInstanceOf(JsonbCodec.class, count.codec().get());
-        assertTrue(result.sources().get("j.Count_SwitchboardRoute")
-                .contains("(int) messages.decodeText(message, int.class)"));
+        assertTrue(result.sources().get("j.Count_SwitchboardRoute").contains("TEXT_MESSAGE_TYPE = int.class;"));
     }
 
     @Test
@@ -405,6 +408,7 @@ class AdapterGenerationTest {
             assertEquals("com.example.chat.ChatRoom", chat.routeClass().getName());
             assertTrue(chat.handlesText());
             assertTrue(chat.handlesBinary());
+            assertFalse(chat.usesCodec(), "no typed message: the runtime never looks for a codec");
 
             RecordingSession session = new RecordingSession(Map.of("room", "lobby", "user", "ann"));
             ConnectionHandlers handlers = connect(chat, session);
