@@ -2,6 +2,7 @@ package dev.switchboard.codec;
 
 import dev.switchboard.Codec;
 import dev.switchboard.MessageDecodeException;
+import dev.switchboard.binding.Payloads;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -63,8 +64,7 @@ public final class Jackson3Json implements Codec {
     @Override
     public Object decodeBinary(ByteBuffer data, Type type) {
         JavaType javaType = mapper.constructType(type);
-        byte[] bytes = new byte[data.remaining()];
-        data.duplicate().get(bytes);
+        byte[] bytes = Payloads.bytes(data);
         try {
             return mapper.readValue(bytes, javaType);
         } catch (JacksonException e) {

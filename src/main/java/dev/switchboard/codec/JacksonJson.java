@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.Codec;
 import dev.switchboard.MessageDecodeException;
+import dev.switchboard.binding.Payloads;
 
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
@@ -61,18 +62,12 @@ public final class JacksonJson implements Codec {
     @Override
     public Object decodeBinary(ByteBuffer data, Type type) throws java.io.IOException {
         JavaType javaType = mapper.constructType(type);
-        byte[] bytes = bytesOf(data);
+        byte[] bytes = Payloads.bytes(data);
         try {
             return mapper.readValue(bytes, javaType);
         } catch (JsonProcessingException e) {
             throw new MessageDecodeException(bytes, type, position(e, false), e);
         }
-    }
-
-    private static byte[] bytesOf(ByteBuffer data) {
-        byte[] bytes = new byte[data.remaining()];
-        data.duplicate().get(bytes);
-        return bytes;
     }
 
     private static long position(JsonProcessingException e, boolean text) {

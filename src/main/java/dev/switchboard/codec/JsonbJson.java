@@ -2,6 +2,7 @@ package dev.switchboard.codec;
 
 import dev.switchboard.Codec;
 import dev.switchboard.MessageDecodeException;
+import dev.switchboard.binding.Payloads;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -54,8 +55,7 @@ public final class JsonbJson implements Codec {
 
     @Override
     public Object decodeBinary(ByteBuffer data, Type type) {
-        byte[] bytes = new byte[data.remaining()];
-        data.duplicate().get(bytes);
+        byte[] bytes = Payloads.bytes(data);
         try {
             return jsonb.fromJson(new ByteArrayInputStream(bytes), type);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.Codec;
 import dev.switchboard.MessageDecodeException;
+import dev.switchboard.binding.Payloads;
 import dev.switchboard.codec.CodecDiscovery;
 
 import java.lang.reflect.Type;
@@ -9,8 +10,9 @@ import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 
 /**
- * The codec of one route, found on first use: the route's own, else the server's, else the one the class path
- * offers. Routes that never meet a typed message never look for one. Every failure comes out as one kind: a
+ * The codec of one route: the route's own, else the server's, else the one the class path offers; found when a
+ * route with typed handlers is deployed, else on first use ({@code writeObject}), so that other routes never look
+ * for one. Every failure comes out as one kind: a
  * {@link MessageDecodeException} to decode, an {@link IllegalArgumentException} to encode.
  */
 final class RouteCodec {
@@ -51,8 +53,9 @@ final class RouteCodec {
     }
 
     Object decodeText(String text, Type type) {
+        Codec chosen = codec();
         try {
-            return codec().decodeText(text, type);
+            return chosen.decodeText(text, type);
         } catch (MessageDecodeException e) {
             throw e;
         } catch (Exception e) {
@@ -61,14 +64,13 @@ final class RouteCodec {
     }
 
     Object decodeBinary(ByteBuffer data, Type type) {
+        Codec chosen = codec();
         try {
-            return codec().decodeBinary(data, type);
+            return chosen.decodeBinary(data, type);
         } catch (MessageDecodeException e) {
             throw e;
         } catch (Exception e) {
-            byte[] bytes = new byte[data.remaining()];
-            data.duplicate().get(bytes);
-            throw new MessageDecodeException(bytes, type, -1, e);
+            throw new MessageDecodeException(Payloads.bytes(data), type, -1, e);
         }
     }
 
