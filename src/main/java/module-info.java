@@ -4,7 +4,7 @@
  *
  * <p>Exports the API ({@code dev.switchboard}) and the interface generated route adapters implement
  * ({@code dev.switchboard.binding}); everything else is internal. The standalone host's libraries, the Servlet API,
- * Micrometer, Spring Boot and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a
+ * Micrometer, Lettuce, Spring Boot and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a
  * standalone server without the Servlet API, and both without Micrometer, Spring and the JSON libraries. On the class path (WARs,
  * {@code java -cp}, Spring Boot) the same jar works through its {@code META-INF/services} and {@code META-INF/spring}
  * files.
@@ -35,6 +35,8 @@ module dev.switchboard {
     requires static jakarta.json.bind;
     // Metrics.micrometer(registry), the one part that names Micrometer (an automatic module of this name).
     requires static micrometer.core;
+    // Cluster.redis(uri), the one part that names Lettuce (an automatic module of this name).
+    requires static lettuce.core;
     // The Spring Boot auto-configuration (automatic modules of these names).
     requires static spring.boot;
     requires static spring.boot.autoconfigure;

@@ -25,6 +25,7 @@ public final class ServerSettings {
     private final InstanceFactory instanceFactory;
     private final Metrics metrics;
     private final Codec codec;
+    private final Cluster cluster;
 
     ServerSettings(SettingsBuilder<?> builder) {
         this.sendQueueLimits = builder.sendQueueLimits;
@@ -38,6 +39,7 @@ public final class ServerSettings {
         this.instanceFactory = builder.instanceFactory;
         this.metrics = builder.metrics;
         this.codec = builder.codec;
+        this.cluster = builder.cluster;
     }
 
     /**
@@ -158,6 +160,15 @@ public final class ServerSettings {
         return Optional.ofNullable(codec);
     }
 
+    /**
+     * The nodes the server's broadcasts reach.
+     *
+     * @return the cluster; {@link Cluster#local()} for this server alone
+     */
+    public Cluster cluster() {
+        return cluster;
+    }
+
     @Override
     public String toString() {
         return "ServerSettings[sendQueueLimits=" + sendQueueLimits + ", heartbeat=" + heartbeat + ", idleTimeout="
@@ -165,7 +176,7 @@ public final class ServerSettings {
                 + ", maxStreamBytes=" + maxStreamBytes + ", allowedOrigins=" + allowedOrigins
                 + ", maxSessions=" + maxSessions + ", shutdownTimeout=" + shutdownTimeout
                 + (instanceFactory != null ? ", instanceFactory=" + instanceFactory : "")
-                + ", metrics=" + metrics + (codec != null ? ", codec=" + codec : "") + "]";
+                + ", metrics=" + metrics + (codec != null ? ", codec=" + codec : "") + ", cluster=" + cluster + "]";
     }
 
     /**

@@ -27,6 +27,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     InstanceFactory instanceFactory;
     Metrics metrics = Metrics.NONE;
     Codec codec;
+    Cluster cluster = Cluster.local();
 
     /** Only Switchboard's own builders extend it. */
     SettingsBuilder() {
@@ -50,6 +51,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         instanceFactory = settings.instanceFactory().orElse(null);
         metrics = settings.metrics();
         codec = settings.codec().orElse(null);
+        cluster = settings.cluster();
         return self();
     }
 
@@ -205,6 +207,18 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      */
     public B codec(Codec codec) {
         this.codec = Objects.requireNonNull(codec, "codec");
+        return self();
+    }
+
+    /**
+     * The nodes the server's broadcasts reach: e.g. {@code Cluster.redis("redis://127.0.0.1:6379")} for every server
+     * that shares the Redis (docs/cluster.md).
+     *
+     * @param cluster the cluster; {@link Cluster#local()}, the default, for this server alone
+     * @return this builder
+     */
+    public B cluster(Cluster cluster) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
         return self();
     }
 

@@ -1,0 +1,266 @@
+package dev.switchboard.cluster;
+
+import dev.switchboard.Cluster;
+import dev.switchboard.runtime.BusMessage;
+import dev.switchboard.runtime.ClusterBus;
+import dev.switchboard.runtime.Shards;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The cluster bus on Redis pub/sub: one connection publishes, one subscribes to every shard channel. Lettuce
+ * reconnects both by itself and subscribes again; while either is down nothing is published (commands are rejected,
+ * never buffered), so a broadcast's result says so. The first connection is made in the background, again and
+ * again until Redis answers: a server starts while Redis is down.
+ */
+public final class RedisBus implements ClusterBus {
+
+    private static final System.Logger LOG = System.getLogger(RedisBus.class.getName());
+    /** Publications Lettuce may hold before it refuses more: bounds the memory a slow Redis can take. */
+    private static final int MAX_PENDING_PUBLICATIONS = 10_000;
+    private static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
+
+    private final RedisURI uri;
+    private final String nodeId;
+    private final int shards;
+    private final byte[][] channels;
+    private final BusStates states;
+    private final List<Consumer<BusMessage>> receivers = new CopyOnWriteArrayList<>();
+    private final LongAdder failedPublications = new LongAdder();
+    private final LongAdder unreadable = new LongAdder();
+    private final AtomicBoolean failureReported = new AtomicBoolean();
+    private long sequence; // guarded by this
+    private Link link; // guarded by this; null while no engine is attached
+
+    private RedisBus(RedisURI uri, String nodeId, int shards, List<Consumer<? super Cluster.State>> listeners) {
+        this.uri = uri;
+        this.nodeId = nodeId;
+        this.shards = shards;
+        this.channels = new byte[shards][];
+        for (int shard = 0; shard < shards; shard++) {
+            channels[shard] = Shards.channel(shard).getBytes(StandardCharsets.UTF_8);
+        }
+        this.states = new BusStates(nodeId, listeners);
+    }
+
+    /**
+     * A bus to the Redis at a URI, with a generated node id; it connects when the first engine attaches.
+     *
+     * @param redisUri a Lettuce URI
+     * @return the bus
+     * @throws IllegalArgumentException if the URI is not a Redis URI
+     */
+    public static RedisBus of(String redisUri) {
+        return new RedisBus(RedisURI.create(redisUri), UUID.randomUUID().toString(), Shards.DEFAULT_COUNT, List.of());
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public ClusterBus withNodeId(String id) {
+        return new RedisBus(uri, id, shards, states.listeners());
+    }
+
+    @Override
+    public Cluster.State state() {
+        return states.get();
+    }
+
+    @Override
+    public void addListener(Consumer<? super Cluster.State> listener) {
+        states.addListener(listener);
+    }
+
+    @Override
+    public synchronized boolean publish(String route, String group, boolean binary, byte[] payload) {
+        Link current = link;
+        if (current == null || states.get() != Cluster.State.UP) {
+            return false;
+        }
+        // numbered and handed to the one publishing connection under this lock: publish order is sequence order
+        BusMessage message = new BusMessage(nodeId, ++sequence, route, group, binary, payload);
+        byte[] channel = channels[Shards.of(message.shardKey(), shards)];
+        current.publisher.async().publish(channel, message.encode()).whenComplete((receivers, failure) -> {
+            if (failure != null) {
+                publicationFailed(failure);
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public synchronized void attach(Consumer<BusMessage> receiver) {
+        receivers.add(receiver);
+        if (link == null) {
+            states.set(Cluster.State.CONNECTING);
+            link = new Link();
+            link.connect();
+        }
+    }
+
+    @Override
+    public synchronized void detach(Consumer<BusMessage> receiver) {
+        receivers.remove(receiver);
+        if (receivers.isEmpty() && link != null) {
+            link.close();
+            link = null;
+            states.set(Cluster.State.CLOSED);
+        }
+    }
+
+    /** Failed publications are counted; the first is logged as a warning, the others at DEBUG. */
+    private void publicationFailed(Throwable failure) {
+        failedPublications.increment();
+        boolean first = failureReported.compareAndSet(false, true);
+        LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "A cluster broadcast of node "
+                + nodeId + " was not published: " + failure + (first ? ". Delivery across nodes is at most once; "
+                + "further failures are logged at DEBUG." : ""));
+    }
+
+    /** What other nodes published: this node's own echo is dropped, it was delivered here already. */
+    private void received(byte[] bytes) {
+        BusMessage message;
+        try {
+            message = BusMessage.decode(bytes);
+        } catch (IllegalArgumentException e) {
+            unreadable.increment();
+            LOG.log(System.Logger.Level.WARNING, "Node " + nodeId + " dropped a cluster message: " + e.getMessage());
+            return;
+        }
+        if (message.origin().equals(nodeId)) {
+            return;
+        }
+        for (Consumer<BusMessage> receiver : receivers) {
+            try {
+                receiver.accept(message);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Delivering a cluster message failed on node " + nodeId, e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "redis " + uri.getHost() + ":" + uri.getPort() + ", node " + nodeId;
+    }
+
+    /**
+     * The client and its two connections while engines are attached. The state is up while both connections are:
+     * Lettuce tells each loss and return, and subscribes the pub/sub connection's channels again on its return.
+     */
+    private final class Link implements RedisConnectionStateListener {
+
+        private final RedisClient client = RedisClient.create(uri);
+        private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-cluster-connect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile StatefulRedisConnection<byte[], byte[]> publisher;
+        private volatile StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
+        private volatile boolean publisherUp;
+        private volatile boolean subscriberUp;
+        private volatile boolean closed;
+
+        Link() {
+            client.setOptions(ClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .requestQueueSize(MAX_PENDING_PUBLICATIONS)
+                    .build());
+            client.addListener(this);
+        }
+
+        void connect() {
+            connector.execute(this::tryConnect);
+        }
+
+        /** Until Redis answers the first time; from then on Lettuce reconnects by itself. */
+        private void tryConnect() {
+            if (closed) {
+                return;
+            }
+            try {
+                if (subscriber == null) {
+                    StatefulRedisPubSubConnection<byte[], byte[]> connection = client.connectPubSub(ByteArrayCodec.INSTANCE);
+                    connection.addListener(new RedisPubSubAdapter<>() {
+                        @Override
+                        public void message(byte[] channel, byte[] message) {
+                            received(message);
+                        }
+                    });
+                    connection.sync().subscribe(channels);
+                    subscriber = connection;
+                    subscriberUp = true;
+                }
+                if (publisher == null) {
+                    publisher = client.connect(ByteArrayCodec.INSTANCE);
+                    publisherUp = true;
+                }
+                update();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Cluster bus of node " + nodeId + " cannot connect yet: " + e);
+                if (!closed) {
+                    states.set(Cluster.State.DOWN);
+                    connector.schedule(this::tryConnect, CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+            mark(connection, true);
+        }
+
+        @Override
+        public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            mark(connection, false);
+        }
+
+        private void mark(RedisChannelHandler<?, ?> connection, boolean up) {
+            if (connection == subscriber) {
+                subscriberUp = up;
+            } else if (connection == publisher) {
+                publisherUp = up;
+            } else {
+                return; // being made: tryConnect marks it
+            }
+            update();
+        }
+
+        private void update() {
+            if (!closed && subscriber != null && publisher != null) {
+                states.set(subscriberUp && publisherUp ? Cluster.State.UP : Cluster.State.DOWN);
+            }
+        }
+
+        void close() {
+            closed = true;
+            connector.shutdownNow();
+            client.shutdownAsync(0, 2, TimeUnit.SECONDS); // closes both connections; the caller does not wait
+        }
+    }
+}
