@@ -19,6 +19,11 @@ import java.util.function.Predicate;
  * <p>A broadcast queues the message on each recipient's outbound queue and returns at once: a slow, stuck
  * or closing recipient never fails, blocks or slows the delivery to the others. Each recipient's queue
  * limits and overflow action apply; the {@link BroadcastResult} counts the outcomes.
+ *
+ * <p>With a {@link Cluster} of several nodes, a broadcast on a route, a group, or either without one session is
+ * delivered here, then published to the other nodes, which deliver it to their own sessions of the view; the counts
+ * are this node's. {@link #count()}, {@link #list()} and views made with {@link #matching} or {@link #thisNode()}
+ * are this node's.
  */
 public interface Sessions {
 
@@ -56,12 +61,21 @@ public interface Sessions {
     Sessions except(WebSocketSession session);
 
     /**
-     * The sessions of this view that match a predicate, evaluated at each call.
+     * The sessions of this view that match a predicate, evaluated at each call. A predicate cannot travel to the
+     * other nodes of a {@link Cluster}: the view acts on this node's sessions, and its broadcasts are not published.
      *
      * @param predicate which sessions to keep
      * @return a live view
      */
     Sessions matching(Predicate<? super WebSocketSession> predicate);
+
+    /**
+     * This view, on this node only: its broadcasts are not published to the other nodes of the {@link Cluster}.
+     * {@link #count()} and {@link #list()} are this node's for every view.
+     *
+     * @return a live view
+     */
+    Sessions thisNode();
 
     /**
      * The sessions of this view that joined a group with {@link WebSocketSession#join(String)}.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One server's runtime, the same on every host: its routes' endpoint configurations, the handshake gate, the
@@ -36,6 +37,8 @@ public final class Engine {
     private final HandshakeGate gate;
     private final List<ServerEndpointConfig> endpointConfigs;
     private final Map<Class<?>, RouteInstances> instances;
+    private final ClusterBus bus;
+    private final Consumer<BusMessage> receiver;
 
     /**
      * Prepares a server's runtime: its routes are published to {@code Sessions.of} until {@link #release()}.
@@ -49,8 +52,10 @@ public final class Engine {
         this.routes = routes;
         this.settings = settings;
         this.instances = routes.instances(settings.instanceFactory().orElse(null)); // first: it may fail the start
+        this.bus = ClusterAccess.busOf(settings.cluster());
         this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock(), host::threadMayWait),
-                settings.maxSessions(), MetricsAccess.eventsOf(settings.metrics()));
+                settings.maxSessions(), MetricsAccess.eventsOf(settings.metrics()), bus);
+        this.receiver = new ClusterReceiver(registry);
         try {
             this.gate = routes.handshakeGate(settings, registry, host);
             this.endpointConfigs = routes.endpointConfigs(settings, registry, host, instances);
@@ -60,6 +65,7 @@ public final class Engine {
             throw e;
         }
         SERVING.add(this);
+        bus.attach(receiver); // last: the bus may hand over messages at once, and never fails the start
     }
 
     /**
@@ -170,6 +176,7 @@ public final class Engine {
      * instances, once its host stopped.
      */
     public void release() {
+        bus.detach(receiver);
         SERVING.remove(this);
         registry.release();
         instances.values().forEach(RouteInstances::release);

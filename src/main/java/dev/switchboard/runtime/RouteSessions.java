@@ -32,14 +32,18 @@ final class RouteSessions implements RouteState {
     private final AtomicBoolean undecodableReported = new AtomicBoolean();
     private final RouteCodec codec;
     private final RouteEvents events;
+    private final ClusterBus bus;
 
     /**
      * @param path   the route's path template
      * @param codec  the route's codec, for its sessions and broadcasts
      * @param events where the route's events go; it reads this route's state until told the engine stopped
+     * @param bus    where the route's broadcasts are published to the other nodes
      */
-    RouteSessions(Class<?> routeClass, String path, int maxSessions, RouteCodec codec, EngineEvents events) {
+    RouteSessions(Class<?> routeClass, String path, int maxSessions, RouteCodec codec, EngineEvents events,
+                  ClusterBus bus) {
         this.routeClass = routeClass;
+        this.bus = bus;
         this.path = path;
         this.codec = codec;
         this.limit = SessionLimit.of(maxSessions);
@@ -76,6 +80,11 @@ final class RouteSessions implements RouteState {
     /** The route's codec. */
     RouteCodec codec() {
         return codec;
+    }
+
+    /** Where the route's broadcasts are published to the other nodes. */
+    ClusterBus bus() {
+        return bus;
     }
 
     /** A live view of these sessions. */

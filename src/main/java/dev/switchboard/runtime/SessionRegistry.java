@@ -21,23 +21,37 @@ final class SessionRegistry {
     private final SessionLimit limit;
     private final Set<SessionSlot> handedOver = ConcurrentHashMap.newKeySet();
     private final EngineEvents events;
+    private final ClusterBus bus;
 
     /**
+     * A registry on the in-process cluster.
+     *
      * @param controlFrames where the sessions write their pings and closes
      * @param maxSessions   most sessions open at once on all routes together; 0 for no limit
      * @param events        where the routes' events are reported
      */
     SessionRegistry(ControlFrames controlFrames, int maxSessions, EngineEvents events) {
+        this(controlFrames, maxSessions, events, LocalBus.INSTANCE);
+    }
+
+    /**
+     * @param controlFrames where the sessions write their pings and closes
+     * @param maxSessions   most sessions open at once on all routes together; 0 for no limit
+     * @param events        where the routes' events are reported
+     * @param bus           where the routes' broadcasts are published
+     */
+    SessionRegistry(ControlFrames controlFrames, int maxSessions, EngineEvents events, ClusterBus bus) {
         this.controlFrames = controlFrames;
         this.limit = SessionLimit.of(maxSessions);
         this.events = events;
+        this.bus = bus;
     }
 
     /** The sessions of one route on this server, until {@link #release()}. */
     RouteSessions route(Class<?> routeClass, RouteSettings settings) {
         clock.serve(settings);
         return routes.computeIfAbsent(routeClass, c -> new RouteSessions(c, settings.path(), settings.maxSessions(),
-                settings.codec(), events));
+                settings.codec(), events, bus));
     }
 
     /** A place for one more session of a route under its limit and the server's, or {@code null} if there is none. */
@@ -73,6 +87,16 @@ final class SessionRegistry {
      * @param routeClass the route class
      * @return the route's sessions; none if this server does not serve the route or was released
      */
+    /** The route served at a path template, or {@code null}: how messages from other nodes find their route. */
+    RouteSessions routeAt(String path) {
+        for (RouteSessions route : routes.values()) {
+            if (route.path().equals(path)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
     List<RouteSessions> sessionsOf(Class<?> routeClass) {
         RouteSessions route = routes.get(routeClass);
         return route == null ? List.of() : List.of(route);

@@ -8,32 +8,38 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A live {@link Sessions} view: the sessions of some routes, optionally of one group, that pass a filter.
+ * A live {@link Sessions} view: the sessions of some routes, optionally of one group, that pass a filter. A view
+ * whose sessions other nodes can find too (a route, a group, and those less one session of this node) publishes its
+ * broadcasts to each route's cluster bus, after delivering them here.
  */
 public final class SessionView implements Sessions {
 
     private final Supplier<? extends Collection<RouteSessions>> routes;
     private final String group;
     private final Predicate<? super WebSocketSession> filter;
+    /** Whether other nodes can tell this view's sessions, so that its broadcasts are published. */
+    private final boolean publishes;
 
     private SessionView(Supplier<? extends Collection<RouteSessions>> routes, String group,
-                        Predicate<? super WebSocketSession> filter) {
+                        Predicate<? super WebSocketSession> filter, boolean publishes) {
         this.routes = routes;
         this.group = group;
         this.filter = filter;
+        this.publishes = publishes;
     }
 
     static SessionView of(Supplier<? extends Collection<RouteSessions>> routes) {
-        return new SessionView(routes, null, session -> true);
+        return new SessionView(routes, null, session -> true, true);
     }
 
     @Override
@@ -64,21 +70,27 @@ public final class SessionView implements Sessions {
 
     @Override
     public Sessions except(WebSocketSession excluded) {
-        return matching(session -> session != excluded);
+        // the excluded session is one of this node's: the other nodes deliver to all their members of the view
+        return new SessionView(routes, group, session -> filter.test(session) && session != excluded, publishes);
     }
 
     @Override
     public Sessions matching(Predicate<? super WebSocketSession> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return new SessionView(routes, group, session -> filter.test(session) && predicate.test(session));
+        return new SessionView(routes, group, session -> filter.test(session) && predicate.test(session), false);
+    }
+
+    @Override
+    public Sessions thisNode() {
+        return new SessionView(routes, group, filter, false);
     }
 
     @Override
     public Sessions group(String name) {
         Objects.requireNonNull(name, "name");
         return group == null
-                ? new SessionView(routes, name, filter)
-                : matching(session -> session.groups().contains(name));
+                ? new SessionView(routes, name, filter, publishes)
+                : matching(session -> session.groups().contains(name)); // one group travels, not two
     }
 
     @Override
@@ -94,7 +106,7 @@ public final class SessionView implements Sessions {
     public BroadcastResult broadcastText(String text) {
         Objects.requireNonNull(text, "text");
         SharedMessage message = SharedMessage.text(text);
-        return broadcast(session -> session.deliver(Outbound.shared(message)));
+        return broadcast(route -> message);
     }
 
     @Override
@@ -105,29 +117,34 @@ public final class SessionView implements Sessions {
     @Override
     public BroadcastResult broadcastData(ByteBuffer data) {
         SharedMessage message = SharedMessage.binary(data.duplicate());
-        return broadcast(session -> session.deliver(Outbound.shared(message)));
+        return broadcast(route -> message);
     }
 
     @Override
     public BroadcastResult broadcastObject(Object value) {
         Objects.requireNonNull(value, "value");
         Map<RouteCodec, SharedMessage> encoded = new HashMap<>(); // once per codec, and only for routes reached
-        return broadcast((route, session) -> session.deliver(Outbound.shared(
-                encoded.computeIfAbsent(route.codec(), codec -> codec.encodeShared(value)))));
+        return broadcast(route -> encoded.computeIfAbsent(route.codec(), codec -> codec.encodeShared(value)));
     }
 
-    private BroadcastResult broadcast(Function<ConnectionSession, Delivery> send) {
-        return broadcast((route, session) -> send.apply(session));
-    }
-
-    private BroadcastResult broadcast(BiFunction<RouteSessions, ConnectionSession, Delivery> send) {
+    /**
+     * Delivers to this node's sessions of the view, then publishes once per route and bus; a route's message is
+     * made on first need.
+     */
+    private BroadcastResult broadcast(Function<RouteSessions, SharedMessage> messageOf) {
         int delivered = 0;
         int dropped = 0;
         int skipped = 0;
-        for (RouteSessions route : routes.get()) {
+        boolean published = false;
+        Collection<RouteSessions> reached = routes.get();
+        for (RouteSessions route : reached) {
+            SharedMessage message = null;
             for (ConnectionSession session : members(route)) {
                 if (filter.test(session)) {
-                    switch (send.apply(route, session)) {
+                    if (message == null) {
+                        message = messageOf.apply(route);
+                    }
+                    switch (session.deliver(Outbound.shared(message))) {
                         case QUEUED -> delivered++;
                         case DROPPED -> dropped++;
                         case CLOSED -> skipped++;
@@ -135,7 +152,24 @@ public final class SessionView implements Sessions {
                 }
             }
         }
-        return new BroadcastResult(delivered, dropped, skipped);
+        if (publishes) {
+            published = publish(reached, messageOf);
+        }
+        return new BroadcastResult(delivered, dropped, skipped, published);
+    }
+
+    /** Publishes to the bus of each route, once per bus and route template even if several servers share a bus. */
+    private boolean publish(Collection<RouteSessions> reached, Function<RouteSessions, SharedMessage> messageOf) {
+        boolean published = false;
+        Map<ClusterBus, Set<String>> done = new HashMap<>();
+        for (RouteSessions route : reached) {
+            ClusterBus bus = route.bus();
+            if (bus != LocalBus.INSTANCE && done.computeIfAbsent(bus, b -> new HashSet<>()).add(route.path())) {
+                SharedMessage message = messageOf.apply(route);
+                published |= bus.publish(route.path(), group, message.text() == null, BusMessage.payloadOf(message));
+            }
+        }
+        return published;
     }
 
     private Collection<ConnectionSession> members(RouteSessions route) {
