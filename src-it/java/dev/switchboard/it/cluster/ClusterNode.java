@@ -1,0 +1,95 @@
+package dev.switchboard.it.cluster;
+
+import dev.switchboard.it.AppOutput;
+import dev.switchboard.it.TestClassPath;
+import dev.switchboard.it.clients.WsClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A {@link ClusterNodeApp} in a JVM of its own: nodes share nothing but Redis.
+ */
+final class ClusterNode implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final String id;
+    private final Process process;
+    private final AppOutput output;
+    private final int port;
+
+    private ClusterNode(String id, Process process, AppOutput output, int port) {
+        this.id = id;
+        this.process = process;
+        this.output = output;
+        this.port = port;
+    }
+
+    /** Starts a node and returns once it serves and its bus is up. */
+    static ClusterNode start(String redisUri, String id) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", TestClassPath.entries().stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)), ClusterNodeApp.class.getName(), redisUri, id)
+                .redirectErrorStream(true)
+                .start();
+        AppOutput output = AppOutput.of(process);
+        try {
+            int port = output.port().get(60, TimeUnit.SECONDS);
+            ClusterNode node = new ClusterNode(id, process, output, port);
+            node.awaitOutput("cluster state UP");
+            return node;
+        } catch (Exception | AssertionError e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("node " + id + " did not start:\n" + output.text(), e);
+        }
+    }
+
+    /** A client in a room of this node, once it joined the room. */
+    WsClient join(String room) {
+        WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/cluster/" + room));
+        await().atMost(WAIT).until(() -> client.texts.contains("joined " + room));
+        client.texts.clear();
+        return client;
+    }
+
+    /** Broadcasts to a room from outside any handler. */
+    void broadcast(String room, String text) {
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write(("broadcast " + room + " " + text + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the node printed a line containing a text. */
+    void awaitOutput(String text) {
+        await().atMost(WAIT).until(() -> output.text().contains(text));
+    }
+
+    /** What the node printed. */
+    String output() {
+        return output.text();
+    }
+
+    String id() {
+        return id;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.it.cluster;
+
+import dev.switchboard.BroadcastResult;
+import dev.switchboard.Cluster;
+import dev.switchboard.OnConnected;
+import dev.switchboard.OnText;
+import dev.switchboard.PathParam;
+import dev.switchboard.Route;
+import dev.switchboard.Sessions;
+import dev.switchboard.Switchboard;
+import dev.switchboard.WebSocketSession;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route whose members of a room hear
+ * each other on every node, and a standard input on which {@code broadcast <room> <text>} broadcasts from outside
+ * any handler. Prints its port, each state of its cluster bus, and each broadcast's result; serves until its input
+ * ends.
+ */
+public final class ClusterNodeApp {
+
+    private ClusterNodeApp() {
+    }
+
+    /** A chat room: each text goes to the room's other members, on every node. */
+    @Route("/cluster/{room}")
+    public static class Room {
+
+        @OnConnected
+        void joined(WebSocketSession session, @PathParam("room") String room) {
+            session.join("room:" + room);
+            session.writeText("joined " + room);
+        }
+
+        @OnText
+        void said(WebSocketSession session, @PathParam("room") String room, String text) {
+            BroadcastResult result = session.peers().group("room:" + room).except(session).broadcastText(text);
+            System.out.println("said " + text + " -> " + result);
+        }
+    }
+
+    /**
+     * Serves on a free port of 127.0.0.1 with a Redis cluster.
+     *
+     * @param args the Redis URI and this node's id
+     * @throws Exception if standard input cannot be read
+     */
+    public static void main(String[] args) throws Exception {
+        Cluster cluster = Cluster.redis(args[0]).nodeId(args[1])
+                .onStateChange(state -> System.out.println("cluster state " + state));
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Room.class)
+                .cluster(cluster).build().start()) {
+            System.out.println("node " + args[1] + " serving on ws://127.0.0.1:" + server.port());
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] command = line.split(" ", 3);
+                if (command[0].equals("broadcast")) {
+                    BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1])
+                            .broadcastText(command[2]);
+                    System.out.println("broadcast " + command[2] + " -> " + result);
+                }
+            }
+        }
+    }
+}
