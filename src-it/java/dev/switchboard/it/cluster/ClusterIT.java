@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Broadcasts across nodes in JVMs of their own, on a Redis of the test's own: a group broadcast reaches the group's
- * members on every node exactly once, and a node whose Redis is gone keeps delivering locally and comes back by
- * itself.
+ * members on every node exactly once, and in publish order; a node whose Redis is gone keeps delivering locally and
+ * comes back by itself; a restarted node serves and receives again.
  */
 class ClusterIT {
 
@@ -83,6 +86,70 @@ class ClusterIT {
             assertTrue(System.nanoTime() - back < Duration.ofSeconds(20).toNanos());
             assertEquals(Collections.emptyList(), b1.texts.stream().filter("while redis is down"::equals).toList(),
                     "nothing is replayed: delivery across nodes is at most once");
+        }
+    }
+
+    @Test
+    void tenThousandMessagesFromOnePublisherArriveInOrderOnEveryNode() throws Exception {
+        int count = 10_000;
+        try (RedisServer redis = RedisServer.start();
+             ClusterNode a = ClusterNode.start(redis.uri(), "node-a");
+             ClusterNode b = ClusterNode.start(redis.uri(), "node-b");
+             ClusterNode c = ClusterNode.start(redis.uri(), "node-c")) {
+            List<InOrder> members = List.of(new InOrder(), new InOrder(), new InOrder());
+            try (WsClient onA = a.join("orders", members.get(0));
+                 WsClient onB = b.join("orders", members.get(1));
+                 WsClient onC = c.join("orders", members.get(2))) {
+                b.burst("orders", count);
+                b.awaitOutput("burst of " + count + " published " + count);
+                for (InOrder member : members) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> member.received() >= count);
+                    assertEquals(List.of(), member.outOfOrder(), "first texts out of order");
+                    assertEquals(count, member.received());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRestartedNodeReceivesBroadcastsAgain() throws Exception {
+        try (RedisServer redis = RedisServer.start();
+             ClusterNode a = ClusterNode.start(redis.uri(), "node-a");
+             WsClient a1 = a.join("lobby")) {
+            try (ClusterNode b = ClusterNode.start(redis.uri(), "node-b");
+                 WsClient b1 = b.join("lobby")) {
+                b.broadcast("lobby", "before the restart");
+                await().atMost(WAIT).until(() -> a1.texts.contains("before the restart"));
+            }
+            try (ClusterNode b = ClusterNode.start(redis.uri(), "node-b");
+                 WsClient b1 = b.join("lobby")) {
+                a.broadcast("lobby", "after the restart");
+                await().atMost(WAIT).until(() -> b1.texts.contains("after the restart"));
+                b.broadcast("lobby", "from the restarted node");
+                await().atMost(WAIT).until(() -> a1.texts.contains("from the restarted node"));
+            }
+        }
+    }
+
+    /** Texts "1", "2", ... checked as they arrive: how many came, and the first few that broke the order. */
+    private static final class InOrder implements Consumer<String> {
+        private final List<String> outOfOrder = new CopyOnWriteArrayList<>();
+        private final AtomicInteger received = new AtomicInteger();
+
+        @Override
+        public void accept(String text) {
+            int n = received.incrementAndGet();
+            if (!text.equals(Integer.toString(n)) && outOfOrder.size() < 5) {
+                outOfOrder.add("#" + n + " was " + text);
+            }
+        }
+
+        int received() {
+            return received.get();
+        }
+
+        List<String> outOfOrder() {
+            return outOfOrder;
         }
     }
 }

@@ -12,7 +12,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -63,11 +65,34 @@ final class ClusterNode implements AutoCloseable {
         return client;
     }
 
+    /** A client in a room of this node that hands each text to a consumer, once it joined the room. */
+    WsClient join(String room, Consumer<String> texts) {
+        CompletableFuture<Void> joined = new CompletableFuture<>();
+        WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/cluster/" + room), text -> {
+            if (text.equals("joined " + room)) {
+                joined.complete(null);
+            } else {
+                texts.accept(text);
+            }
+        });
+        await().atMost(WAIT).until(joined::isDone);
+        return client;
+    }
+
     /** Broadcasts to a room from outside any handler. */
     void broadcast(String room, String text) {
+        command("broadcast " + room + " " + text);
+    }
+
+    /** Broadcasts the numbers from 1 to {@code count} to a room, from outside any handler. */
+    void burst(String room, int count) {
+        command("burst " + room + " " + count);
+    }
+
+    private void command(String line) {
         try {
             OutputStream in = process.getOutputStream();
-            in.write(("broadcast " + room + " " + text + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

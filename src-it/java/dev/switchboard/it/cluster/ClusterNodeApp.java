@@ -4,8 +4,10 @@ import dev.switchboard.BroadcastResult;
 import dev.switchboard.Cluster;
 import dev.switchboard.OnConnected;
 import dev.switchboard.OnText;
+import dev.switchboard.OverflowAction;
 import dev.switchboard.PathParam;
 import dev.switchboard.Route;
+import dev.switchboard.SendQueueLimits;
 import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketSession;
@@ -13,11 +15,13 @@ import dev.switchboard.WebSocketSession;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route whose members of a room hear
  * each other on every node, and a standard input on which {@code broadcast <room> <text>} broadcasts from outside
- * any handler. Prints its port, each state of its cluster bus, and each broadcast's result; serves until its input
+ * any handler. Prints its port, each state of its cluster bus, and each broadcast's result; {@code burst <room> <count>} broadcasts the numbers
+ * from 1 to count; serves until its input
  * ends.
  */
 public final class ClusterNodeApp {
@@ -52,6 +56,8 @@ public final class ClusterNodeApp {
         Cluster cluster = Cluster.redis(args[0]).nodeId(args[1])
                 .onStateChange(state -> System.out.println("cluster state " + state));
         try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Room.class)
+                .sendQueueLimits(new SendQueueLimits(20_000, 64L << 20, OverflowAction.FAIL_SEND,
+                        Duration.ofSeconds(60))) // a burst of 10,000 is queued whole
                 .cluster(cluster).build().start()) {
             System.out.println("node " + args[1] + " serving on ws://127.0.0.1:" + server.port());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -61,6 +67,14 @@ public final class ClusterNodeApp {
                     BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1])
                             .broadcastText(command[2]);
                     System.out.println("broadcast " + command[2] + " -> " + result);
+                } else if (command[0].equals("burst")) { // burst <room> <count>: texts "1" to "<count>", in order
+                    Sessions room = Sessions.of(Room.class).group("room:" + command[1]);
+                    int count = Integer.parseInt(command[2]);
+                    int published = 0;
+                    for (int n = 1; n <= count; n++) {
+                        published += room.broadcastText(Integer.toString(n)).published() ? 1 : 0;
+                    }
+                    System.out.println("burst of " + count + " published " + published);
                 }
             }
         }
