@@ -1,5 +1,6 @@
 package dev.switchboard.it.standalone;
 
+import dev.switchboard.Cluster;
 import dev.switchboard.Jackson3Codec;
 import dev.switchboard.JacksonCodec;
 import dev.switchboard.JsonbCodec;
@@ -13,8 +14,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * An application that {@link WithoutOptionalLibrariesIT} runs without Micrometer and without the JSON libraries on
- * its class path: it asks for Micrometer metrics and for each JSON codec and prints the answers, serves an echo route
+ * An application that {@link WithoutOptionalLibrariesIT} runs without Micrometer, Lettuce and the JSON libraries on
+ * its class path: it asks for Micrometer metrics, a Redis cluster and each JSON codec and prints the answers, serves an echo route
  * until its input ends, and meanwhile starts a server of a typed route and prints how that went.
  */
 public final class WithoutOptionalLibrariesApp {
@@ -66,6 +67,7 @@ public final class WithoutOptionalLibrariesApp {
         attempt("new JacksonCodec()", JacksonCodec::new);
         attempt("new Jackson3Codec()", Jackson3Codec::new);
         attempt("new JsonbCodec()", JsonbCodec::new);
+        attempt("Cluster.redis", () -> Cluster.redis("redis://127.0.0.1:6379"));
         try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Echo.class).build().start()) {
             System.out.println("serving on ws://127.0.0.1:" + server.port());
             // After the line above, which the test reads the port from: this server announces itself too.

@@ -21,14 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Micrometer and the JSON libraries are optional: an application without them on its class path serves as before,
- * and one that asks for Micrometer metrics or a JSON codec all the same is told the artifact to add.
+ * Micrometer, Lettuce and the JSON libraries are optional: an application without them on its class path serves as
+ * before, and one that asks for Micrometer metrics, a Redis cluster or a JSON codec all the same is told the artifact
+ * to add.
  */
 class WithoutOptionalLibrariesIT {
 
     /** The jars of Micrometer, Jackson and JSON-B, and their own dependencies, as their file names start. */
     private static final Pattern OPTIONAL_JARS = Pattern.compile(
-            "(micrometer-|HdrHistogram|LatencyUtils|jackson-|jakarta\\.json|yasson-|parsson-).*\\.jar");
+            "(micrometer-|HdrHistogram|LatencyUtils|jackson-|jakarta\\.json|yasson-|parsson-|lettuce-core-).*\\.jar");
     /** Those of them but Jackson 3 ({@code tools/jackson} in the local repository) and the annotations it uses. */
     private static final Predicate<Path> JACKSON_3 = entry -> entry.toString().contains(
             File.separator + "tools" + File.separator + "jackson" + File.separator)
@@ -45,6 +46,9 @@ class WithoutOptionalLibrariesIT {
         assertTrue(output.contains("Metrics.micrometer refused: java.lang.IllegalStateException: "
                 + "Metrics.micrometer(registry) needs Micrometer, which is not on the class path: add the "
                 + "dependency io.micrometer:micrometer-core"), output);
+        assertTrue(output.contains("Cluster.redis refused: java.lang.IllegalStateException: "
+                + "Cluster.redis(redisUri) needs Lettuce, which is not on the class path: add the "
+                + "dependency io.lettuce:lettuce-core"), output);
         assertTrue(output.contains("new JacksonCodec() refused: java.lang.IllegalStateException: "
                 + "new JacksonCodec() needs Jackson, which is not on the class path: add the dependency "
                 + "com.fasterxml.jackson.core:jackson-databind"), output);
@@ -68,6 +72,7 @@ class WithoutOptionalLibrariesIT {
         assertTrue(output.contains("a typed route did not refuse"), output);
         assertTrue(output.contains("new JacksonCodec() refused"), output);
         assertTrue(output.contains("new JsonbCodec() refused"), output);
+        assertTrue(output.contains("Cluster.redis refused"), output);
     }
 
     /**
@@ -78,7 +83,8 @@ class WithoutOptionalLibrariesIT {
      */
     private static String run(Predicate<Path> kept, List<String> texts) throws Exception {
         List<Path> everything = TestClassPath.entries();
-        for (String jar : List.of("micrometer-core-", "jackson-databind-", "jakarta.json.bind-api-", "yasson-")) {
+        for (String jar : List.of("micrometer-core-", "jackson-databind-", "jakarta.json.bind-api-", "yasson-",
+                "lettuce-core-")) {
             assertTrue(everything.stream().anyMatch(entry -> entry.getFileName().toString().startsWith(jar)),
                     "the test's own class path has " + jar + "*");
         }
