@@ -61,24 +61,38 @@ public abstract class StandaloneBuilder<B extends StandaloneBuilder<B>> extends 
      * Applies the options of a command line, as the standalone launcher takes them: {@code --host H},
      * {@code --port P}, {@code --keystore F} (a PKCS12 file, served as {@link #tls(Path, char[])} with the
      * password from the environment variable {@code SWITCHBOARD_KEYSTORE_PASSWORD}, so that it never shows in the
-     * process list) and {@code --blocking-handlers} ({@link #blockingHandlers(boolean) blockingHandlers(true)}).
-     * Each overrides what was set before it.
+     * process list), {@code --blocking-handlers} ({@link #blockingHandlers(boolean) blockingHandlers(true)}),
+     * {@code --redis URI} (a cluster of the servers sharing that Redis, {@link Cluster#redis(String)}) and
+     * {@code --node-id ID} (this node's id in it, {@link Cluster#nodeId(String)}). Each overrides what was set
+     * before it.
      *
      * @param args the arguments of {@code main}
      * @return this builder
      * @throws IllegalArgumentException for an unknown option, an option without its value, or
-     *                                  {@code --keystore} without the password variable
+     *                                  {@code --keystore} without the password variable, or {@code --node-id}
+     *                                  without {@code --redis}
+     * @throws IllegalStateException    for {@code --redis} without Lettuce on the class path
      */
     public B commandLine(String... args) {
+        String nodeId = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--redis" -> cluster(Cluster.redis(optionValue(args, ++i)));
+                case "--node-id" -> nodeId = optionValue(args, ++i);
                 case "--host" -> host(optionValue(args, ++i));
                 case "--port" -> port(Integer.parseInt(optionValue(args, ++i)));
                 case "--keystore" -> tls(Path.of(optionValue(args, ++i)), keystorePassword());
                 case "--blocking-handlers" -> blockingHandlers(true);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; usage: [--host H] [--port P] [--keystore F] [--blocking-handlers]");
+                        + "; usage: [--host H] [--port P] [--keystore F] [--blocking-handlers] [--redis URI] "
+                        + "[--node-id ID]");
             }
+        }
+        if (nodeId != null) {
+            if (cluster == Cluster.local()) {
+                throw new IllegalArgumentException("--node-id names this node in a cluster: give --redis URI too");
+            }
+            cluster(cluster.nodeId(nodeId));
         }
         return self();
     }

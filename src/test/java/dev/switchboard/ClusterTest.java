@@ -41,6 +41,17 @@ class ClusterTest {
     }
 
     @Test
+    void theCommandLineTakesTheRedisUriAndTheNodeId() {
+        Cluster cluster = Switchboard.builder().commandLine("--node-id", "node-7", "--redis", "redis://127.0.0.1:6379")
+                .toSettings().cluster();
+        assertEquals("node-7", cluster.nodeId());
+        assertNotEquals(Cluster.local(), cluster);
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
+                () -> Switchboard.builder().commandLine("--node-id", "node-7"));
+        assertTrue(alone.getMessage().contains("give --redis URI too"), alone.getMessage());
+    }
+
+    @Test
     void aBadUriFailsAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> Cluster.redis("http://example.com"));
     }

@@ -212,7 +212,12 @@ public final class RedisBus implements ClusterBus {
                             received(message);
                         }
                     });
-                    connection.sync().subscribe(channels);
+                    try {
+                        connection.sync().subscribe(channels);
+                    } catch (RuntimeException e) {
+                        connection.closeAsync(); // the next attempt makes a new one
+                        throw e;
+                    }
                     subscriber = connection;
                     subscriberUp = true;
                 }
