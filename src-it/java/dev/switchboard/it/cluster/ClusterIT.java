@@ -1,11 +1,15 @@
 package dev.switchboard.it.cluster;
 
 import dev.switchboard.it.clients.WsClient;
+import dev.switchboard.runtime.Shards;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -54,6 +58,17 @@ class ClusterIT {
             await().during(QUIET).atMost(WAIT).until(() -> a1.texts.equals(List.of("from outside"))
                     && others.stream().allMatch(member -> member.texts.equals(List.of("hello from a1", "from outside")))
                     && bOther.texts.isEmpty());
+
+            // nodes subscribe to the shards they have members in: the lobby's on all three, the other room's on b
+            try (RedisClient client = RedisClient.create(redis.uri());
+                 StatefulRedisConnection<String, String> connection = client.connect()) {
+                Map<String, Long> subscribers = connection.sync().pubsubNumsub(Shards.channel(Shards.of("room:lobby",
+                        16)), Shards.channel(Shards.of("room:other", 16)));
+                assertEquals(Map.of(Shards.channel(5), 3L, Shards.channel(2), 1L), subscribers);
+                bOther.close();
+                await().atMost(WAIT).until(() -> connection.sync().pubsubNumsub(Shards.channel(2))
+                        .get(Shards.channel(2)) == 0L);
+            }
         }
     }
 
@@ -69,6 +84,7 @@ class ClusterIT {
             redis.kill();
             a.awaitOutput("cluster state DOWN");
             b.awaitOutput("cluster state DOWN");
+            WsClient late = b.join("late"); // its shard is subscribed to once Redis is back
             a1.sendText("while redis is down");
             await().atMost(WAIT).until(() -> a2.texts.contains("while redis is down"));
             a.awaitOutput("said while redis is down -> BroadcastResult[delivered=1, dropped=0, skipped=0, "
@@ -84,6 +100,11 @@ class ClusterIT {
                 return b1.texts.contains("after redis is back");
             });
             assertTrue(System.nanoTime() - back < Duration.ofSeconds(20).toNanos());
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                a.broadcast("late", "to the member who joined while redis was down");
+                return late.texts.contains("to the member who joined while redis was down");
+            });
+            late.close();
             assertEquals(Collections.emptyList(), b1.texts.stream().filter("while redis is down"::equals).toList(),
                     "nothing is replayed: delivery across nodes is at most once");
         }

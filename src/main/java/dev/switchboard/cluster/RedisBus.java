@@ -3,6 +3,7 @@ package dev.switchboard.cluster;
 import dev.switchboard.Cluster;
 import dev.switchboard.runtime.BusMessage;
 import dev.switchboard.runtime.ClusterBus;
+import dev.switchboard.runtime.ShardInterest;
 import dev.switchboard.runtime.Shards;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
@@ -28,10 +29,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * The cluster bus on Redis pub/sub: one connection publishes, one subscribes to every shard channel. Lettuce
- * reconnects both by itself and subscribes again; while either is down nothing is published (commands are rejected,
- * never buffered), so a broadcast's result says so. The first connection is made in the background, again and
- * again until Redis answers: a server starts while Redis is down.
+ * The cluster bus on Redis pub/sub: one connection publishes, one subscribes to the channels of the shards this node
+ * has members in ({@link ShardInterest}). Lettuce reconnects both by itself; while either is down nothing is
+ * published (commands are rejected, never buffered), so a broadcast's result says so. The subscriptions are made
+ * to match the members again whenever the bus comes up, and whenever a change could not be made: a member that
+ * joined while Redis was away is subscribed for once it is back. The first connection is made in the background,
+ * again and again until Redis answers: a server starts while Redis is down.
  */
 public final class RedisBus implements ClusterBus {
 
@@ -49,6 +52,7 @@ public final class RedisBus implements ClusterBus {
     private final LongAdder failedPublications = new LongAdder();
     private final LongAdder unreadable = new LongAdder();
     private final AtomicBoolean failureReported = new AtomicBoolean();
+    private final ShardInterest interest; // its changes and the commands that follow them happen under this lock
     private long sequence; // guarded by this
     private Link link; // guarded by this; null while no engine is attached
 
@@ -61,6 +65,7 @@ public final class RedisBus implements ClusterBus {
             channels[shard] = Shards.channel(shard).getBytes(StandardCharsets.UTF_8);
         }
         this.states = new BusStates(nodeId, listeners);
+        this.interest = new ShardInterest(shards);
     }
 
     /**
@@ -109,6 +114,22 @@ public final class RedisBus implements ClusterBus {
             }
         });
         return true;
+    }
+
+    @Override
+    public synchronized void watch(String key) {
+        int shard = Shards.of(key, shards);
+        if (interest.add(shard) && link != null) {
+            link.subscribe(shard);
+        }
+    }
+
+    @Override
+    public synchronized void unwatch(String key) {
+        int shard = Shards.of(key, shards);
+        if (interest.remove(shard) && link != null) {
+            link.unsubscribe(shard);
+        }
     }
 
     @Override
@@ -212,12 +233,6 @@ public final class RedisBus implements ClusterBus {
                             received(message);
                         }
                     });
-                    try {
-                        connection.sync().subscribe(channels);
-                    } catch (RuntimeException e) {
-                        connection.closeAsync(); // the next attempt makes a new one
-                        throw e;
-                    }
                     subscriber = connection;
                     subscriberUp = true;
                 }
@@ -231,6 +246,51 @@ public final class RedisBus implements ClusterBus {
                 if (!closed) {
                     states.set(Cluster.State.DOWN);
                     connector.schedule(this::tryConnect, CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+
+        /** Subscribes to a shard that has its first member, if the bus is up; otherwise the next resync does. */
+        void subscribe(int shard) {
+            StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
+            if (connection != null && subscriberUp) {
+                connection.async().subscribe(channels[shard]).whenComplete(this::resyncOnFailure);
+            }
+        }
+
+        /** Leaves a shard that lost its last member, if the bus is up; otherwise the next resync does. */
+        void unsubscribe(int shard) {
+            StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
+            if (connection != null && subscriberUp) {
+                connection.async().unsubscribe(channels[shard]).whenComplete(this::resyncOnFailure);
+            }
+        }
+
+        private void resyncOnFailure(Object done, Throwable failure) {
+            if (failure != null && !closed) {
+                LOG.log(System.Logger.Level.DEBUG, "Cluster bus of node " + nodeId + ": a subscription change "
+                        + "failed, made again in " + CONNECT_RETRY + ": " + failure);
+                connector.schedule(this::resync, CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /**
+         * Makes the subscriptions match the shards with members: after every return of the bus, since changes made
+         * while it was down were not sent, and Lettuce subscribes again only to what it had.
+         */
+        private void resync() {
+            synchronized (RedisBus.this) {
+                StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
+                if (closed || connection == null || !subscriberUp) {
+                    return;
+                }
+                List<Integer> watched = interest.watched();
+                for (int shard = 0; shard < shards; shard++) {
+                    if (watched.contains(shard)) {
+                        subscribe(shard);
+                    } else {
+                        unsubscribe(shard);
+                    }
                 }
             }
         }
@@ -258,7 +318,11 @@ public final class RedisBus implements ClusterBus {
 
         private void update() {
             if (!closed && subscriber != null && publisher != null) {
-                states.set(subscriberUp && publisherUp ? Cluster.State.UP : Cluster.State.DOWN);
+                boolean up = subscriberUp && publisherUp;
+                if (up && states.get() != Cluster.State.UP) {
+                    connector.execute(this::resync); // on another thread: Lettuce's must not wait for this lock
+                }
+                states.set(up ? Cluster.State.UP : Cluster.State.DOWN);
             }
         }
 

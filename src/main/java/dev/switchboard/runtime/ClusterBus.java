@@ -51,6 +51,21 @@ public interface ClusterBus {
     boolean publish(String route, String group, boolean binary, byte[] payload);
 
     /**
+     * Counts one more member of this node for a key (a group, or a route for its sessions): while a key counts any,
+     * the bus receives the messages of its shard. Calls for one key come in pairs with {@link #unwatch}.
+     *
+     * @param key a group name, or a route template
+     */
+    void watch(String key);
+
+    /**
+     * Counts one member less for a key; see {@link #watch}.
+     *
+     * @param key a group name, or a route template
+     */
+    void unwatch(String key);
+
+    /**
      * Starts handing the other nodes' messages to an engine; the first engine starts the bus.
      *
      * @param receiver told each message another node published, in the order it arrived

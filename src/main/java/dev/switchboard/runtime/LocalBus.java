@@ -42,6 +42,15 @@ public final class LocalBus implements ClusterBus {
     }
 
     @Override
+    public void watch(String key) {
+        // nothing to receive
+    }
+
+    @Override
+    public void unwatch(String key) {
+    }
+
+    @Override
     public void attach(Consumer<BusMessage> receiver) {
         // nothing ever arrives
     }

@@ -130,7 +130,9 @@ final class RouteSessions implements RouteState {
     }
 
     void add(ConnectionSession session) {
-        open.add(session);
+        if (open.add(session)) {
+            bus.watch(path); // broadcasts to the whole route reach this node while it has a session of it
+        }
         events.sessionOpened();
     }
 
@@ -141,12 +143,21 @@ final class RouteSessions implements RouteState {
             leave(session, group);
         }
         if (wasOpen) {
+            bus.unwatch(path);
             events.sessionClosed(cause);
         }
     }
 
     void join(ConnectionSession session, String group) {
-        groups.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(session);
+        boolean[] joined = new boolean[1];
+        groups.compute(group, (g, members) -> { // atomic with leave's removal of an empty group
+            Set<ConnectionSession> joinedSet = members != null ? members : ConcurrentHashMap.newKeySet();
+            joined[0] = joinedSet.add(session);
+            return joinedSet;
+        });
+        if (joined[0]) {
+            bus.watch(group); // the group's broadcasts reach this node while it has a member
+        }
         if (!open.contains(session)) {
             leave(session, group); // it disconnected meanwhile: a group never keeps a closed session
         }
@@ -168,9 +179,13 @@ final class RouteSessions implements RouteState {
     }
 
     void leave(ConnectionSession session, String group) {
+        boolean[] left = new boolean[1];
         groups.computeIfPresent(group, (g, members) -> {
-            members.remove(session);
+            left[0] = members.remove(session);
             return members.isEmpty() ? null : members;
         });
+        if (left[0]) {
+            bus.unwatch(group);
+        }
     }
 }

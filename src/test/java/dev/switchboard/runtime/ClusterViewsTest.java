@@ -50,6 +50,14 @@ class ClusterViewsTest {
         }
 
         @Override
+        public void watch(String key) {
+        }
+
+        @Override
+        public void unwatch(String key) {
+        }
+
+        @Override
         public void attach(Consumer<BusMessage> receiver) {
         }
 

@@ -1,0 +1,54 @@
+package dev.switchboard.docs;
+
+import dev.switchboard.BroadcastResult;
+import dev.switchboard.Cluster;
+import dev.switchboard.ServerSettings;
+import dev.switchboard.Sessions;
+import dev.switchboard.Switchboard;
+import dev.switchboard.example.ChatRoute;
+
+/**
+ * The cluster as docs/cluster.md shows it; {@code ClusterIT} runs the same calls in nodes of their own.
+ */
+public final class ClusterSnippets {
+
+    private ClusterSnippets() {
+    }
+
+    /** A server on a free port of 127.0.0.1 in the cluster of a Redis, not started. */
+    static Switchboard server(String redisUri, String nodeId) {
+        // tag::standalone[]
+        Cluster cluster = Cluster.redis(redisUri)       // e.g. "redis://redis.internal:6379"
+                .nodeId(nodeId)                         // optional: a random UUID otherwise; unique per node
+                .onStateChange(state -> System.out.println("cluster bus " + state)); // UP, DOWN, ...
+        Switchboard server = Switchboard.builder()
+                .host("127.0.0.1").port(0)
+                .route(ChatRoute.class)
+                .cluster(cluster)
+                .build();
+        // end::standalone[]
+        return server;
+    }
+
+    /** The same setting in settings for any host, e.g. a WAR's. */
+    static ServerSettings settings(String redisUri) {
+        // tag::settings[]
+        ServerSettings settings = ServerSettings.builder()
+                .cluster(Cluster.redis(redisUri))
+                .build();
+        // end::settings[]
+        return settings;
+    }
+
+    /** Broadcasts that cross nodes, and one that does not. */
+    static void broadcasts() {
+        // tag::broadcast[]
+        Sessions lobby = Sessions.of(ChatRoute.class).group("lobby");
+        BroadcastResult result = lobby.broadcastText("the lobby closes in 5 minutes"); // every node's members
+        if (!result.published()) {
+            // the bus is down: only this node's members got it (result.delivered() of them)
+        }
+        lobby.thisNode().broadcastText("this node restarts in a minute");            // this node's members only
+        // end::broadcast[]
+    }
+}
