@@ -15,14 +15,15 @@ final class BusStates {
 
     private final List<Consumer<? super Cluster.State>> listeners = new CopyOnWriteArrayList<>();
     private final String nodeId;
-    private Cluster.State state = Cluster.State.CONNECTING;
+    /** Read without the lock, so that a listener may broadcast while another thread publishes. */
+    private volatile Cluster.State state = Cluster.State.CONNECTING;
 
     BusStates(String nodeId, List<Consumer<? super Cluster.State>> listeners) {
         this.nodeId = nodeId;
         this.listeners.addAll(listeners);
     }
 
-    synchronized Cluster.State get() {
+    Cluster.State get() {
         return state;
     }
 
