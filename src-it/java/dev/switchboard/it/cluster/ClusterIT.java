@@ -59,6 +59,17 @@ class ClusterIT {
                     && others.stream().allMatch(member -> member.texts.equals(List.of("hello from a1", "from outside")))
                     && bOther.texts.isEmpty());
 
+            // a route view reaches every room on every node; a view of this node only stays there
+            List<WsClient> everyone = List.of(a1, a2, b1, bOther, c1);
+            everyone.forEach(client -> client.texts.clear());
+            c.broadcastToEveryone("to everyone");
+            c.awaitOutput("everyone -> BroadcastResult[delivered=1, dropped=0, skipped=0, published=true]");
+            b.broadcastHere("lobby", "only on b");
+            b.awaitOutput("here only on b -> BroadcastResult[delivered=1, dropped=0, skipped=0, published=false]");
+            await().during(QUIET).atMost(WAIT).until(() -> List.of(a1, a2, bOther, c1).stream()
+                    .allMatch(client -> client.texts.equals(List.of("to everyone")))
+                    && b1.texts.size() == 2 && b1.texts.containsAll(List.of("to everyone", "only on b")));
+
             // nodes subscribe to the shards they have members in: the lobby's on all three, the other room's on b
             try (RedisClient client = RedisClient.create(redis.uri());
                  StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -84,6 +84,16 @@ final class ClusterNode implements AutoCloseable {
         command("broadcast " + room + " " + text);
     }
 
+    /** Broadcasts to every session of the route, from outside any handler. */
+    void broadcastToEveryone(String text) {
+        command("everyone " + text);
+    }
+
+    /** Broadcasts to this node's members of a room only. */
+    void broadcastHere(String room, String text) {
+        command("here " + room + " " + text);
+    }
+
     /** Broadcasts the numbers from 1 to {@code count} to a room, from outside any handler. */
     void burst(String room, int count) {
         command("burst " + room + " " + count);

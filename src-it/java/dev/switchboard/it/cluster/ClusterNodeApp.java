@@ -21,7 +21,7 @@ import java.time.Duration;
  * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route whose members of a room hear
  * each other on every node, and a standard input on which {@code broadcast <room> <text>} broadcasts from outside
  * any handler. Prints its port, each state of its cluster bus, and each broadcast's result; {@code burst <room> <count>} broadcasts the numbers
- * from 1 to count; serves until its input
+ * from 1 to count, {@code everyone <text>} to the whole route, {@code here <room> <text>} to this node's members; serves until its input
  * ends.
  */
 public final class ClusterNodeApp {
@@ -67,6 +67,13 @@ public final class ClusterNodeApp {
                     BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1])
                             .broadcastText(command[2]);
                     System.out.println("broadcast " + command[2] + " -> " + result);
+                } else if (command[0].equals("everyone")) { // everyone <text>: the whole route, every room
+                    BroadcastResult result = Sessions.of(Room.class).broadcastText(line.substring("everyone ".length()));
+                    System.out.println("everyone -> " + result);
+                } else if (command[0].equals("here")) { // here <room> <text>: this node's members only
+                    BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1]).thisNode()
+                            .broadcastText(command[2]);
+                    System.out.println("here " + command[2] + " -> " + result);
                 } else if (command[0].equals("burst")) { // burst <room> <count>: texts "1" to "<count>", in order
                     Sessions room = Sessions.of(Room.class).group("room:" + command[1]);
                     int count = Integer.parseInt(command[2]);
