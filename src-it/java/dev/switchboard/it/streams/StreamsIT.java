@@ -24,6 +24,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -46,8 +47,13 @@ class StreamsIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int FRAGMENT = 64 * 1024;
 
-    /** What the routes saw, in order. */
+    /**
+     * What the routes saw of the running test's sessions, in order: a session of an earlier test may still report its
+     * end after the next test began, and is left out by the test id it connected with ({@link #uri}).
+     */
     static final List<String> events = new CopyOnWriteArrayList<>();
+    /** The id of the running test, which its clients connect with. */
+    static volatile String test = "";
     /** Holds the stream handlers of {@link Held} until a test lets them go. */
     static volatile CountDownLatch release = new CountDownLatch(0);
 
@@ -61,24 +67,24 @@ class StreamsIT {
         static volatile Thread streamThread;
 
         @OnBinary
-        String data(InputStream data) throws Exception {
+        String data(WebSocketSession session, InputStream data) throws Exception {
             streamThread = Thread.currentThread();
-            events.add("stream on " + Thread.currentThread().getName());
+            record(session, "stream on " + Thread.currentThread().getName());
             release.await();
             long bytes = data.transferTo(java.io.OutputStream.nullOutputStream());
-            events.add("stream read " + bytes);
+            record(session, "stream read " + bytes);
             return "read " + bytes;
         }
 
         @OnText
-        String text(String text) {
-            events.add("text " + text);
+        String text(WebSocketSession session, String text) {
+            record(session, "text " + text);
             return "text " + text;
         }
 
         @OnDisconnected
-        void left(CloseStatus status) {
-            events.add("disconnected " + status.code() + " " + status.cause());
+        void left(WebSocketSession session, CloseStatus status) {
+            record(session, "disconnected " + status.code() + " " + status.cause());
         }
     }
 
@@ -101,13 +107,13 @@ class StreamsIT {
         }
 
         @OnError
-        void failed(Throwable error) {
-            events.add("error " + error.getMessage());
+        void failed(WebSocketSession session, Throwable error) {
+            record(session, "error " + error.getMessage());
         }
 
         @OnDisconnected
-        void left(CloseStatus status) {
-            events.add("disconnected " + status.code() + " " + status.cause());
+        void left(WebSocketSession session, CloseStatus status) {
+            record(session, "disconnected " + status.code() + " " + status.cause());
         }
     }
 
@@ -127,8 +133,15 @@ class StreamsIT {
         }
 
         @OnDisconnected
-        void left(CloseStatus status) {
-            events.add("disconnected " + status.code() + " " + status.cause());
+        void left(WebSocketSession session, CloseStatus status) {
+            record(session, "disconnected " + status.code() + " " + status.cause());
+        }
+    }
+
+    /** Notes an event of a session of the running test. */
+    static void record(WebSocketSession session, String event) {
+        if (test.equals(session.queryParam("test"))) {
+            events.add(event);
         }
     }
 
@@ -147,12 +160,18 @@ class StreamsIT {
 
     @BeforeEach
     void reset() {
+        test = UUID.randomUUID().toString();
         events.clear();
         release = new CountDownLatch(0);
     }
 
     private static URI uri(String path) {
-        return URI.create("ws://127.0.0.1:" + server.port() + path);
+        return uri(server, path);
+    }
+
+    /** A URI of a server's path with the running test's id. */
+    private static URI uri(Switchboard on, String path) {
+        return URI.create("ws://127.0.0.1:" + on.port() + path + (path.contains("?") ? "&" : "?") + "test=" + test);
     }
 
     private static void send(WebSocket socket, byte[] data, boolean last) {
@@ -271,7 +290,7 @@ class StreamsIT {
     @Test
     void stoppingTheServerFailsAStreamThatWaitsForItsRestAndEndsTheStreamThreads() {
         Switchboard own = Switchboard.builder().host("127.0.0.1").port(0).route(Held.class).build().start();
-        WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + own.port() + "/held"));
+        WsClient client = WsClient.connect(uri(own, "/held"));
         try {
             send(client.socket(), new byte[10], false);
             await().atMost(WAIT).until(() -> !events.isEmpty());

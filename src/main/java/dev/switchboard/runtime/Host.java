@@ -3,6 +3,7 @@ package dev.switchboard.runtime;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -51,9 +52,11 @@ public interface Host {
     /**
      * Prepares a connection that opened, before it receives its first message.
      *
-     * @param session the host's session
+     * @param session     the host's session
+     * @param sendTimeout how long one send may wait for the client, {@link Duration#ZERO} for no limit: also the
+     *                    longest a blocking host call (a ping, a close, a part of a message) should wait
      */
-    default void connectionOpened(Session session) {
+    default void connectionOpened(Session session, Duration sendTimeout) {
     }
 
     /**

@@ -68,7 +68,7 @@ final class InboundStreams {
         }
         if (settings.binary() == MessageForm.PARTS) {
             if (!calls.nowIfIdle(handlers -> handlers.onBinaryPart(part, last))) {
-                ByteBuffer copy = copyOf(part); // the host may reuse its buffer once this call returns
+                ByteBuffer copy = MessageDispatch.copyOf(part); // the host may reuse its buffer once this call returns
                 calls.later(handlers -> handlers.onBinaryPart(copy, last));
             }
         } else {
@@ -79,7 +79,7 @@ final class InboundStreams {
                         stream::abandon);
                 failIfEnded(stream);
             }
-            binary.put(copyOf(part), last);
+            binary.put(MessageDispatch.copyOf(part), last);
         }
         finish(false, last);
     }
@@ -141,11 +141,5 @@ final class InboundStreams {
         if (why != null) {
             stream.fail(why);
         }
-    }
-
-    private static ByteBuffer copyOf(ByteBuffer data) {
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-        copy.put(data.duplicate()).flip();
-        return copy;
     }
 }

@@ -114,7 +114,8 @@ final class MessageDispatch {
                 CloseCause.TOO_BIG);
     }
 
-    private static ByteBuffer copyOf(ByteBuffer data) {
+    /** A copy of a buffer's remaining bytes, for a call that runs after the host may have reused the buffer. */
+    static ByteBuffer copyOf(ByteBuffer data) {
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
         copy.put(data.duplicate()).flip();
         return copy;

@@ -66,7 +66,7 @@ public final class RouteEndpoint extends Endpoint {
             throw e;
         }
         session.getUserProperties().put(SESSION_KEY, connection);
-        host.connectionOpened(session);
+        host.connectionOpened(session, settings.sendQueueLimits().sendTimeout());
         if (admitted != null) {
             connection.attributes().putAll(admitted.decision().attributes());
         }

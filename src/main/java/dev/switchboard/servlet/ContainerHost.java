@@ -4,6 +4,7 @@ import dev.switchboard.runtime.Host;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,6 +12,9 @@ import java.util.List;
  * Undertow's and Open Liberty's ways of reporting a close are read as what happened on the wire.
  */
 final class ContainerHost implements Host {
+
+    /** The session property that bounds Tomcat's blocking sends, in milliseconds as a {@code Long}. */
+    static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     @Override
     public boolean controlFramesBlock() {
@@ -24,8 +28,13 @@ final class ContainerHost implements Host {
     }
 
     @Override
-    public void connectionOpened(Session session) {
+    public void connectionOpened(Session session, Duration sendTimeout) {
         UndertowFramePacing.install(session);
+        if (!sendTimeout.isZero()) {
+            // Tomcat's blocking sends (pings, closes, parts of a message) wait 20 s for a client that does not read,
+            // whatever the route says, and a thread still waiting when the application is undeployed leaks.
+            session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, sendTimeout.toMillis());
+        }
     }
 
     @Override
