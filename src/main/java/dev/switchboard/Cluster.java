@@ -5,6 +5,8 @@ import dev.switchboard.runtime.ClusterAccess;
 import dev.switchboard.runtime.ClusterBus;
 import dev.switchboard.runtime.LocalBus;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -68,7 +70,7 @@ public final class Cluster {
      * cluster: a node drops what arrives with its own id, since it delivered it already.
      *
      * @param id the node id, not blank
-     * @return a new cluster, with this one's state listeners
+     * @return a new cluster, with this one's presence settings and state listeners
      * @throws IllegalArgumentException if the id is blank
      * @throws IllegalStateException    if this is the in-process cluster, whose id is fixed
      */
@@ -78,6 +80,34 @@ public final class Cluster {
             throw new IllegalArgumentException("A node id must not be blank");
         }
         return new Cluster(bus.withNodeId(id));
+    }
+
+    /**
+     * This cluster with another time to live of each node's presence entries: a node refreshes them every third of
+     * it, and a node that dies without a goodbye leaves {@link Sessions#clusterList()} within it. A node that stops
+     * takes its entries with it at once.
+     *
+     * @param ttl the time to live, 30 seconds unless set; at least 3 seconds
+     * @return a new cluster, with this one's node id and state listeners; set it before the cluster is used
+     * @throws IllegalArgumentException if the time to live is below 3 seconds
+     */
+    public Cluster presenceTtl(Duration ttl) {
+        return new Cluster(bus.withPresence(bus.presence().withTtl(Objects.requireNonNull(ttl, "ttl"))));
+    }
+
+    /**
+     * This cluster with the session attributes that {@link Sessions#clusterList()} shows: each named
+     * {@link WebSocketSession#attributes() attribute} a session has, as {@link String#valueOf(Object)}, e.g. a user
+     * name put by a {@link HandshakeCheck}. A node publishes the values a session has when it opens and when it joins
+     * a group, and again at each refresh of its entries (every third of {@link #presenceTtl the time to live}).
+     * None unless set: only session and node ids are published.
+     *
+     * @param names the names of the attributes to publish
+     * @return a new cluster, with this one's node id and state listeners; set it before the cluster is used
+     * @throws IllegalArgumentException if a name is blank
+     */
+    public Cluster presenceAttributes(String... names) {
+        return new Cluster(bus.withPresence(bus.presence().withAttributes(List.of(names))));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.switchboard.runtime.Engine;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +24,7 @@ import java.util.function.Predicate;
  * <p>With a {@link Cluster} of several nodes, a broadcast on a route, a group, or either without one session is
  * delivered here, then published to the other nodes, which deliver it to their own sessions of the view; the counts
  * are this node's. {@link #count()}, {@link #list()} and views made with {@link #matching} or {@link #thisNode()}
- * are this node's.
+ * are this node's; {@link #clusterCount()} and {@link #clusterList()} ask every node.
  */
 public interface Sessions {
 
@@ -51,6 +52,26 @@ public interface Sessions {
      * @return a snapshot, in no particular order
      */
     List<WebSocketSession> list();
+
+    /**
+     * How many sessions this view has on every node of the {@link Cluster}, measured asynchronously: this node's as
+     * {@link #count()} gives them, the other nodes' from the presence they keep in Redis. Views that act on this node
+     * only ({@link #matching}, {@link #thisNode()}, a group of a group) and the in-process cluster complete at once
+     * with {@link #count()}. The cluster-wide calls cover what a broadcast on the same view reaches.
+     *
+     * @return completes with the count; fails with an {@link IllegalStateException} while the cluster bus is not up
+     *         (this node's {@link #count()} still answers), and with a
+     *         {@link java.util.concurrent.TimeoutException} if Redis does not answer within 5 seconds
+     */
+    CompletionStage<ClusterCount> clusterCount();
+
+    /**
+     * The sessions this view has on every node of the {@link Cluster}, measured asynchronously, each with its node
+     * id and the attributes chosen with {@link Cluster#presenceAttributes(String...)}; see {@link #clusterCount()}.
+     *
+     * @return completes with the list; fails as {@link #clusterCount()} does
+     */
+    CompletionStage<ClusterList> clusterList();
 
     /**
      * This view without one session, typically the sender of a message.

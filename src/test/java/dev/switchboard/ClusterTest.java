@@ -2,6 +2,7 @@ package dev.switchboard;
 
 import dev.switchboard.runtime.BusMessage;
 import dev.switchboard.runtime.ClusterBus;
+import dev.switchboard.runtime.PresenceSettings;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -38,6 +39,24 @@ class ClusterTest {
         assertThrows(IllegalArgumentException.class, () -> one.nodeId(" "));
         IllegalStateException local = assertThrows(IllegalStateException.class, () -> Cluster.local().nodeId("a"));
         assertTrue(local.getMessage().contains("Cluster.redis(redisUri).nodeId(id)"), local.getMessage());
+    }
+
+    @Test
+    void presenceKeepsThirtySecondsAndNoAttributesUnlessTold() {
+        Cluster cluster = Cluster.redis("redis://127.0.0.1:6379");
+        ClusterBus bus = dev.switchboard.runtime.ClusterAccessForTests.busOf(cluster);
+        assertEquals(new PresenceSettings(Duration.ofSeconds(30), List.of()), bus.presence());
+        assertEquals(Duration.ofSeconds(10), bus.presence().refreshEvery());
+        Cluster told = cluster.presenceTtl(Duration.ofSeconds(6)).presenceAttributes("user", "device").nodeId("n");
+        assertEquals(new PresenceSettings(Duration.ofSeconds(6), List.of("user", "device")),
+                dev.switchboard.runtime.ClusterAccessForTests.busOf(told).presence(), "a node id keeps them");
+        assertEquals("n", told.nodeId());
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
+                () -> cluster.presenceTtl(Duration.ofSeconds(2)));
+        assertTrue(tooShort.getMessage().contains("below the least, PT3S"), tooShort.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> cluster.presenceAttributes("user", " "));
+        assertEquals(List.of("user"), dev.switchboard.runtime.ClusterAccessForTests.busOf(Cluster.local()
+                .presenceAttributes("user")).presence().attributes(), "the in-process cluster lists them too");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.switchboard.cluster;
 
 import dev.switchboard.Cluster;
+import dev.switchboard.PresentSession;
+import dev.switchboard.WebSocketSession;
 import dev.switchboard.runtime.BusMessage;
 import dev.switchboard.runtime.ClusterBus;
+import dev.switchboard.runtime.PresenceSettings;
 import dev.switchboard.runtime.ShardInterest;
 import dev.switchboard.runtime.Shards;
 import io.lettuce.core.ClientOptions;
@@ -20,10 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -42,6 +48,8 @@ public final class RedisBus implements ClusterBus {
     /** Publications Lettuce may hold before it refuses more: bounds the memory a slow Redis can take. */
     private static final int MAX_PENDING_PUBLICATIONS = 10_000;
     private static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
+    /** How long a stopping node waits for Redis to take its presence entries away; they expire otherwise. */
+    private static final Duration GOODBYE_WAIT = Duration.ofSeconds(1);
 
     private final RedisURI uri;
     private final String nodeId;
@@ -52,11 +60,14 @@ public final class RedisBus implements ClusterBus {
     private final LongAdder failedPublications = new LongAdder();
     private final LongAdder unreadable = new LongAdder();
     private final AtomicBoolean failureReported = new AtomicBoolean();
+    private final PresenceSettings presenceSettings;
+    private final RedisPresence presence;
     private final ShardInterest interest; // its changes and the commands that follow them happen under this lock
     private long sequence; // guarded by this
     private Link link; // guarded by this; null while no engine is attached
 
-    private RedisBus(RedisURI uri, String nodeId, int shards, List<Consumer<? super Cluster.State>> listeners) {
+    private RedisBus(RedisURI uri, String nodeId, int shards, List<Consumer<? super Cluster.State>> listeners,
+                     PresenceSettings presenceSettings) {
         this.uri = uri;
         this.nodeId = nodeId;
         this.shards = shards;
@@ -66,6 +77,8 @@ public final class RedisBus implements ClusterBus {
         }
         this.states = new BusStates(nodeId, listeners);
         this.interest = new ShardInterest(shards);
+        this.presenceSettings = presenceSettings;
+        this.presence = new RedisPresence(nodeId, presenceSettings);
     }
 
     /**
@@ -76,7 +89,8 @@ public final class RedisBus implements ClusterBus {
      * @throws IllegalArgumentException if the URI is not a Redis URI
      */
     public static RedisBus of(String redisUri) {
-        return new RedisBus(RedisURI.create(redisUri), UUID.randomUUID().toString(), Shards.DEFAULT_COUNT, List.of());
+        return new RedisBus(RedisURI.create(redisUri), UUID.randomUUID().toString(), Shards.DEFAULT_COUNT, List.of(),
+                PresenceSettings.DEFAULT);
     }
 
     @Override
@@ -86,7 +100,17 @@ public final class RedisBus implements ClusterBus {
 
     @Override
     public ClusterBus withNodeId(String id) {
-        return new RedisBus(uri, id, shards, states.listeners());
+        return new RedisBus(uri, id, shards, states.listeners(), presenceSettings);
+    }
+
+    @Override
+    public PresenceSettings presence() {
+        return presenceSettings;
+    }
+
+    @Override
+    public ClusterBus withPresence(PresenceSettings settings) {
+        return new RedisBus(uri, nodeId, shards, states.listeners(), settings);
     }
 
     @Override
@@ -117,15 +141,37 @@ public final class RedisBus implements ClusterBus {
     }
 
     @Override
-    public synchronized void watch(String key) {
+    public void entered(String route, String group, WebSocketSession session) {
+        watch(group != null ? group : route);
+        presence.entered(route, group, session);
+    }
+
+    @Override
+    public void left(String route, String group, WebSocketSession session) {
+        unwatch(group != null ? group : route);
+        presence.left(route, group, session);
+    }
+
+    @Override
+    public CompletionStage<Long> countElsewhere(String route, String group) {
+        return presence.countElsewhere(route, group);
+    }
+
+    @Override
+    public CompletionStage<List<PresentSession>> presentElsewhere(String route, String group) {
+        return presence.presentElsewhere(route, group);
+    }
+
+    /** One more member of this node for a group or route: the first subscribes to its shard. */
+    private synchronized void watch(String key) {
         int shard = Shards.of(key, shards);
         if (interest.add(shard) && link != null) {
             link.subscribe(shard);
         }
     }
 
-    @Override
-    public synchronized void unwatch(String key) {
+    /** One member less for a group or route: the last unsubscribes from its shard. */
+    private synchronized void unwatch(String key) {
         int shard = Shards.of(key, shards);
         if (interest.remove(shard) && link != null) {
             link.unsubscribe(shard);
@@ -143,13 +189,18 @@ public final class RedisBus implements ClusterBus {
     }
 
     @Override
-    public synchronized void detach(Consumer<BusMessage> receiver) {
-        receivers.remove(receiver);
-        if (receivers.isEmpty() && link != null) {
-            link.close();
+    public void detach(Consumer<BusMessage> receiver) {
+        Link closing;
+        synchronized (this) {
+            receivers.remove(receiver);
+            if (!receivers.isEmpty() || link == null) {
+                return;
+            }
+            closing = link;
             link = null;
             states.set(Cluster.State.CLOSED);
         }
+        closing.close(); // out of the lock: it waits a moment for the presence's goodbye
     }
 
     /** Failed publications are counted; the first is logged as a warning, the others at DEBUG. */
@@ -213,6 +264,8 @@ public final class RedisBus implements ClusterBus {
                     .requestQueueSize(MAX_PENDING_PUBLICATIONS)
                     .build());
             client.addListener(this);
+            long refresh = presenceSettings.refreshEvery().toMillis();
+            connector.scheduleAtFixedRate(presence::refresh, refresh, refresh, TimeUnit.MILLISECONDS);
         }
 
         void connect() {
@@ -320,15 +373,33 @@ public final class RedisBus implements ClusterBus {
             if (!closed && subscriber != null && publisher != null) {
                 boolean up = subscriberUp && publisherUp;
                 if (up && states.get() != Cluster.State.UP) {
-                    connector.execute(this::resync); // on another thread: Lettuce's must not wait for this lock
+                    connector.execute(this::cameUp); // on another thread: Lettuce's must not wait for these locks
+                } else if (!up) {
+                    presence.down();
                 }
                 states.set(up ? Cluster.State.UP : Cluster.State.DOWN);
             }
         }
 
+        /** The subscriptions and the presence were not kept up to date while the bus was down: both are made again. */
+        private void cameUp() {
+            resync();
+            if (!closed && publisherUp && subscriberUp) {
+                presence.up(publisher.async());
+            }
+        }
+
+        /** Takes this node's presence out of Redis, waiting a moment for it, then closes the connections. */
         void close() {
             closed = true;
             connector.shutdownNow();
+            try {
+                presence.goodbye().get(GOODBYE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Node " + nodeId + " left its presence to expire: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             client.shutdownAsync(0, 2, TimeUnit.SECONDS); // closes both connections; the caller does not wait
         }
     }

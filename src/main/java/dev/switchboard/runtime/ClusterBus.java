@@ -1,7 +1,11 @@
 package dev.switchboard.runtime;
 
 import dev.switchboard.Cluster;
+import dev.switchboard.PresentSession;
+import dev.switchboard.WebSocketSession;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -51,19 +55,57 @@ public interface ClusterBus {
     boolean publish(String route, String group, boolean binary, byte[] payload);
 
     /**
-     * Counts one more member of this node for a key (a group, or a route for its sessions): while a key counts any,
-     * the bus receives the messages of its shard. Calls for one key come in pairs with {@link #unwatch}.
+     * A session of this node entered a route (group {@code null}) or one of its groups: while a route or group has
+     * members here, the bus receives the messages of its shard, and the presence lists the session. Calls for one
+     * session, route and group come in pairs with {@link #left}.
      *
-     * @param key a group name, or a route template
+     * @param route   the route's path template
+     * @param group   the group, or {@code null} for the route itself
+     * @param session the session
      */
-    void watch(String key);
+    void entered(String route, String group, WebSocketSession session);
 
     /**
-     * Counts one member less for a key; see {@link #watch}.
+     * A session of this node left a route or group; see {@link #entered}.
      *
-     * @param key a group name, or a route template
+     * @param route   the route's path template
+     * @param group   the group, or {@code null} for the route itself
+     * @param session the session
      */
-    void unwatch(String key);
+    void left(String route, String group, WebSocketSession session);
+
+    /**
+     * How this bus keeps the presence.
+     *
+     * @return the settings
+     */
+    PresenceSettings presence();
+
+    /**
+     * The same bus with other presence settings, not yet used by any engine.
+     *
+     * @param settings the settings
+     * @return a new bus
+     */
+    ClusterBus withPresence(PresenceSettings settings);
+
+    /**
+     * How many sessions of a route or group the other nodes have, asynchronously.
+     *
+     * @param route the route's path template
+     * @param group the group, or {@code null} for the route itself
+     * @return completes with the count; fails while the bus is not up, or when Redis does not answer in time
+     */
+    CompletionStage<Long> countElsewhere(String route, String group);
+
+    /**
+     * The sessions of a route or group the other nodes have, asynchronously.
+     *
+     * @param route the route's path template
+     * @param group the group, or {@code null} for the route itself
+     * @return completes with the sessions; fails as {@link #countElsewhere} does
+     */
+    CompletionStage<List<PresentSession>> presentElsewhere(String route, String group);
 
     /**
      * Starts handing the other nodes' messages to an engine; the first engine starts the bus.

@@ -1,18 +1,27 @@
 package dev.switchboard.runtime;
 
 import dev.switchboard.Cluster;
+import dev.switchboard.PresentSession;
+import dev.switchboard.WebSocketSession;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * The bus of the in-process cluster: there are no other nodes, so nothing is published and nothing arrives.
+ * The bus of the in-process cluster: there are no other nodes, so nothing is published, nothing arrives, and no
+ * other node has sessions.
  */
 public final class LocalBus implements ClusterBus {
 
-    /** The one in-process bus. */
-    public static final LocalBus INSTANCE = new LocalBus();
+    /** The in-process bus with the default presence settings. */
+    public static final LocalBus INSTANCE = new LocalBus(PresenceSettings.DEFAULT);
 
-    private LocalBus() {
+    private final PresenceSettings presence;
+
+    private LocalBus(PresenceSettings presence) {
+        this.presence = presence;
     }
 
     @Override
@@ -42,12 +51,32 @@ public final class LocalBus implements ClusterBus {
     }
 
     @Override
-    public void watch(String key) {
-        // nothing to receive
+    public void entered(String route, String group, WebSocketSession session) {
+        // nothing to receive, no one to tell
     }
 
     @Override
-    public void unwatch(String key) {
+    public void left(String route, String group, WebSocketSession session) {
+    }
+
+    @Override
+    public PresenceSettings presence() {
+        return presence;
+    }
+
+    @Override
+    public ClusterBus withPresence(PresenceSettings settings) {
+        return new LocalBus(settings);
+    }
+
+    @Override
+    public CompletionStage<Long> countElsewhere(String route, String group) {
+        return CompletableFuture.completedFuture(0L);
+    }
+
+    @Override
+    public CompletionStage<List<PresentSession>> presentElsewhere(String route, String group) {
+        return CompletableFuture.completedFuture(List.of());
     }
 
     @Override

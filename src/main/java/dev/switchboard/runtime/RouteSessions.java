@@ -131,7 +131,7 @@ final class RouteSessions implements RouteState {
 
     void add(ConnectionSession session) {
         if (open.add(session)) {
-            bus.watch(path); // broadcasts to the whole route reach this node while it has a session of it
+            bus.entered(path, null, session); // the route's broadcasts reach it, the presence lists it
         }
         events.sessionOpened();
     }
@@ -143,7 +143,7 @@ final class RouteSessions implements RouteState {
             leave(session, group);
         }
         if (wasOpen) {
-            bus.unwatch(path);
+            bus.left(path, null, session);
             events.sessionClosed(cause);
         }
     }
@@ -156,7 +156,7 @@ final class RouteSessions implements RouteState {
             return joinedSet;
         });
         if (joined[0]) {
-            bus.watch(group); // the group's broadcasts reach this node while it has a member
+            bus.entered(path, group, session); // the group's broadcasts reach it, the presence lists it
         }
         if (!open.contains(session)) {
             leave(session, group); // it disconnected meanwhile: a group never keeps a closed session
@@ -185,7 +185,7 @@ final class RouteSessions implements RouteState {
             return members.isEmpty() ? null : members;
         });
         if (left[0]) {
-            bus.unwatch(group);
+            bus.left(path, group, session);
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.switchboard.runtime;
 
 import dev.switchboard.BroadcastResult;
+import dev.switchboard.ClusterCount;
+import dev.switchboard.ClusterList;
+import dev.switchboard.PresentSession;
 import dev.switchboard.Sessions;
 import dev.switchboard.WebSocketSession;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -20,14 +26,15 @@ import java.util.function.Supplier;
 /**
  * A live {@link Sessions} view: the sessions of some routes, optionally of one group, that pass a filter. A view
  * whose sessions other nodes can find too (a route, a group, and those less one session of this node) publishes its
- * broadcasts to each route's cluster bus, after delivering them here.
+ * broadcasts to each route's cluster bus, after delivering them here, and asks the other nodes' presence for its
+ * cluster-wide count and list.
  */
 public final class SessionView implements Sessions {
 
     private final Supplier<? extends Collection<RouteSessions>> routes;
     private final String group;
     private final Predicate<? super WebSocketSession> filter;
-    /** Whether other nodes can tell this view's sessions, so that its broadcasts are published. */
+    /** Whether other nodes can tell this view's sessions, so that its broadcasts are published and counted there. */
     private final boolean publishes;
 
     private SessionView(Supplier<? extends Collection<RouteSessions>> routes, String group,
@@ -161,15 +168,65 @@ public final class SessionView implements Sessions {
     /** Publishes to the bus of each route, once per bus and route template even if several servers share a bus. */
     private boolean publish(Collection<RouteSessions> reached, Function<RouteSessions, SharedMessage> messageOf) {
         boolean published = false;
-        Map<ClusterBus, Set<String>> done = new HashMap<>();
-        for (RouteSessions route : reached) {
-            ClusterBus bus = route.bus();
-            if (bus != LocalBus.INSTANCE && done.computeIfAbsent(bus, b -> new HashSet<>()).add(route.path())) {
-                SharedMessage message = messageOf.apply(route);
-                published |= bus.publish(route.path(), group, message.text() == null, BusMessage.payloadOf(message));
-            }
+        for (RouteSessions route : onePerBusAndPath(reached)) {
+            SharedMessage message = messageOf.apply(route);
+            published |= route.bus().publish(route.path(), group, message.text() == null,
+                    BusMessage.payloadOf(message));
         }
         return published;
+    }
+
+    @Override
+    public CompletionStage<ClusterCount> clusterCount() {
+        long here = count();
+        if (!publishes) {
+            return CompletableFuture.completedFuture(new ClusterCount(here, Instant.now()));
+        }
+        List<CompletableFuture<Long>> elsewhere = onePerBusAndPath(routes.get()).stream()
+                .map(route -> route.bus().countElsewhere(route.path(), group).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(elsewhere.toArray(CompletableFuture[]::new)).thenApply(done -> new ClusterCount(
+                here + elsewhere.stream().mapToLong(CompletableFuture::join).sum(), Instant.now()));
+    }
+
+    @Override
+    public CompletionStage<ClusterList> clusterList() {
+        List<PresentSession> here = new ArrayList<>();
+        Collection<RouteSessions> reached = routes.get();
+        for (RouteSessions route : reached) {
+            ClusterBus bus = route.bus();
+            for (ConnectionSession session : members(route)) {
+                if (filter.test(session)) {
+                    here.add(bus.presence().entryOf(session, bus.nodeId()));
+                }
+            }
+        }
+        if (!publishes) {
+            return CompletableFuture.completedFuture(new ClusterList(here, Instant.now()));
+        }
+        List<CompletableFuture<List<PresentSession>>> elsewhere = onePerBusAndPath(reached).stream()
+                .map(route -> route.bus().presentElsewhere(route.path(), group).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(elsewhere.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            elsewhere.forEach(sessions -> here.addAll(sessions.join()));
+            return new ClusterList(here, Instant.now());
+        });
+    }
+
+    /**
+     * The routes whose buses reach other nodes, one per bus and route template: several servers of this JVM that
+     * share a bus and serve one route are one node of it.
+     */
+    private static List<RouteSessions> onePerBusAndPath(Collection<RouteSessions> routes) {
+        List<RouteSessions> distinct = new ArrayList<>();
+        Map<ClusterBus, Set<String>> seen = new HashMap<>();
+        for (RouteSessions route : routes) {
+            ClusterBus bus = route.bus();
+            if (!(bus instanceof LocalBus) && seen.computeIfAbsent(bus, b -> new HashSet<>()).add(route.path())) {
+                distinct.add(route);
+            }
+        }
+        return distinct;
     }
 
     private Collection<ConnectionSession> members(RouteSessions route) {

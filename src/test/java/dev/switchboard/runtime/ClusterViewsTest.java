@@ -2,16 +2,26 @@ package dev.switchboard.runtime;
 
 import dev.switchboard.BroadcastResult;
 import dev.switchboard.Cluster;
+import dev.switchboard.ClusterCount;
+import dev.switchboard.ClusterList;
+import dev.switchboard.PresentSession;
 import dev.switchboard.Sessions;
+import dev.switchboard.WebSocketSession;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which views publish their broadcasts to the cluster bus, and what they publish. */
@@ -21,6 +31,7 @@ class ClusterViewsTest {
     private static final class KeptBus implements ClusterBus {
         final List<BusMessage> published = new ArrayList<>();
         boolean up = true;
+        long elsewhere;
 
         @Override
         public String nodeId() {
@@ -50,11 +61,33 @@ class ClusterViewsTest {
         }
 
         @Override
-        public void watch(String key) {
+        public void entered(String route, String group, WebSocketSession session) {
         }
 
         @Override
-        public void unwatch(String key) {
+        public void left(String route, String group, WebSocketSession session) {
+        }
+
+        @Override
+        public PresenceSettings presence() {
+            return PresenceSettings.DEFAULT;
+        }
+
+        @Override
+        public ClusterBus withPresence(PresenceSettings settings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Long> countElsewhere(String route, String group) {
+            return up ? CompletableFuture.completedFuture(elsewhere)
+                    : CompletableFuture.failedFuture(new IllegalStateException("down"));
+        }
+
+        @Override
+        public CompletionStage<List<PresentSession>> presentElsewhere(String route, String group) {
+            return up ? CompletableFuture.completedFuture(List.of(new PresentSession("s1", "other", Map.of())))
+                    : CompletableFuture.failedFuture(new IllegalStateException("down"));
         }
 
         @Override
@@ -113,5 +146,35 @@ class ClusterViewsTest {
                 EngineEvents.NONE, bus);
         SessionView.of(() -> List.of(chat, sameRouteOnASecondServer)).group("g").broadcastText("once");
         assertEquals(1, bus.published.size());
+    }
+
+    @Test
+    void clusterCallsAddTheOtherNodesToThisOnesForViewsThatPublish() {
+        bus.elsewhere = 5;
+        ClusterCount count = route.group("g").clusterCount().toCompletableFuture().join();
+        assertEquals(5, count.count());
+        ClusterList list = route.except(null).clusterList().toCompletableFuture().join();
+        assertEquals(List.of(new PresentSession("s1", "other", Map.of())), list.sessions());
+        RouteSessions sameRouteOnASecondServer = new RouteSessions(ClusterViewsTest.class, "/chat/{room}", 0, null,
+                EngineEvents.NONE, bus);
+        assertEquals(1, SessionView.of(() -> List.of(chat, sameRouteOnASecondServer)).clusterList()
+                .toCompletableFuture().join().count(), "one node, asked once");
+    }
+
+    @Test
+    void clusterCallsOfViewsThatActHereAnswerForThisNodeOnly() {
+        bus.elsewhere = 5;
+        assertEquals(0, route.matching(session -> true).clusterCount().toCompletableFuture().join().count());
+        assertEquals(List.of(), route.thisNode().clusterList().toCompletableFuture().join().sessions());
+        assertEquals(0, route.group("a").group("b").clusterCount().toCompletableFuture().join().count());
+    }
+
+    @Test
+    void clusterCallsFailWhileTheBusIsDown() {
+        bus.up = false;
+        CompletionException failure = assertThrows(CompletionException.class,
+                () -> route.clusterCount().toCompletableFuture().join());
+        assertInstanceOf(IllegalStateException.class, failure.getCause());
+        assertThrows(CompletionException.class, () -> route.group("g").clusterList().toCompletableFuture().join());
     }
 }
