@@ -83,6 +83,44 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Presence: each node lists every node's members with their published attributes; a leave shows at once, a node
+     * killed without a goodbye leaves within its presence time to live, and a node that stops takes its entries
+     * with it at once, long before its time to live.
+     */
+    @Test
+    void presenceListsEveryNodesMembersAndForgetsANodeThatDied() throws Exception {
+        Duration shortTtl = Duration.ofSeconds(3);
+        try (RedisServer redis = RedisServer.start();
+             ClusterNode a = ClusterNode.start(redis.uri(), "node-a");
+             ClusterNode b = ClusterNode.start(redis.uri(), "node-b");
+             ClusterNode c = ClusterNode.start(redis.uri(), "node-c", shortTtl);
+             WsClient ann = a.join("lobby", "ann");
+             WsClient bea = b.join("lobby", "bea");
+             WsClient bob = b.join("lobby", "bob");
+             WsClient cid = c.join("lobby", "cid");
+             WsClient dan = c.join("other", "dan")) {
+
+            await().atMost(WAIT).until(() -> a.who("lobby").equals("4 node-a/ann node-b/bea node-b/bob node-c/cid"));
+            assertEquals("4 node-a/ann node-b/bea node-b/bob node-c/cid", c.who("lobby"));
+            assertEquals("5", b.count(), "the route's sessions on all nodes");
+
+            bea.close();
+            await().atMost(WAIT).until(() -> a.who("lobby").equals("3 node-a/ann node-b/bob node-c/cid"));
+
+            c.close(); // killed: no goodbye
+            long killed = System.nanoTime();
+            await().atMost(shortTtl.plusSeconds(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> a.who("lobby").equals("2 node-a/ann node-b/bob"));
+            System.out.println("a killed node left the presence after "
+                    + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms, with a time to live of " + shortTtl);
+            assertEquals("2", a.count());
+
+            b.stop(); // its time to live is 30 s: only its goodbye takes its entries away this soon
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.who("lobby").equals("1 node-a/ann"));
+        }
+    }
+
     @Test
     void withRedisGoneBroadcastsStayLocalAndCrossAgainOnceItIsBack() throws Exception {
         try (RedisServer redis = RedisServer.start();
@@ -92,9 +130,12 @@ class ClusterIT {
              WsClient a2 = a.join("lobby");
              WsClient b1 = b.join("lobby")) {
 
+            await().atMost(WAIT).until(() -> a.who("lobby").equals("3 node-a node-a node-b"));
             redis.kill();
             a.awaitOutput("cluster state DOWN");
             b.awaitOutput("cluster state DOWN");
+            assertTrue(a.who("lobby").startsWith("failed java.lang.IllegalStateException: The cluster bus of node "
+                    + "node-a is not up"), "the other nodes' sessions are unknown while Redis is away");
             WsClient late = b.join("late"); // its shard is subscribed to once Redis is back
             a1.sendText("while redis is down");
             await().atMost(WAIT).until(() -> a2.texts.contains("while redis is down"));
@@ -115,6 +156,8 @@ class ClusterIT {
                 a.broadcast("late", "to the member who joined while redis was down");
                 return late.texts.contains("to the member who joined while redis was down");
             });
+            // the restarted Redis lost the presence: each node wrote its own again when its bus came up
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.who("lobby").equals("3 node-a node-a node-b"));
             late.close();
             assertEquals(Collections.emptyList(), b1.texts.stream().filter("while redis is down"::equals).toList(),
                     "nothing is replayed: delivery across nodes is at most once");

@@ -3,6 +3,7 @@ package dev.switchboard.it.cluster;
 import dev.switchboard.it.AppOutput;
 import dev.switchboard.it.TestClassPath;
 import dev.switchboard.it.clients.WsClient;
+import dev.switchboard.runtime.PresenceSettings;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -30,6 +32,7 @@ final class ClusterNode implements AutoCloseable {
     private final Process process;
     private final AppOutput output;
     private final int port;
+    private final AtomicInteger tags = new AtomicInteger();
 
     private ClusterNode(String id, Process process, AppOutput output, int port) {
         this.id = id;
@@ -40,9 +43,15 @@ final class ClusterNode implements AutoCloseable {
 
     /** Starts a node and returns once it serves and its bus is up. */
     static ClusterNode start(String redisUri, String id) throws Exception {
+        return start(redisUri, id, PresenceSettings.DEFAULT_TTL);
+    }
+
+    /** Starts a node whose presence entries have a time to live, and returns once it serves and its bus is up. */
+    static ClusterNode start(String redisUri, String id, Duration presenceTtl) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", TestClassPath.entries().stream().map(Path::toString)
-                .collect(Collectors.joining(File.pathSeparator)), ClusterNodeApp.class.getName(), redisUri, id)
+                .collect(Collectors.joining(File.pathSeparator)), ClusterNodeApp.class.getName(), redisUri, id,
+                Long.toString(presenceTtl.toSeconds()))
                 .redirectErrorStream(true)
                 .start();
         AppOutput output = AppOutput.of(process);
@@ -63,6 +72,39 @@ final class ClusterNode implements AutoCloseable {
         await().atMost(WAIT).until(() -> client.texts.contains("joined " + room));
         client.texts.clear();
         return client;
+    }
+
+    /** A client in a room of this node with a user name its presence shows, once it joined the room. */
+    WsClient join(String room, String user) {
+        WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/cluster/" + room + "?user=" + user));
+        await().atMost(WAIT).until(() -> client.texts.contains("joined " + room));
+        client.texts.clear();
+        return client;
+    }
+
+    /**
+     * The members of a room on every node, as this node's {@code Sessions.clusterList()} gives them: their count,
+     * then each as {@code node-id/user} in order, or {@code failed} and why.
+     */
+    String who(String room) {
+        return ask("who", room);
+    }
+
+    /** The sessions of the route on every node, as this node's {@code Sessions.clusterCount()} gives them. */
+    String count() {
+        return ask("count", "");
+    }
+
+    /** Sends a command with a new tag, and returns the rest of the line the node answered it with. */
+    private String ask(String command, String argument) {
+        String tag = Integer.toString(tags.incrementAndGet());
+        command(command + " " + tag + " " + argument);
+        String answer = command + " " + tag + " ";
+        await().atMost(WAIT).until(() -> output.text().contains(answer));
+        String text = output.text();
+        int start = text.indexOf(answer) + answer.length();
+        int end = text.indexOf('\n', start);
+        return (end < 0 ? text.substring(start) : text.substring(start, end)).strip();
     }
 
     /** A client in a room of this node that hands each text to a consumer, once it joined the room. */
@@ -121,6 +163,14 @@ final class ClusterNode implements AutoCloseable {
 
     String id() {
         return id;
+    }
+
+    /** Stops the node as an operator would: its server stops, and says goodbye to the cluster. */
+    void stop() throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("node " + id + " did not stop:\n" + output.text());
+        }
     }
 
     @Override

@@ -16,13 +16,16 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 /**
  * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route whose members of a room hear
  * each other on every node, and a standard input on which {@code broadcast <room> <text>} broadcasts from outside
  * any handler. Prints its port, each state of its cluster bus, and each broadcast's result; {@code burst <room> <count>} broadcasts the numbers
- * from 1 to count, {@code everyone <text>} to the whole route, {@code here <room> <text>} to this node's members; serves until its input
- * ends.
+ * from 1 to count, {@code everyone <text>} to the whole route, {@code here <room> <text>} to this node's members; {@code who <tag> <room>} and {@code count <tag>} print the
+ * cluster-wide members of a room and count of the route. Clients may give a {@code user} query parameter, published
+ * with their presence. Its arguments: the Redis URI, the node id, and optionally the presence time to live in
+ * seconds. Serves until its input ends.
  */
 public final class ClusterNodeApp {
 
@@ -35,6 +38,10 @@ public final class ClusterNodeApp {
 
         @OnConnected
         void joined(WebSocketSession session, @PathParam("room") String room) {
+            String user = session.queryParam("user");
+            if (user != null) {
+                session.attributes().put("user", user); // published with the presence of the room it joins
+            }
             session.join("room:" + room);
             session.writeText("joined " + room);
         }
@@ -53,8 +60,11 @@ public final class ClusterNodeApp {
      * @throws Exception if standard input cannot be read
      */
     public static void main(String[] args) throws Exception {
-        Cluster cluster = Cluster.redis(args[0]).nodeId(args[1])
+        Cluster cluster = Cluster.redis(args[0]).nodeId(args[1]).presenceAttributes("user")
                 .onStateChange(state -> System.out.println("cluster state " + state));
+        if (args.length > 2) {
+            cluster = cluster.presenceTtl(Duration.ofSeconds(Integer.parseInt(args[2])));
+        }
         try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Room.class)
                 .sendQueueLimits(new SendQueueLimits(20_000, 64L << 20, OverflowAction.FAIL_SEND,
                         Duration.ofSeconds(60))) // a burst of 10,000 is queued whole
@@ -74,6 +84,17 @@ public final class ClusterNodeApp {
                     BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1]).thisNode()
                             .broadcastText(command[2]);
                     System.out.println("here " + command[2] + " -> " + result);
+                } else if (command[0].equals("who")) { // who <tag> <room>: the room's members on every node
+                    String tag = command[1];
+                    Sessions.of(Room.class).group("room:" + command[2]).clusterList().whenComplete((list, failure) ->
+                            System.out.println("who " + tag + " " + (failure != null ? "failed " + failure.getCause()
+                                    : list.count() + list.sessions().stream().map(present -> " " + present.nodeId()
+                                    + (present.attributes().containsKey("user") ? "/" + present.attributes().get("user")
+                                    : "")).sorted().collect(Collectors.joining()))));
+                } else if (command[0].equals("count")) { // count <tag>: the route's sessions on every node
+                    String tag = command[1];
+                    Sessions.of(Room.class).clusterCount().whenComplete((count, failure) -> System.out.println(
+                            "count " + tag + " " + (failure != null ? "failed " + failure.getCause() : count.count())));
                 } else if (command[0].equals("burst")) { // burst <room> <count>: texts "1" to "<count>", in order
                     Sessions room = Sessions.of(Room.class).group("room:" + command[1]);
                     int count = Integer.parseInt(command[2]);
