@@ -11,13 +11,15 @@ import dev.switchboard.WebSocketSession;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 // tag::route[]
 /**
  * A chat: every text sent to {@code /chat/{room}} reaches every session in that room, the sender included,
- * unchanged. A client that connects with {@code ?name=Ann} is listed as online: whenever a named client comes
- * or goes, the room gets an {@link Online} record, {@code {"online":["Ann","Bob"]}} in JSON, the sorted names of
- * its named members.
+ * unchanged, on every node of the cluster. A client that connects with {@code ?name=Ann} is listed as online:
+ * whenever a named client comes or goes, the room gets an {@link Online} record, {@code {"online":["Ann","Bob"]}}
+ * in JSON, the sorted names of its named members on every node (the app publishes the {@code name} attribute
+ * with the presence: {@code Cluster.presenceAttributes("name")}).
  */
 @Route(value = "/chat/{room}", shared = true)
 public class ChatRoute {
@@ -30,6 +32,9 @@ public class ChatRoute {
 
     @OnConnected
     void joined(WebSocketSession session, @PathParam("room") String room) {
+        if (name(session) != null) {
+            session.attributes().put("name", name(session)); // before the join, which publishes it
+        }
         session.join(room);
         if (name(session) != null) {
             announceOnline(session.peers().group(room));
@@ -49,11 +54,17 @@ public class ChatRoute {
         }
     }
 
-    /** Synchronized, so that the last list every member gets is the latest one. */
+    /**
+     * Asks every node who is in the room, and tells the whole room; while the cluster bus is down, this node's
+     * members are all it knows. Synchronized, so that the lists go out in the order they were asked for.
+     */
     private synchronized void announceOnline(Sessions room) {
-        Sessions open = room.matching(WebSocketSession::isOpen);
-        List<String> names = open.list().stream().map(ChatRoute::name).filter(Objects::nonNull).sorted().toList();
-        open.broadcastObject(new Online(names)); // encoded once for the whole room
+        room.clusterList().whenComplete((present, failure) -> {
+            Stream<String> names = failure == null
+                    ? present.sessions().stream().map(session -> session.attributes().get("name"))
+                    : room.list().stream().map(ChatRoute::name);
+            room.broadcastObject(new Online(names.filter(Objects::nonNull).sorted().toList())); // encoded once
+        });
     }
 
     private static String name(WebSocketSession session) {

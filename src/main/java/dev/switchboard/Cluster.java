@@ -110,6 +110,11 @@ public final class Cluster {
         return new Cluster(bus.withPresence(bus.presence().withAttributes(List.of(names))));
     }
 
+    /** This cluster with the presence settings of another, so that a command line's Redis keeps the app's. */
+    Cluster withPresenceOf(Cluster other) {
+        return new Cluster(bus.withPresence(other.bus.presence()));
+    }
+
     /**
      * This node's id: generated (a random UUID) unless set with {@link #nodeId(String)}.
      *

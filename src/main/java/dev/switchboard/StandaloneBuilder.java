@@ -62,7 +62,8 @@ public abstract class StandaloneBuilder<B extends StandaloneBuilder<B>> extends 
      * {@code --port P}, {@code --keystore F} (a PKCS12 file, served as {@link #tls(Path, char[])} with the
      * password from the environment variable {@code SWITCHBOARD_KEYSTORE_PASSWORD}, so that it never shows in the
      * process list), {@code --blocking-handlers} ({@link #blockingHandlers(boolean) blockingHandlers(true)}),
-     * {@code --redis URI} (a cluster of the servers sharing that Redis, {@link Cluster#redis(String)}) and
+     * {@code --redis URI} (a cluster of the servers sharing that Redis, {@link Cluster#redis(String)}, with the
+     * {@link Cluster#presenceTtl presence settings} of the cluster set before) and
      * {@code --node-id ID} (this node's id in it, {@link Cluster#nodeId(String)}). Each overrides what was set
      * before it.
      *
@@ -77,7 +78,7 @@ public abstract class StandaloneBuilder<B extends StandaloneBuilder<B>> extends 
         String nodeId = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--redis" -> cluster(Cluster.redis(optionValue(args, ++i)));
+                case "--redis" -> cluster(Cluster.redis(optionValue(args, ++i)).withPresenceOf(cluster));
                 case "--node-id" -> nodeId = optionValue(args, ++i);
                 case "--host" -> host(optionValue(args, ++i));
                 case "--port" -> port(Integer.parseInt(optionValue(args, ++i)));

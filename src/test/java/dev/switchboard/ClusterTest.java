@@ -65,6 +65,10 @@ class ClusterTest {
                 .toSettings().cluster();
         assertEquals("node-7", cluster.nodeId());
         assertNotEquals(Cluster.local(), cluster);
+        Cluster kept = Switchboard.builder().cluster(Cluster.local().presenceAttributes("name"))
+                .commandLine("--redis", "redis://127.0.0.1:6379").toSettings().cluster();
+        assertEquals(List.of("name"), dev.switchboard.runtime.ClusterAccessForTests.busOf(kept).presence().attributes(),
+                "--redis keeps the presence settings the app chose");
         IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
                 () -> Switchboard.builder().commandLine("--node-id", "node-7"));
         assertTrue(alone.getMessage().contains("give --redis URI too"), alone.getMessage());

@@ -1,5 +1,6 @@
 package dev.switchboard.it.cluster;
 
+import dev.switchboard.example.ExampleApp;
 import dev.switchboard.it.AppOutput;
 import dev.switchboard.it.TestClassPath;
 import dev.switchboard.it.clients.WsClient;
@@ -13,6 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,22 +51,37 @@ final class ClusterNode implements AutoCloseable {
 
     /** Starts a node whose presence entries have a time to live, and returns once it serves and its bus is up. */
     static ClusterNode start(String redisUri, String id, Duration presenceTtl) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", TestClassPath.entries().stream().map(Path::toString)
-                .collect(Collectors.joining(File.pathSeparator)), ClusterNodeApp.class.getName(), redisUri, id,
-                Long.toString(presenceTtl.toSeconds()))
-                .redirectErrorStream(true)
-                .start();
+        return launch(id, ClusterNodeApp.class, List.of(redisUri, id, Long.toString(presenceTtl.toSeconds())),
+                "cluster state UP");
+    }
+
+    /** Starts the example app as a node, from its command line, and returns once it serves and its bus is up. */
+    static ClusterNode exampleApp(String redisUri, String id) throws Exception {
+        return launch(id, ExampleApp.class, List.of("--host", "127.0.0.1", "--port", "0", "--redis", redisUri,
+                "--node-id", id), "Cluster bus of node " + id + ": CONNECTING -> UP");
+    }
+
+    private static ClusterNode launch(String id, Class<?> main, List<String> args, String upText) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", TestClassPath.entries().stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)), main.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         AppOutput output = AppOutput.of(process);
         try {
             int port = output.port().get(60, TimeUnit.SECONDS);
             ClusterNode node = new ClusterNode(id, process, output, port);
-            node.awaitOutput("cluster state UP");
+            node.awaitOutput(upText);
             return node;
         } catch (Exception | AssertionError e) {
             process.destroyForcibly();
             throw new IllegalStateException("node " + id + " did not start:\n" + output.text(), e);
         }
+    }
+
+    /** A client of this node. */
+    WsClient connect(String pathAndQuery) {
+        return WsClient.connect(URI.create("ws://127.0.0.1:" + port + pathAndQuery));
     }
 
     /** A client in a room of this node, once it joined the room. */

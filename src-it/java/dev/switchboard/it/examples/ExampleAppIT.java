@@ -1,9 +1,7 @@
 package dev.switchboard.it.examples;
 
 import dev.switchboard.Switchboard;
-import dev.switchboard.example.ChatRoute;
-import dev.switchboard.example.EchoRoute;
-import dev.switchboard.example.InboxRoute;
+import dev.switchboard.example.ExampleApp;
 import dev.switchboard.it.clients.Handshake;
 import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +26,7 @@ class ExampleAppIT {
 
     @BeforeAll
     static void start() {
-        server = Switchboard.builder().host("127.0.0.1").port(0)
-                .route(EchoRoute.class).route(ChatRoute.class).route(InboxRoute.class).build().start();
+        server = ExampleApp.server().host("127.0.0.1").port(0).build().start();
     }
 
     @AfterAll
