@@ -2,10 +2,13 @@ package dev.switchboard.docs;
 
 import dev.switchboard.BroadcastResult;
 import dev.switchboard.Cluster;
+import dev.switchboard.PresentSession;
 import dev.switchboard.ServerSettings;
 import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
 import dev.switchboard.example.ChatRoute;
+
+import java.time.Duration;
 
 /**
  * The cluster as docs/cluster.md shows it; {@code ClusterIT} runs the same calls in nodes of their own.
@@ -50,5 +53,28 @@ public final class ClusterSnippets {
         }
         lobby.thisNode().broadcastText("this node restarts in a minute");            // this node's members only
         // end::broadcast[]
+    }
+
+    /** Who is in a room, on every node. */
+    static Cluster presence(String redisUri) {
+        // tag::presence[]
+        Cluster cluster = Cluster.redis(redisUri)
+                .presenceAttributes("user")            // the attributes each entry shows, e.g. put by a HandshakeCheck
+                .presenceTtl(Duration.ofSeconds(30));  // a node that dies unannounced leaves within it (the default)
+
+        Sessions lobby = Sessions.of(ChatRoute.class).group("lobby");
+        System.out.println(lobby.count() + " in the lobby on this node");              // at once, from memory
+        lobby.clusterList().whenComplete((present, failure) -> {
+            if (failure != null) {
+                return;                                // the bus is down: only this node's are known, lobby.list()
+            }
+            for (PresentSession member : present.sessions()) {
+                System.out.println(member.nodeId() + " " + member.id() + " " + member.attributes().get("user"));
+            }
+            System.out.println(present.count() + " in the lobby at " + present.measuredAt());
+        });
+        lobby.clusterCount().thenAccept(count -> System.out.println(count.count() + " in the lobby"));
+        // end::presence[]
+        return cluster;
     }
 }

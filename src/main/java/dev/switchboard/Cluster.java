@@ -21,6 +21,10 @@ import java.util.function.Consumer;
  * is not sent again. An application that must not miss one numbers its messages and keeps a history its clients
  * can fetch from. Messages one node publishes to one group reach every member in publish order.
  *
+ * <p>Each node keeps its sessions of each route and group in Redis, with a time to live it refreshes, so that
+ * {@link Sessions#clusterCount()} and {@link Sessions#clusterList()} count and list them on every node; a node that
+ * dies without a goodbye leaves them within {@link #presenceTtl the time to live}, 30 seconds by default.
+ *
  * <p>Lettuce ({@code io.lettuce:lettuce-core}) is an optional dependency: without {@link #redis(String)}, nothing of
  * it is loaded. docs/cluster.md describes the channels and the wire format.
  */
