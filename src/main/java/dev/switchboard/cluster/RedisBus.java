@@ -15,6 +15,9 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
@@ -48,6 +51,8 @@ public final class RedisBus implements ClusterBus {
     /** Publications Lettuce may hold before it refuses more: bounds the memory a slow Redis can take. */
     private static final int MAX_PENDING_PUBLICATIONS = 10_000;
     private static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
+    /** The longest wait between two attempts to reconnect: a Redis that is back is used again within it. */
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
     /** How long a stopping node waits for Redis to take its presence entries away; they expire otherwise. */
     private static final Duration GOODBYE_WAIT = Duration.ofSeconds(1);
 
@@ -245,7 +250,12 @@ public final class RedisBus implements ClusterBus {
      */
     private final class Link implements RedisConnectionStateListener {
 
-        private final RedisClient client = RedisClient.create(uri);
+        /** Lettuce's default backoff grows to 30 s: a node would miss a Redis that is back for that long. */
+        private final ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(() -> Delay.exponential(Duration.ofMillis(100), MAX_RECONNECT_DELAY, 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+        private final RedisClient client = RedisClient.create(resources, uri);
         private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-cluster-connect");
             thread.setDaemon(true);
@@ -400,7 +410,9 @@ public final class RedisBus implements ClusterBus {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            client.shutdownAsync(0, 2, TimeUnit.SECONDS); // closes both connections; the caller does not wait
+            // closes both connections and the client's threads; the caller does not wait
+            client.shutdownAsync(0, 2, TimeUnit.SECONDS).whenComplete((done, failure) -> resources.shutdown(0, 2,
+                    TimeUnit.SECONDS));
         }
     }
 }
