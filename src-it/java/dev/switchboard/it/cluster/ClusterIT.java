@@ -72,6 +72,12 @@ class ClusterIT {
                     .allMatch(client -> client.texts.equals(List.of("to everyone")))
                     && b1.texts.size() == 2 && b1.texts.containsAll(List.of("to everyone", "only on b")));
 
+            // each node counts what it published and received: a and c published one message each, b two of which
+            // one stayed on b; every node received what the two others published
+            assertEquals("published=1 unpublished=0 received=2 up=1", a.metrics());
+            assertEquals("published=1 unpublished=0 received=2 up=1", b.metrics());
+            assertEquals("published=1 unpublished=0 received=2 up=1", c.metrics());
+
             // nodes subscribe to the shards they have members in: the lobby's on all three, the other room's on b
             try (RedisClient client = RedisClient.create(redis.uri());
                  StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -113,6 +113,11 @@ final class ClusterNode implements AutoCloseable {
         return ask("count", "");
     }
 
+    /** The cluster bus's meters on this node: {@code published=1 unpublished=0 received=2 up=1}. */
+    String metrics() {
+        return ask("metrics", "");
+    }
+
     /** Sends a command with a new tag, and returns the rest of the line the node answered it with. */
     private String ask(String command, String argument) {
         String tag = Integer.toString(tags.incrementAndGet());

@@ -3,6 +3,7 @@ package dev.switchboard.cluster;
 import dev.switchboard.Cluster;
 import dev.switchboard.PresentSession;
 import dev.switchboard.WebSocketSession;
+import dev.switchboard.runtime.BusCounts;
 import dev.switchboard.runtime.BusMessage;
 import dev.switchboard.runtime.ClusterBus;
 import dev.switchboard.runtime.PresenceSettings;
@@ -62,7 +63,9 @@ public final class RedisBus implements ClusterBus {
     private final byte[][] channels;
     private final BusStates states;
     private final List<Consumer<BusMessage>> receivers = new CopyOnWriteArrayList<>();
-    private final LongAdder failedPublications = new LongAdder();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder unpublished = new LongAdder(); // down, too many waiting, or refused by Redis
+    private final LongAdder received = new LongAdder();
     private final LongAdder unreadable = new LongAdder();
     private final AtomicBoolean failureReported = new AtomicBoolean();
     private final PresenceSettings presenceSettings;
@@ -132,6 +135,7 @@ public final class RedisBus implements ClusterBus {
     public synchronized boolean publish(String route, String group, boolean binary, byte[] payload) {
         Link current = link;
         if (current == null || states.get() != Cluster.State.UP) {
+            unpublished.increment();
             return false;
         }
         // numbered and handed to the one publishing connection under this lock: publish order is sequence order
@@ -142,6 +146,7 @@ public final class RedisBus implements ClusterBus {
                 publicationFailed(failure);
             }
         });
+        published.increment();
         return true;
     }
 
@@ -184,6 +189,11 @@ public final class RedisBus implements ClusterBus {
     }
 
     @Override
+    public BusCounts counts() {
+        return new BusCounts(published.sum(), unpublished.sum(), received.sum(), unreadable.sum());
+    }
+
+    @Override
     public synchronized void attach(Consumer<BusMessage> receiver) {
         receivers.add(receiver);
         if (link == null) {
@@ -210,7 +220,7 @@ public final class RedisBus implements ClusterBus {
 
     /** Failed publications are counted; the first is logged as a warning, the others at DEBUG. */
     private void publicationFailed(Throwable failure) {
-        failedPublications.increment();
+        unpublished.increment();
         boolean first = failureReported.compareAndSet(false, true);
         LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "A cluster broadcast of node "
                 + nodeId + " was not published: " + failure + (first ? ". Delivery across nodes is at most once; "
@@ -230,6 +240,7 @@ public final class RedisBus implements ClusterBus {
         if (message.origin().equals(nodeId)) {
             return;
         }
+        received.increment();
         for (Consumer<BusMessage> receiver : receivers) {
             try {
                 receiver.accept(message);

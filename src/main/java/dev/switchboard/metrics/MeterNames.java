@@ -18,6 +18,11 @@ final class MeterNames {
     static final String WRITE_FLUSH = "switchboard.write.flush";
     static final String HANDSHAKES_REFUSED = "switchboard.handshakes.refused";
     static final String HEARTBEAT_TIMEOUTS = "switchboard.heartbeat.timeouts";
+    static final String CLUSTER_PUBLISHED = "switchboard.cluster.published";
+    static final String CLUSTER_UNPUBLISHED = "switchboard.cluster.unpublished";
+    static final String CLUSTER_RECEIVED = "switchboard.cluster.received";
+    static final String CLUSTER_UNREADABLE = "switchboard.cluster.unreadable";
+    static final String CLUSTER_UP = "switchboard.cluster.up";
 
     /** The route's path template, e.g. {@code /chat/{room}}: never a session's own path, which would be unbounded. */
     static final String ROUTE = "route";
@@ -29,6 +34,8 @@ final class MeterNames {
     static final String ACTION = "action";
     /** The HTTP status a refused handshake was answered with, e.g. {@code 403}. */
     static final String STATUS = "status";
+    /** The cluster node's id, {@code Cluster.nodeId()}. */
+    static final String NODE = "node";
 
     static final String BYTES = "bytes";
 

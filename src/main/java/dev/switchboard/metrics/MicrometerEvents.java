@@ -1,5 +1,6 @@
 package dev.switchboard.metrics;
 
+import dev.switchboard.runtime.ClusterBus;
 import dev.switchboard.runtime.EngineEvents;
 import dev.switchboard.runtime.RouteEvents;
 import dev.switchboard.runtime.RouteState;
@@ -24,6 +25,7 @@ public final class MicrometerEvents implements EngineEvents {
 
     private final MeterRegistry registry;
     private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
+    private final Map<ClusterBus, ClusterMeters> clusters = new ConcurrentHashMap<>();
 
     private MicrometerEvents(MeterRegistry registry) {
         this.registry = registry;
@@ -50,6 +52,16 @@ public final class MicrometerEvents implements EngineEvents {
         RouteMeters meters = routes.computeIfAbsent(template, route -> new RouteMeters(registry, route));
         meters.serving(state);
         return meters;
+    }
+
+    @Override
+    public void joinedCluster(ClusterBus bus) {
+        clusters.computeIfAbsent(bus, used -> new ClusterMeters(registry, used)).add();
+    }
+
+    @Override
+    public void leftCluster(ClusterBus bus) {
+        clusters.computeIfPresent(bus, (used, meters) -> meters.remove() ? null : meters);
     }
 
     @Override

@@ -108,6 +108,13 @@ public interface ClusterBus {
     CompletionStage<List<PresentSession>> presentElsewhere(String route, String group);
 
     /**
+     * What the bus did so far, for metrics.
+     *
+     * @return the counts
+     */
+    BusCounts counts();
+
+    /**
      * Starts handing the other nodes' messages to an engine; the first engine starts the bus.
      *
      * @param receiver told each message another node published, in the order it arrived

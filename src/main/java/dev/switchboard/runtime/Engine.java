@@ -39,6 +39,7 @@ public final class Engine {
     private final Map<Class<?>, RouteInstances> instances;
     private final ClusterBus bus;
     private final Consumer<BusMessage> receiver;
+    private final EngineEvents events;
 
     /**
      * Prepares a server's runtime: its routes are published to {@code Sessions.of} until {@link #release()}.
@@ -53,8 +54,9 @@ public final class Engine {
         this.settings = settings;
         this.instances = routes.instances(settings.instanceFactory().orElse(null)); // first: it may fail the start
         this.bus = ClusterAccess.busOf(settings.cluster());
+        this.events = MetricsAccess.eventsOf(settings.metrics());
         this.registry = new SessionRegistry(new ControlFrames(host.controlFramesBlock(), host::threadMayWait),
-                settings.maxSessions(), MetricsAccess.eventsOf(settings.metrics()), bus);
+                settings.maxSessions(), events, bus);
         this.receiver = new ClusterReceiver(registry);
         try {
             this.gate = routes.handshakeGate(settings, registry, host);
@@ -65,6 +67,9 @@ public final class Engine {
             throw e;
         }
         SERVING.add(this);
+        if (!(bus instanceof LocalBus)) {
+            events.joinedCluster(bus);
+        }
         bus.attach(receiver); // last: the bus may hand over messages at once, and never fails the start
     }
 
@@ -177,6 +182,9 @@ public final class Engine {
      */
     public void release() {
         bus.detach(receiver);
+        if (!(bus instanceof LocalBus)) {
+            events.leftCluster(bus);
+        }
         SERVING.remove(this);
         registry.release();
         instances.values().forEach(RouteInstances::release);

@@ -26,4 +26,21 @@ public interface EngineEvents {
      */
     default void stoppedServing(String template, RouteState state) {
     }
+
+    /**
+     * An engine uses a bus to other nodes, for gauges and counters to read until {@link #leftCluster}; never told of
+     * the in-process cluster's.
+     *
+     * @param bus the bus
+     */
+    default void joinedCluster(ClusterBus bus) {
+    }
+
+    /**
+     * An engine stopped using a bus to other nodes.
+     *
+     * @param bus the bus given to {@link #joinedCluster}
+     */
+    default void leftCluster(ClusterBus bus) {
+    }
 }

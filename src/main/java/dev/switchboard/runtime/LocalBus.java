@@ -80,6 +80,11 @@ public final class LocalBus implements ClusterBus {
     }
 
     @Override
+    public BusCounts counts() {
+        return BusCounts.NONE;
+    }
+
+    @Override
     public void attach(Consumer<BusMessage> receiver) {
         // nothing ever arrives
     }

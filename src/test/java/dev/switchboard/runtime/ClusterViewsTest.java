@@ -91,6 +91,11 @@ class ClusterViewsTest {
         }
 
         @Override
+        public BusCounts counts() {
+            return BusCounts.NONE;
+        }
+
+        @Override
         public void attach(Consumer<BusMessage> receiver) {
         }
 
