@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -39,9 +41,14 @@ import java.util.function.Consumer;
 public final class RedisBus implements ClusterBus {
 
     private static final System.Logger LOG = System.getLogger(RedisBus.class.getName());
-    /** Publications Lettuce may hold before it refuses more: bounds the memory a slow Redis can take. */
+    /**
+     * Publications the bus thread, and then Lettuce, may hold before they refuse more: bounds the memory a slow Redis
+     * can take.
+     */
     private static final int MAX_PENDING_PUBLICATIONS = 10_000;
     private static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
+    /** How long closing waits for each of the bus's threads and Lettuce's to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final RedisURI uri;
     private final String nodeId;
@@ -105,14 +112,12 @@ public final class RedisBus implements ClusterBus {
         if (current == null || states.get() != Cluster.State.UP) {
             return false;
         }
-        // numbered and handed to the one publishing connection under this lock: publish order is sequence order
-        BusMessage message = new BusMessage(nodeId, ++sequence, route, group, binary, payload);
-        byte[] channel = channels[Shards.of(message.shardKey(), shards)];
-        current.publisher.async().publish(channel, message.encode()).whenComplete((receivers, failure) -> {
-            if (failure != null) {
-                publicationFailed(failure);
-            }
-        });
+        // numbered and queued for the one publishing connection under this lock: publish order is sequence order
+        BusMessage message = new BusMessage(nodeId, sequence + 1, route, group, binary, payload);
+        if (!current.publish(channels[Shards.of(message.shardKey(), shards)], message.encode())) {
+            return false;
+        }
+        sequence++;
         return true;
     }
 
@@ -143,13 +148,18 @@ public final class RedisBus implements ClusterBus {
     }
 
     @Override
-    public synchronized void detach(Consumer<BusMessage> receiver) {
-        receivers.remove(receiver);
-        if (receivers.isEmpty() && link != null) {
-            link.close();
+    public void detach(Consumer<BusMessage> receiver) {
+        Link closing;
+        synchronized (this) {
+            receivers.remove(receiver);
+            if (!receivers.isEmpty() || link == null) {
+                return;
+            }
+            closing = link;
             link = null;
             states.set(Cluster.State.CLOSED);
         }
+        closing.close(); // out of the lock, which the bus thread it waits for may need
     }
 
     /** Failed publications are counted; the first is logged as a warning, the others at DEBUG. */
@@ -191,32 +201,82 @@ public final class RedisBus implements ClusterBus {
     /**
      * The client and its two connections while engines are attached. The state is up while both connections are:
      * Lettuce tells each loss and return, and subscribes the pub/sub connection's channels again on its return.
+     *
+     * <p>Every call into Lettuce is made on the link's own thread, {@link #connector}, never on a caller's: Netty
+     * leaves a cache (its {@code InternalThreadLocalMap}) in a thread-local of every thread that makes a client or
+     * writes to a channel, which in a WAR would outlive the application on the container's threads. The one thread
+     * keeps the publish order; {@link #close()} waits for it and for Lettuce's threads to end, so that an undeployed
+     * application leaves none behind.
      */
     private final class Link implements RedisConnectionStateListener {
 
-        private final RedisClient client = RedisClient.create(uri);
         private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-cluster-connect");
             thread.setDaemon(true);
             return thread;
         });
+        /** Publications queued on {@link #connector} and not yet handed to Lettuce. */
+        private final AtomicInteger queued = new AtomicInteger();
+        private volatile RedisClient client; // made on the connector
         private volatile StatefulRedisConnection<byte[], byte[]> publisher;
         private volatile StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
         private volatile boolean publisherUp;
         private volatile boolean subscriberUp;
         private volatile boolean closed;
 
-        Link() {
-            client.setOptions(ClientOptions.builder()
-                    .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .requestQueueSize(MAX_PENDING_PUBLICATIONS)
-                    .build());
-            client.addListener(this);
-        }
-
         void connect() {
             connector.execute(this::tryConnect);
+        }
+
+        private RedisClient client() {
+            if (client == null) {
+                RedisClient made = RedisClient.create(uri);
+                made.setOptions(ClientOptions.builder()
+                        .autoReconnect(true)
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                        .requestQueueSize(MAX_PENDING_PUBLICATIONS)
+                        .build());
+                made.addListener(this);
+                client = made;
+            }
+            return client;
+        }
+
+        /** Queues a publication, unless as many as Lettuce may hold wait already or the link is closed. */
+        boolean publish(byte[] channel, byte[] message) {
+            if (queued.incrementAndGet() > MAX_PENDING_PUBLICATIONS) {
+                queued.decrementAndGet();
+                publicationFailed(new IllegalStateException(MAX_PENDING_PUBLICATIONS + " publications wait already"));
+                return false;
+            }
+            if (!onConnector(() -> {
+                queued.decrementAndGet();
+                publisher.async().publish(channel, message).whenComplete((receivers, failure) -> {
+                    if (failure != null) {
+                        publicationFailed(failure);
+                    }
+                });
+            })) {
+                queued.decrementAndGet();
+                return false;
+            }
+            return true;
+        }
+
+        /** Runs a call into Lettuce on the connector; false once the link is closed. */
+        private boolean onConnector(Runnable call) {
+            try {
+                connector.execute(() -> {
+                    try {
+                        call.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.DEBUG, "Cluster bus of node " + nodeId + ": " + e);
+                    }
+                });
+                return true;
+            } catch (RejectedExecutionException closedMeanwhile) {
+                return false;
+            }
         }
 
         /** Until Redis answers the first time; from then on Lettuce reconnects by itself. */
@@ -226,7 +286,7 @@ public final class RedisBus implements ClusterBus {
             }
             try {
                 if (subscriber == null) {
-                    StatefulRedisPubSubConnection<byte[], byte[]> connection = client.connectPubSub(ByteArrayCodec.INSTANCE);
+                    StatefulRedisPubSubConnection<byte[], byte[]> connection = client().connectPubSub(ByteArrayCodec.INSTANCE);
                     connection.addListener(new RedisPubSubAdapter<>() {
                         @Override
                         public void message(byte[] channel, byte[] message) {
@@ -237,7 +297,7 @@ public final class RedisBus implements ClusterBus {
                     subscriberUp = true;
                 }
                 if (publisher == null) {
-                    publisher = client.connect(ByteArrayCodec.INSTANCE);
+                    publisher = client().connect(ByteArrayCodec.INSTANCE);
                     publisherUp = true;
                 }
                 update();
@@ -247,6 +307,14 @@ public final class RedisBus implements ClusterBus {
                     states.set(Cluster.State.DOWN);
                     connector.schedule(this::tryConnect, CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 }
+            } catch (LinkageError e) {
+                // A jar Lettuce needs is missing (a WAR packaged by hand): said once, since trying again cannot help.
+                LOG.log(System.Logger.Level.ERROR, "Cluster bus of node " + nodeId + " cannot run, a class Lettuce "
+                        + "needs is missing: " + e + ". Package io.lettuce:lettuce-core with all its dependencies "
+                        + "(Netty, Reactor, redis-authx-core, slf4j-api); broadcasts stay on this node.", e);
+                if (!closed) {
+                    states.set(Cluster.State.DOWN);
+                }
             }
         }
 
@@ -254,7 +322,7 @@ public final class RedisBus implements ClusterBus {
         void subscribe(int shard) {
             StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
             if (connection != null && subscriberUp) {
-                connection.async().subscribe(channels[shard]).whenComplete(this::resyncOnFailure);
+                onConnector(() -> connection.async().subscribe(channels[shard]).whenComplete(this::resyncOnFailure));
             }
         }
 
@@ -262,7 +330,7 @@ public final class RedisBus implements ClusterBus {
         void unsubscribe(int shard) {
             StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
             if (connection != null && subscriberUp) {
-                connection.async().unsubscribe(channels[shard]).whenComplete(this::resyncOnFailure);
+                onConnector(() -> connection.async().unsubscribe(channels[shard]).whenComplete(this::resyncOnFailure));
             }
         }
 
@@ -326,10 +394,42 @@ public final class RedisBus implements ClusterBus {
             }
         }
 
+        /**
+         * Closes both connections and waits, two seconds at most each, for the connector and Lettuce's threads to
+         * end: a container checks for threads an application left as soon as it stopped. Queued publications are
+         * dropped (at most once).
+         */
         void close() {
             closed = true;
             connector.shutdownNow();
-            client.shutdownAsync(0, 2, TimeUnit.SECONDS); // closes both connections; the caller does not wait
+            try {
+                if (!connector.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "Cluster bus of node " + nodeId + ": its connecting "
+                            + "thread did not end within " + CLOSE_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            RedisClient made = client;
+            if (made == null) {
+                return;
+            }
+            // on a thread of its own too, which ends here: the caller may be a container's
+            Thread closer = new Thread(() -> {
+                try {
+                    made.shutdown(Duration.ZERO, CLOSE_WAIT);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Cluster bus of node " + nodeId + " did not close "
+                            + "cleanly: " + e);
+                }
+            }, "switchboard-cluster-close");
+            closer.setDaemon(true);
+            closer.start();
+            try {
+                closer.join(CLOSE_WAIT.multipliedBy(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
