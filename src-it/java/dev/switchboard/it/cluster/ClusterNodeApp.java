@@ -2,15 +2,11 @@ package dev.switchboard.it.cluster;
 
 import dev.switchboard.BroadcastResult;
 import dev.switchboard.Cluster;
-import dev.switchboard.OnConnected;
-import dev.switchboard.OnText;
 import dev.switchboard.OverflowAction;
-import dev.switchboard.PathParam;
-import dev.switchboard.Route;
 import dev.switchboard.SendQueueLimits;
 import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
-import dev.switchboard.WebSocketSession;
+import dev.switchboard.clusterapp.ClusterRoom;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route whose members of a room hear
- * each other on every node, and a standard input on which {@code broadcast <room> <text>} broadcasts from outside
+ * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route ({@link ClusterRoom}, which the
+ * cluster app's WAR serves too) whose members of a room hear each other on every node, and a standard input on
+ * which {@code broadcast <room> <text>} broadcasts from outside
  * any handler. Prints its port, each state of its cluster bus, and each broadcast's result; {@code burst <room> <count>} broadcasts the numbers
  * from 1 to count, {@code everyone <text>} to the whole route, {@code here <room> <text>} to this node's members; serves until its input
  * ends.
@@ -27,23 +24,6 @@ import java.time.Duration;
 public final class ClusterNodeApp {
 
     private ClusterNodeApp() {
-    }
-
-    /** A chat room: each text goes to the room's other members, on every node. */
-    @Route("/cluster/{room}")
-    public static class Room {
-
-        @OnConnected
-        void joined(WebSocketSession session, @PathParam("room") String room) {
-            session.join("room:" + room);
-            session.writeText("joined " + room);
-        }
-
-        @OnText
-        void said(WebSocketSession session, @PathParam("room") String room, String text) {
-            BroadcastResult result = session.peers().group("room:" + room).except(session).broadcastText(text);
-            System.out.println("said " + text + " -> " + result);
-        }
     }
 
     /**
@@ -55,7 +35,7 @@ public final class ClusterNodeApp {
     public static void main(String[] args) throws Exception {
         Cluster cluster = Cluster.redis(args[0]).nodeId(args[1])
                 .onStateChange(state -> System.out.println("cluster state " + state));
-        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Room.class)
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(ClusterRoom.class)
                 .sendQueueLimits(new SendQueueLimits(20_000, 64L << 20, OverflowAction.FAIL_SEND,
                         Duration.ofSeconds(60))) // a burst of 10,000 is queued whole
                 .cluster(cluster).build().start()) {
@@ -64,18 +44,18 @@ public final class ClusterNodeApp {
             for (String line; (line = in.readLine()) != null; ) {
                 String[] command = line.split(" ", 3);
                 if (command[0].equals("broadcast")) {
-                    BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1])
+                    BroadcastResult result = Sessions.of(ClusterRoom.class).group("room:" + command[1])
                             .broadcastText(command[2]);
                     System.out.println("broadcast " + command[2] + " -> " + result);
                 } else if (command[0].equals("everyone")) { // everyone <text>: the whole route, every room
-                    BroadcastResult result = Sessions.of(Room.class).broadcastText(line.substring("everyone ".length()));
+                    BroadcastResult result = Sessions.of(ClusterRoom.class).broadcastText(line.substring("everyone ".length()));
                     System.out.println("everyone -> " + result);
                 } else if (command[0].equals("here")) { // here <room> <text>: this node's members only
-                    BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1]).thisNode()
+                    BroadcastResult result = Sessions.of(ClusterRoom.class).group("room:" + command[1]).thisNode()
                             .broadcastText(command[2]);
                     System.out.println("here " + command[2] + " -> " + result);
                 } else if (command[0].equals("burst")) { // burst <room> <count>: texts "1" to "<count>", in order
-                    Sessions room = Sessions.of(Room.class).group("room:" + command[1]);
+                    Sessions room = Sessions.of(ClusterRoom.class).group("room:" + command[1]);
                     int count = Integer.parseInt(command[2]);
                     int published = 0;
                     for (int n = 1; n <= count; n++) {
