@@ -302,7 +302,8 @@ public final class WarBuilder {
 
     private static void write(Path war, TreeMap<String, Path> files, String index, TreeMap<String, String> resources) {
         TreeMap<String, byte[]> entries = new TreeMap<>();
-        resources.forEach((name, text) -> entries.put("WEB-INF/classes/" + name, text.getBytes(StandardCharsets.UTF_8)));
+        resources.forEach((name, text) -> entries.put("WEB-INF/classes/" + name,
+                text.getBytes(StandardCharsets.UTF_8)));
         entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nCreated-By: Switchboard WarBuilder\r\n\r\n"
                 .getBytes(StandardCharsets.UTF_8));
         if (index != null) {

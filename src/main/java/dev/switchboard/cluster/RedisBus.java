@@ -286,7 +286,8 @@ public final class RedisBus implements ClusterBus {
             }
             try {
                 if (subscriber == null) {
-                    StatefulRedisPubSubConnection<byte[], byte[]> connection = client().connectPubSub(ByteArrayCodec.INSTANCE);
+                    StatefulRedisPubSubConnection<byte[], byte[]> connection =
+                            client().connectPubSub(ByteArrayCodec.INSTANCE);
                     connection.addListener(new RedisPubSubAdapter<>() {
                         @Override
                         public void message(byte[] channel, byte[] message) {
