@@ -57,6 +57,7 @@ public final class WarBuilder {
     private final List<String> packages = new ArrayList<>();
     private final Set<String> withoutAdapter = new LinkedHashSet<>();
     private final List<Path> libraries = new ArrayList<>();
+    private final TreeMap<String, String> resources = new TreeMap<>();
 
     private WarBuilder(String name) {
         this.name = name;
@@ -104,6 +105,25 @@ public final class WarBuilder {
         return settingsApp;
     }
 
+    /**
+     * {@code target/cluster-app.war}: the cluster app ({@code dev.switchboard.clusterapp}), a node of the cluster on
+     * a Redis, with Lettuce and what it needs (Netty, Reactor) in {@code WEB-INF/lib}, and the Redis URI and node id
+     * in its {@code WEB-INF/classes/cluster-app.properties}. Built on every call: each test has a Redis of its own.
+     */
+    public static War clusterApp(String redisUri, String nodeId) {
+        return named("cluster-app").packages(List.of("dev.switchboard.clusterapp")).libraries(lettuce())
+                .resource("cluster-app.properties", "redis=" + redisUri + "\nnode-id=" + nodeId + "\n").build();
+    }
+
+    /**
+     * Lettuce's jars on the test class path, as Maven bundles them for an application that depends on it: Netty,
+     * Reactor, and redis-authx-core with SLF4J's API (Lettuce 7 logs some events through SLF4J directly).
+     */
+    public static List<Path> lettuce() {
+        return jars("lettuce-core-", "lettuce-core-", "netty-", "reactor-core-", "reactive-streams-",
+                "redis-authx-core-", "slf4j-api-");
+    }
+
     /** Micrometer's jars on the test class path: the core and what it needs. */
     private static List<Path> micrometer() {
         return jars("micrometer-core-", "micrometer-", "HdrHistogram-", "LatencyUtils-");
@@ -141,6 +161,12 @@ public final class WarBuilder {
     /** Adds jars to {@code WEB-INF/lib}, beside the library. */
     public WarBuilder libraries(List<Path> jars) {
         libraries.addAll(jars);
+        return this;
+    }
+
+    /** Adds a resource to {@code WEB-INF/classes}: a text file the app reads from its class path. */
+    public WarBuilder resource(String name, String text) {
+        resources.put(name, text);
         return this;
     }
 
@@ -196,7 +222,7 @@ public final class WarBuilder {
 
         String index = adapters.isEmpty() ? null : String.join("\n", adapters) + "\n";
         Path war = BuildLayout.target().resolve(name + ".war");
-        write(war, files, index);
+        write(war, files, index, resources);
         return new War(war, adapters.isEmpty() || !withoutAdapter.isEmpty() ? null : probePath(adapters));
     }
 
@@ -274,8 +300,10 @@ public final class WarBuilder {
                 .orElseGet(() -> paths.get(0).replaceAll("\\{[^}]*}", "probe"));
     }
 
-    private static void write(Path war, TreeMap<String, Path> files, String index) {
+    private static void write(Path war, TreeMap<String, Path> files, String index, TreeMap<String, String> resources) {
         TreeMap<String, byte[]> entries = new TreeMap<>();
+        resources.forEach((name, text) -> entries.put("WEB-INF/classes/" + name,
+                text.getBytes(StandardCharsets.UTF_8)));
         entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nCreated-By: Switchboard WarBuilder\r\n\r\n"
                 .getBytes(StandardCharsets.UTF_8));
         if (index != null) {

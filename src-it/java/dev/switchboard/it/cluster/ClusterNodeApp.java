@@ -3,15 +3,11 @@ package dev.switchboard.it.cluster;
 import dev.switchboard.BroadcastResult;
 import dev.switchboard.Cluster;
 import dev.switchboard.Metrics;
-import dev.switchboard.OnConnected;
-import dev.switchboard.OnText;
 import dev.switchboard.OverflowAction;
-import dev.switchboard.PathParam;
-import dev.switchboard.Route;
 import dev.switchboard.SendQueueLimits;
 import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
-import dev.switchboard.WebSocketSession;
+import dev.switchboard.clusterapp.ClusterRoom;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -23,8 +19,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route whose members of a room hear
- * each other on every node, and a standard input on which {@code broadcast <room> <text>} broadcasts from outside
+ * One node of a cluster, run by {@link ClusterIT} as a JVM of its own: a chat route ({@link ClusterRoom}, which the
+ * cluster app's WAR serves too) whose members of a room hear each other on every node, and a standard input on
+ * which {@code broadcast <room> <text>} broadcasts from outside
  * any handler. Prints its port, each state of its cluster bus, and each broadcast's result; {@code burst <room> <count>} broadcasts the numbers
  * from 1 to count, {@code everyone <text>} to the whole route, {@code here <room> <text>} to this node's members; {@code who <tag> <room>} and {@code count <tag>} print the
  * cluster-wide members of a room and count of the route, {@code metrics <tag>} the cluster bus's meters. Clients may give a {@code user} query parameter, published
@@ -34,27 +31,6 @@ import java.util.stream.Stream;
 public final class ClusterNodeApp {
 
     private ClusterNodeApp() {
-    }
-
-    /** A chat room: each text goes to the room's other members, on every node. */
-    @Route("/cluster/{room}")
-    public static class Room {
-
-        @OnConnected
-        void joined(WebSocketSession session, @PathParam("room") String room) {
-            String user = session.queryParam("user");
-            if (user != null) {
-                session.attributes().put("user", user); // published with the presence of the room it joins
-            }
-            session.join("room:" + room);
-            session.writeText("joined " + room);
-        }
-
-        @OnText
-        void said(WebSocketSession session, @PathParam("room") String room, String text) {
-            BroadcastResult result = session.peers().group("room:" + room).except(session).broadcastText(text);
-            System.out.println("said " + text + " -> " + result);
-        }
     }
 
     /**
@@ -70,7 +46,7 @@ public final class ClusterNodeApp {
         if (args.length > 2) {
             cluster = cluster.presenceTtl(Duration.ofSeconds(Integer.parseInt(args[2])));
         }
-        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(Room.class)
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(ClusterRoom.class)
                 .sendQueueLimits(new SendQueueLimits(20_000, 64L << 20, OverflowAction.FAIL_SEND,
                         Duration.ofSeconds(60))) // a burst of 10,000 is queued whole
                 .cluster(cluster).metrics(Metrics.micrometer(registry)).build().start()) {
@@ -79,33 +55,33 @@ public final class ClusterNodeApp {
             for (String line; (line = in.readLine()) != null; ) {
                 String[] command = line.split(" ", 3);
                 if (command[0].equals("broadcast")) {
-                    BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1])
+                    BroadcastResult result = Sessions.of(ClusterRoom.class).group("room:" + command[1])
                             .broadcastText(command[2]);
                     System.out.println("broadcast " + command[2] + " -> " + result);
                 } else if (command[0].equals("everyone")) { // everyone <text>: the whole route, every room
-                    BroadcastResult result = Sessions.of(Room.class).broadcastText(line.substring("everyone ".length()));
+                    BroadcastResult result = Sessions.of(ClusterRoom.class).broadcastText(line.substring("everyone ".length()));
                     System.out.println("everyone -> " + result);
                 } else if (command[0].equals("here")) { // here <room> <text>: this node's members only
-                    BroadcastResult result = Sessions.of(Room.class).group("room:" + command[1]).thisNode()
+                    BroadcastResult result = Sessions.of(ClusterRoom.class).group("room:" + command[1]).thisNode()
                             .broadcastText(command[2]);
                     System.out.println("here " + command[2] + " -> " + result);
                 } else if (command[0].equals("who")) { // who <tag> <room>: the room's members on every node
                     String tag = command[1];
-                    Sessions.of(Room.class).group("room:" + command[2]).clusterList().whenComplete((list, failure) ->
+                    Sessions.of(ClusterRoom.class).group("room:" + command[2]).clusterList().whenComplete((list, failure) ->
                             System.out.println("who " + tag + " " + (failure != null ? "failed " + failure.getCause()
                                     : list.count() + list.sessions().stream().map(present -> " " + present.nodeId()
                                     + (present.attributes().containsKey("user") ? "/" + present.attributes().get("user")
                                     : "")).sorted().collect(Collectors.joining()))));
                 } else if (command[0].equals("count")) { // count <tag>: the route's sessions on every node
                     String tag = command[1];
-                    Sessions.of(Room.class).clusterCount().whenComplete((count, failure) -> System.out.println(
+                    Sessions.of(ClusterRoom.class).clusterCount().whenComplete((count, failure) -> System.out.println(
                             "count " + tag + " " + (failure != null ? "failed " + failure.getCause() : count.count())));
                 } else if (command[0].equals("metrics")) { // metrics <tag>: the cluster bus's meters
                     System.out.println("metrics " + command[1] + " " + Stream.of("published", "unpublished", "received",
                             "up").map(name -> name + "=" + (long) registry.get("switchboard.cluster." + name).meter()
                             .measure().iterator().next().getValue()).collect(Collectors.joining(" ")));
                 } else if (command[0].equals("burst")) { // burst <room> <count>: texts "1" to "<count>", in order
-                    Sessions room = Sessions.of(Room.class).group("room:" + command[1]);
+                    Sessions room = Sessions.of(ClusterRoom.class).group("room:" + command[1]);
                     int count = Integer.parseInt(command[2]);
                     int published = 0;
                     for (int n = 1; n <= count; n++) {

@@ -9,6 +9,7 @@ import dev.switchboard.contract.PlainServlet;
 import dev.switchboard.it.clients.Handshake;
 import dev.switchboard.it.clients.RawClient;
 import dev.switchboard.it.clients.WsClient;
+import dev.switchboard.it.cluster.ClusterWarChecks;
 import dev.switchboard.it.contract.ContractSuite;
 import dev.switchboard.it.examples.ExampleAppChecks;
 import dev.switchboard.settingsapp.AppSettings;
@@ -385,6 +386,24 @@ abstract class ContainerSuite extends ContractSuite {
             assertEquals(1001, client.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
         }
         container.awaitLog("cut after " + AppSettings.SHUTDOWN_TIMEOUT);
+    }
+
+    // ---- the cluster app: a WAR as a node of a Redis cluster
+
+    /**
+     * Whether this container runs the cluster app's test: once per family of containers, as the settings app, since
+     * what it checks (Lettuce and Netty loaded from {@code WEB-INF/lib}, their threads ended on undeploy) depends on
+     * the container's class loading, not on its WebSocket engine's version.
+     */
+    protected boolean runsClusterApp() {
+        return runsSettingsApp();
+    }
+
+    /** The cluster app, deployed beside the contract app, and a standalone node hear each other through Redis. */
+    @Test
+    public void aWarIsANodeOfARedisCluster() throws Exception {
+        Assumptions.assumeTrue(runsClusterApp(), "the cluster app runs on another container of the same family");
+        ClusterWarChecks.warIsANodeOfTheCluster(container);
     }
 
     /** Sends a text and waits for the next one. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -41,6 +42,7 @@ final class RedisPresence {
     /** This node's members per route and group; guarded by this, with the commands that follow each change. */
     private final Map<Key, Map<String, WebSocketSession>> members = new HashMap<>();
     private RedisAsyncCommands<byte[], byte[]> redis; // guarded by this; null while the bus is down
+    private Executor lettuceThread; // guarded by this: where calls into Lettuce are made, in the order given
 
     RedisPresence(String nodeId, PresenceSettings settings) {
         this.nodeId = nodeId;
@@ -51,10 +53,13 @@ final class RedisPresence {
     synchronized void entered(String route, String group, WebSocketSession session) {
         Key key = new Key(route, group);
         members.computeIfAbsent(key, k -> new HashMap<>()).put(session.id(), session);
+        byte[] hash = key.of(nodeId);
+        byte[] field = PresenceKeys.utf8(session.id());
+        byte[] value = PresenceKeys.encode(settings.published(session));
+        long ttl = settings.ttl().toMillis();
         send(commands -> {
-            byte[] hash = key.of(nodeId);
-            commands.hset(hash, PresenceKeys.utf8(session.id()), PresenceKeys.encode(settings.published(session)));
-            commands.pexpire(hash, settings.ttl().toMillis()); // a hash Redis dropped meanwhile starts again with one
+            commands.hset(hash, field, value);
+            commands.pexpire(hash, ttl); // a hash Redis dropped meanwhile starts again with one
         });
     }
 
@@ -67,14 +72,22 @@ final class RedisPresence {
         if (sessions.isEmpty()) {
             members.remove(key);
         }
-        // the last field's removal removes the hash
-        send(commands -> commands.hdel(key.of(nodeId), PresenceKeys.utf8(session.id())));
+        byte[] hash = key.of(nodeId);
+        byte[] field = PresenceKeys.utf8(session.id());
+        send(commands -> commands.hdel(hash, field)); // the last field's removal removes the hash
     }
 
-    /** The bus is up on a connection: everything this node has is written again, whole. */
-    synchronized void up(RedisAsyncCommands<byte[], byte[]> commands) {
-        redis = commands;
-        send(now -> members.keySet().forEach(key -> now.del(key.of(nodeId)))); // what left while down
+    /**
+     * The bus is up on a connection: everything this node has is written again, whole.
+     *
+     * @param commands      the connection's commands
+     * @param lettuceThread the one thread all calls into Lettuce are made on
+     */
+    synchronized void up(RedisAsyncCommands<byte[], byte[]> commands, Executor lettuceThread) {
+        this.redis = commands;
+        this.lettuceThread = lettuceThread;
+        List<byte[]> hashes = hashes();
+        send(now -> hashes.forEach(now::del)); // the entries that left while the bus was down go too
         refresh();
     }
 
@@ -88,50 +101,75 @@ final class RedisPresence {
      * node's place in the directory, and prunes the directory of nodes long gone.
      */
     synchronized void refresh() {
+        if (redis == null) {
+            return;
+        }
+        Map<byte[], Map<byte[], byte[]>> hashes = new LinkedHashMap<>();
+        members.forEach((key, sessions) -> {
+            Map<byte[], byte[]> entries = new LinkedHashMap<>();
+            sessions.forEach((id, session) -> entries.put(PresenceKeys.utf8(id),
+                    PresenceKeys.encode(settings.published(session))));
+            hashes.put(key.of(nodeId), entries);
+        });
+        long ttl = settings.ttl().toMillis();
+        long now = System.currentTimeMillis();
         send(commands -> {
-            long ttl = settings.ttl().toMillis();
-            members.forEach((key, sessions) -> {
-                Map<byte[], byte[]> entries = new LinkedHashMap<>();
-                sessions.forEach((id, session) -> entries.put(PresenceKeys.utf8(id),
-                        PresenceKeys.encode(settings.published(session))));
-                byte[] hash = key.of(nodeId);
+            hashes.forEach((hash, entries) -> {
                 commands.hset(hash, entries);
                 commands.pexpire(hash, ttl);
             });
-            long now = System.currentTimeMillis();
             commands.zadd(PresenceKeys.NODES, now, node);
             commands.zremrangebyscore(PresenceKeys.NODES, Range.create(0, now - DIRECTORY_TTL.toMillis()));
         });
     }
 
-    /**
-     * Sends commands if the bus is up. They are asynchronous: one that fails is made good by the next time the bus
-     * comes up, or the next refresh. Nothing here may fail the opening or closing of a session, or stop the refreshes.
-     */
-    private void send(Consumer<RedisAsyncCommands<byte[], byte[]>> commands) {
-        if (redis == null) {
-            return;
-        }
-        try {
-            commands.accept(redis);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Node " + nodeId + " could not write its presence now: " + e);
-        }
-    }
-
     /** This node stops: its hashes and directory entry go, and the caller may wait for that. */
     synchronized CompletableFuture<Void> goodbye() {
+        CompletableFuture<Void> gone = new CompletableFuture<>();
         if (redis == null) {
-            return CompletableFuture.completedFuture(null);
+            gone.complete(null);
+            return gone;
         }
-        List<CompletableFuture<?>> done = new ArrayList<>();
-        for (Key key : members.keySet()) {
-            done.add(redis.del(key.of(nodeId)).toCompletableFuture());
-        }
-        done.add(redis.zrem(PresenceKeys.NODES, node).toCompletableFuture());
+        List<byte[]> hashes = hashes();
+        send(commands -> {
+            List<CompletableFuture<?>> done = new ArrayList<>();
+            hashes.forEach(hash -> done.add(commands.del(hash).toCompletableFuture()));
+            done.add(commands.zrem(PresenceKeys.NODES, node).toCompletableFuture());
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).whenComplete((all, failure) -> {
+                if (failure != null) {
+                    gone.completeExceptionally(failure);
+                } else {
+                    gone.complete(null);
+                }
+            });
+        });
         members.clear();
         redis = null;
-        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+        return gone;
+    }
+
+    /** The names of this node's hashes now; under this lock. */
+    private List<byte[]> hashes() {
+        return members.keySet().stream().map(key -> key.of(nodeId)).toList();
+    }
+
+    /**
+     * Sends commands on the Lettuce thread if the bus is up, in the order given: the caller holds this lock, whose
+     * state the commands reflect. They are asynchronous: one that fails is made good by the next time the bus comes
+     * up, or the next refresh. Nothing here may fail the opening or closing of a session, or stop the refreshes.
+     */
+    private void send(Consumer<RedisAsyncCommands<byte[], byte[]>> commands) {
+        RedisAsyncCommands<byte[], byte[]> connection = redis;
+        if (connection == null) {
+            return;
+        }
+        lettuceThread.execute(() -> {
+            try {
+                commands.accept(connection);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Node " + nodeId + " could not write its presence now: " + e);
+            }
+        });
     }
 
     CompletionStage<Long> countElsewhere(String route, String group) {
@@ -156,15 +194,19 @@ final class RedisPresence {
             BiFunction<RedisAsyncCommands<byte[], byte[]>, byte[], CompletionStage<R>> read,
             BiFunction<String, R, T> make) {
         RedisAsyncCommands<byte[], byte[]> commands;
+        Executor thread;
         synchronized (this) {
             commands = redis;
+            thread = lettuceThread;
         }
         if (commands == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("The cluster bus of node " + nodeId
                     + " is not up: the other nodes' sessions are unknown now; count() and list() give this node's"));
         }
         Key key = new Key(route, group);
-        return commands.zrange(PresenceKeys.NODES, 0, -1).toCompletableFuture().thenCompose(nodes -> {
+        // the first command on the Lettuce thread; the others on Lettuce's own, where the directory arrives
+        return CompletableFuture.supplyAsync(() -> commands.zrange(PresenceKeys.NODES, 0, -1), thread)
+                .thenCompose(nodes -> nodes).thenCompose(nodes -> {
             List<String> others = new ArrayList<>();
             List<CompletableFuture<R>> reads = new ArrayList<>();
             for (byte[] other : nodes) {
