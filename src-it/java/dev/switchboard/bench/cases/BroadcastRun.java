@@ -236,9 +236,14 @@ final class BroadcastRun {
         }
     }
 
-    /** The publisher thread: as fast as the window allows, or at the rate, until the run stops it. */
+    /**
+     * The publisher thread: as fast as the window allows, or at the rate, until the run stops it. At a rate, a
+     * message the window held up goes out as soon as it can, and the schedule goes on from then: the publisher does
+     * not make up for the lost time with a burst, which would queue behind the window and measure that queue.
+     */
     private void publish(NioSocket publisher, PublishWindow window) {
-        long start = System.nanoTime();
+        long interval = load.rate() > 0 ? (long) (1e9 / load.rate()) : 0;
+        long due = System.nanoTime();
         long seq = 0;
         try {
             while (!stopping) {
@@ -250,8 +255,7 @@ final class BroadcastRun {
                     }
                     return;
                 }
-                if (load.rate() > 0) {
-                    long due = start + (long) (seq * 1e9 / load.rate());
+                if (interval > 0) {
                     for (long wait; (wait = due - System.nanoTime()) > 0 && !stopping; ) {
                         LockSupport.parkNanos(wait);
                         if (Thread.interrupted()) {
@@ -264,8 +268,9 @@ final class BroadcastRun {
                     window.giveBack();
                     return;
                 }
-                CompletableFuture<?> sent = publisher.sendText(
-                        RoomMember.message(seq, System.nanoTime(), load.messageSize()));
+                long now = System.nanoTime();
+                due = Math.max(due + interval, now);
+                CompletableFuture<?> sent = publisher.sendText(RoomMember.message(seq, now, load.messageSize()));
                 lastSent = seq++; // handed to the client: it goes out even if this thread is stopped now
                 sent.get(SEND_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             }
