@@ -15,6 +15,7 @@ import dev.switchboard.bench.server.Target;
 import dev.switchboard.bench.server.TyrusBenchServer;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,12 @@ public final class BenchmarkRun {
     private final Pinning pinning;
     private final NioClient client;
     private final Map<String, BenchHost> hosts = new LinkedHashMap<>();
+    /** What the servers use, such as a Redis: stopped after them. */
+    private final List<AutoCloseable> afterServers = new ArrayList<>();
+    /** Lines printed after the report. */
+    private final List<String> notes = new ArrayList<>();
+    /** What the report calls the first target of each case and the others. */
+    private final String[] columns = {"switchboard", "raw"};
 
     private BenchmarkRun(Settings settings, Pinning pinning, NioClient client) {
         this.settings = settings;
@@ -85,15 +92,62 @@ public final class BenchmarkRun {
                 results = plan.run(run);
             } finally {
                 run.hosts.values().forEach(BenchHost::close);
+                run.afterServers.forEach(BenchmarkRun::closeQuietly);
             }
         }
-        boolean valid = Report.print(results, pinning.generatorCores());
+        boolean valid = Report.print(results, pinning.generatorCores(), run.columns[0], run.columns[1]);
+        run.notes.forEach(System.out::println);
         run.pointAtServerLogs();
         return valid;
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * Names the report's columns of figures.
+     *
+     * @param first  what the first target of each case is (default "switchboard")
+     * @param others what the targets compared with it are (default "raw")
+     */
+    public void columns(String first, String others) {
+        columns[0] = first;
+        columns[1] = others;
+    }
+
+    /** Adds a line the run prints after the report. */
+    public void note(String line) {
+        notes.add(line);
+    }
+
+    /**
+     * Pins a process the servers use (a Redis) to the servers' CPU.
+     *
+     * @return whether it is pinned
+     */
+    public boolean pinServer(long pid) {
+        return pinning.pinServer(pid);
+    }
+
+    /**
+     * Stops something the servers use (a Redis) after the servers, when the run ends, and also if this JVM ends
+     * otherwise.
+     *
+     * @return the resource
+     */
+    public <T extends AutoCloseable> T afterServers(T resource) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(resource), "bench-resource-closer"));
+        afterServers.add(resource);
+        return resource;
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.out.println("Could not stop " + resource + ": " + e);
+        }
     }
 
     /** The load generator every case of the run shares. */

@@ -30,7 +30,8 @@ import static dev.switchboard.bench.load.Connections.awaitUnlessAllClosed;
 
 /**
  * One round of broadcast load against one target: one publisher and many subscribers in one chat room. Opens
- * the subscribers, then the publisher, proves every subscriber is in the room with probe messages, publishes
+ * the subscribers, spread evenly over the target's nodes if it has several (a cluster), then the publisher, on the
+ * first node, proves every subscriber is in the room with probe messages, publishes
  * through the warm-up and the measurement window, then lets the messages in flight arrive, checks that every
  * subscriber got every message, and closes every connection, all within fixed deadlines.
  *
@@ -112,16 +113,25 @@ final class BroadcastRun {
      * @param maxMicros           slowest delivery
      * @param minSecondRate       deliveries in the slowest whole second of the window: near zero means a stall
      * @param minSubscriberRate   deliveries per second of the slowest subscriber
+     * @param serverMicrosPerMessage CPU time the server (every process of it) spent per published message, -1 if
+     *                            unknown
+     * @param lost                messages of the round that never reached a subscriber, counted after the load
      */
     record Figures(int subscribers, double deliveriesPerSecond, double publishedPerSecond, double p50Micros,
-                   double p99Micros, double maxMicros, long minSecondRate, double minSubscriberRate) {
+                   double p99Micros, double maxMicros, long minSecondRate, double minSubscriberRate,
+                   double serverMicrosPerMessage, long lost) {
+
+        Figures withLost(long count) {
+            return new Figures(subscribers, deliveriesPerSecond, publishedPerSecond, p50Micros, p99Micros,
+                    maxMicros, minSecondRate, minSubscriberRate, serverMicrosPerMessage, count);
+        }
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,.0f deliveries/s (%,.0f msg/s x %,d), p50 %,.0f us, p99 %,.0f us,"
-                            + " max %,.0f us, slowest second %,d, slowest subscriber %,.0f msg/s",
-                    deliveriesPerSecond, publishedPerSecond, subscribers, p50Micros, p99Micros, maxMicros,
-                    minSecondRate, minSubscriberRate);
+                            + " max %,.0f us, slowest second %,d, slowest subscriber %,.0f msg/s, server CPU %,.0f us"
+                            + "/msg, lost %,d", deliveriesPerSecond, publishedPerSecond, subscribers, p50Micros,
+                    p99Micros, maxMicros, minSecondRate, minSubscriberRate, serverMicrosPerMessage, lost);
         }
     }
 
@@ -144,19 +154,23 @@ final class BroadcastRun {
 
     Round<Figures> run() {
         long droppedBefore = target.droppedMessages();
-        URI uri = target.room(ROOM);
+        List<URI> nodes = target.roomOnEveryNode(ROOM);
         List<RoomMember> subscribers = new ArrayList<>();
         List<RoomMember> all = new ArrayList<>();
         Round<Figures> measured;
         try {
-            List<RoomMember> asked = new ArrayList<>();
-            for (int i = 0; i < load.subscribers(); i++) {
-                asked.add(RoomMember.subscriber(i, load.messageSize(), events));
+            for (int node = 0; node < nodes.size(); node++) {
+                List<RoomMember> asked = new ArrayList<>();
+                // Subscribers 0 to n-1 in even blocks, one per node: node k gets [k*n/nodes, (k+1)*n/nodes).
+                for (int i = node * load.subscribers() / nodes.size();
+                     i < (node + 1) * load.subscribers() / nodes.size(); i++) {
+                    asked.add(RoomMember.subscriber(i, load.messageSize(), events));
+                }
+                subscribers.addAll(Connections.open(client, nodes.get(node), asked, events, problems));
             }
-            subscribers.addAll(Connections.open(client, uri, asked, events, problems));
             all.addAll(subscribers);
             RoomMember publisher = RoomMember.publisher(load.subscribers(), load.messageSize(), events);
-            all.addAll(Connections.open(client, uri, List.of(publisher), events, problems));
+            all.addAll(Connections.open(client, nodes.get(0), List.of(publisher), events, problems));
             // Sized to the subscribers that opened; those that did not already make the round invalid.
             PublishWindow window = new PublishWindow(load.window(), subscribers.size());
             subscribers.forEach(subscriber -> subscriber.accountIn(window));
@@ -190,7 +204,9 @@ final class BroadcastRun {
                     + " use a smaller window or rate");
         }
         events.addProblems(problems, "messages missed (gaps and never delivered)");
-        return measured.withProblems(problems);
+        return new Round<>(measured.target(),
+                measured.figures() == null ? null : measured.figures().withLost(events.lostCount()),
+                measured.generator(), measured.server(), List.copyOf(problems));
     }
 
     /** Publishes probes until every subscriber got one: then the server has every one of them in the room. */
@@ -220,9 +236,14 @@ final class BroadcastRun {
         }
     }
 
-    /** The publisher thread: as fast as the window allows, or at the rate, until the run stops it. */
+    /**
+     * The publisher thread: as fast as the window allows, or at the rate, until the run stops it. At a rate, a
+     * message the window held up goes out as soon as it can, and the schedule goes on from then: the publisher does
+     * not make up for the lost time with a burst, which would queue behind the window and measure that queue.
+     */
     private void publish(NioSocket publisher, PublishWindow window) {
-        long start = System.nanoTime();
+        long interval = load.rate() > 0 ? (long) (1e9 / load.rate()) : 0;
+        long due = System.nanoTime();
         long seq = 0;
         try {
             while (!stopping) {
@@ -234,8 +255,7 @@ final class BroadcastRun {
                     }
                     return;
                 }
-                if (load.rate() > 0) {
-                    long due = start + (long) (seq * 1e9 / load.rate());
+                if (interval > 0) {
                     for (long wait; (wait = due - System.nanoTime()) > 0 && !stopping; ) {
                         LockSupport.parkNanos(wait);
                         if (Thread.interrupted()) {
@@ -248,8 +268,9 @@ final class BroadcastRun {
                     window.giveBack();
                     return;
                 }
-                CompletableFuture<?> sent = publisher.sendText(
-                        RoomMember.message(seq, System.nanoTime(), load.messageSize()));
+                long now = System.nanoTime();
+                due = Math.max(due + interval, now);
+                CompletableFuture<?> sent = publisher.sendText(RoomMember.message(seq, now, load.messageSize()));
                 lastSent = seq++; // handed to the client: it goes out even if this thread is stopped now
                 sent.get(SEND_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             }
@@ -273,9 +294,13 @@ final class BroadcastRun {
         if (deliveries.count() == 0) {
             problems.add("no delivery at all during the measurement");
         }
+        double serverCores = window.server().cores();
+        double serverMicrosPerMessage = serverCores < 0 || sentInWindow <= 0 ? -1
+                : serverCores * window.seconds() * 1e6 / sentInWindow;
         Figures figures = new Figures(subscribers.size(), window.perSecond(deliveries.count()),
                 window.perSecond(sentInWindow), window.percentileMicros(50), window.percentileMicros(99),
-                deliveries.maxNanos() / 1e3, window.slowestSecond(), window.perSecond(window.slowestConnection()));
+                deliveries.maxNanos() / 1e3, window.slowestSecond(), window.perSecond(window.slowestConnection()),
+                serverMicrosPerMessage, 0);
         return new Round<>(target.name(), figures, window.generator(), window.server(), List.of());
     }
 

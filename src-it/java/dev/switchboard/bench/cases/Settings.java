@@ -80,7 +80,12 @@ public record Settings(boolean quick, boolean pin, int rounds, boolean warmupRou
 
     /** The broadcast load of one round with these timings. */
     BroadcastRun.Load broadcast() {
-        return new BroadcastRun.Load(subscribers, publishWindow, publishRate, size, warmupMillis, measureMillis);
+        return broadcast(publishRate);
+    }
+
+    /** The broadcast load of one round with these timings, at another rate (0: as fast as the window allows). */
+    BroadcastRun.Load broadcast(double rate) {
+        return new BroadcastRun.Load(subscribers, publishWindow, rate, size, warmupMillis, measureMillis);
     }
 
     @Override

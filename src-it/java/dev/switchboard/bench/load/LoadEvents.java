@@ -60,6 +60,11 @@ public final class LoadEvents {
         detail(what);
     }
 
+    /** Messages that never came, counted so far. */
+    public long lostCount() {
+        return lost.get();
+    }
+
     public long receivedCount() {
         return received.sum();
     }

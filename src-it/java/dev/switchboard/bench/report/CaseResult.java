@@ -21,6 +21,11 @@ public record CaseResult<F>(String label, List<String> targets, List<Round<F>> r
                 .filter(value -> value >= 0).sorted().toArray();
     }
 
+    /** The median of a metric over a target's rounds that measured it; NaN if none did. */
+    public double median(Metric<F> metric, String target) {
+        return median(values(metric, target));
+    }
+
     /** The median of a target's CPU use, generator's or server's, in cores; NaN if unknown. */
     double medianCpu(String target, boolean generator) {
         return median(rounds.stream().filter(round -> round.target().equals(target))

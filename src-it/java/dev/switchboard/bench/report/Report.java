@@ -26,8 +26,21 @@ public final class Report {
      * @return whether every round of every case was valid
      */
     public static boolean print(List<CaseResult<?>> results, int generatorCores) {
+        return print(results, generatorCores, "switchboard", "raw");
+    }
+
+    /**
+     * Prints the table, naming its columns of figures.
+     *
+     * @param results        the cases run, in order
+     * @param generatorCores the cores the generator may use (1 when pinned)
+     * @param first          what the first target of each case is, e.g. "switchboard"
+     * @param others         what the targets compared with it are, e.g. "raw"
+     * @return whether every round of every case was valid
+     */
+    public static boolean print(List<CaseResult<?>> results, int generatorCores, String first, String others) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("case", "unit", "switchboard", "compared with", "raw", "ratio", "target", "met",
+        rows.add(List.of("case", "unit", first, "compared with", others, "ratio", "target", "met",
                 "generator CPU", "server CPU"));
         List<String> warnings = new ArrayList<>();
         for (CaseResult<?> result : results) {
@@ -35,8 +48,8 @@ public final class Report {
             warnIfGeneratorBound(result, generatorCores, warnings);
         }
         System.out.println();
-        System.out.println("Medians over rounds (min-max). Ratio = switchboard / raw. CPU in cores during the"
-                + " measurement, medians, switchboard / raw.");
+        System.out.println("Medians over rounds (min-max). Ratio = " + first + " / " + others + ". CPU in cores"
+                + " during the measurement, medians, " + first + " / " + others + ".");
         printAligned(rows);
         warnings.forEach(System.out::println);
         long invalid = results.stream().mapToLong(CaseResult::invalidRounds).sum();

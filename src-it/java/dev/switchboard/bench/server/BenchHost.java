@@ -20,6 +20,16 @@ public interface BenchHost extends AutoCloseable {
      */
     URI uri(String path);
 
+    /**
+     * Every place a path of the served application is: one for a single server, one per node for a cluster of
+     * servers ({@link BenchCluster}), the first being {@link #uri(String)}'s.
+     *
+     * @param path the path the application serves, e.g. {@code /chat/bench}
+     */
+    default List<URI> uris(String path) {
+        return List.of(uri(path));
+    }
+
     /** The server's process id. */
     long pid();
 

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.server;
 
+import dev.switchboard.Cluster;
 import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
 import dev.switchboard.bench.baseline.RawChatEndpoint;
@@ -13,7 +14,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Switchboard's side of the benchmarks: one standalone Switchboard on 127.0.0.1 serving, with default
@@ -27,6 +31,10 @@ import java.util.List;
  * target of the Tyrus comparison, whose baseline runs on {@link TyrusBenchServer}; so its startup loads no JSON
  * library.
  *
+ * <p>With {@value #REDIS} {@code URI} and {@value #NODE_ID} {@code ID} it is a node of a cluster on that Redis
+ * ({@link Cluster#redis(String)}), as the cluster benchmark runs it, and prints its port only once the cluster bus
+ * is up.
+ *
  * <p>Prints {@code PORT <n>} on stdout once it listens, then serves until its standard input closes (how
  * the benchmarks end it) or the process is terminated, answering the commands of {@link ServerControl} on
  * stdin: {@code stats} with the messages {@link ChatRoute}'s outbound queue limits dropped so far, {@code heap}
@@ -38,6 +46,13 @@ public final class BenchServer {
 
     /** The argument that leaves out the raw endpoints. */
     public static final String EXAMPLES_ONLY = "--examples-only";
+    /** The option followed by the URI of the Redis of a cluster this server is a node of. */
+    public static final String REDIS = "--redis";
+    /** The option followed by this node's id in the cluster. */
+    public static final String NODE_ID = "--node-id";
+
+    /** How long a node waits for its cluster bus to come up before it gives up. */
+    private static final long BUS_UP_SECONDS = 30;
 
     private BenchServer() {
     }
@@ -45,13 +60,23 @@ public final class BenchServer {
     /**
      * Starts the server and serves until stdin closes.
      *
-     * @param args optionally the port, and optionally {@value #EXAMPLES_ONLY}
+     * @param args optionally the port, optionally {@value #EXAMPLES_ONLY}, and optionally {@value #REDIS} with a
+     *             URI and {@value #NODE_ID} with an id
      * @throws IOException if stdin cannot be read
      */
     public static void main(String[] args) throws IOException {
-        List<String> options = List.of(args);
-        boolean examplesOnly = options.contains(EXAMPLES_ONLY);
-        List<String> port = options.stream().filter(option -> !option.equals(EXAMPLES_ONLY)).toList();
+        boolean examplesOnly = false;
+        String redis = null;
+        String nodeId = null;
+        List<String> port = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case EXAMPLES_ONLY -> examplesOnly = true;
+                case REDIS -> redis = args[++i];
+                case NODE_ID -> nodeId = args[++i];
+                default -> port.add(args[i]);
+            }
+        }
         Switchboard.Builder builder = Switchboard.builder()
                 .host("127.0.0.1")
                 .port(port.isEmpty() ? 0 : Integer.parseInt(port.get(0)))
@@ -67,12 +92,39 @@ public final class BenchServer {
                 builder.endpoint(ServerEndpointConfig.Builder.create(baseline, path).build());
             }
         }
+        Cluster cluster = null;
+        CountDownLatch up = new CountDownLatch(1);
+        if (redis != null) {
+            cluster = Cluster.redis(redis);
+            cluster = (nodeId == null ? cluster : cluster.nodeId(nodeId)).onStateChange(state -> {
+                if (state == Cluster.State.UP) {
+                    up.countDown();
+                }
+            });
+            builder.cluster(cluster);
+        }
         Switchboard server = builder.build().start();
+        if (cluster != null) {
+            awaitBusUp(cluster, up);
+        }
         // Terminated by a signal rather than by closing stdin: still stop cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "bench-server-shutdown"));
         ServerControl.serve(server.port(), () -> Sessions.of(ChatRoute.class).droppedMessages());
         server.stop();
         // Transport threads that outlive stop() must not keep the process, and so the benchmark, waiting.
         System.exit(0);
+    }
+
+    /** Waits until the bus is up, so the benchmark's first message is published; exits if it does not come up. */
+    private static void awaitBusUp(Cluster cluster, CountDownLatch up) {
+        try {
+            if (up.await(BUS_UP_SECONDS, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println("SEVERE: the cluster bus is " + cluster.state() + " after " + BUS_UP_SECONDS + " s");
+        System.exit(3);
     }
 }

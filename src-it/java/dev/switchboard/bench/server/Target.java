@@ -43,6 +43,11 @@ public record Target(String name, BenchHost host, String echoPath, String jsonEc
                 TyrusBroadcastEndpoint.PATH, false);
     }
 
+    /** The same target under another name in the report. */
+    public Target named(String newName) {
+        return new Target(newName, host, echoPath, jsonEchoPath, roomPath, countsDrops);
+    }
+
     /** The targets' names, in order, as the report takes them. */
     public static List<String> names(List<Target> targets) {
         return targets.stream().map(Target::name).toList();
@@ -58,6 +63,11 @@ public record Target(String name, BenchHost host, String echoPath, String jsonEc
 
     public URI room(String room) {
         return host.uri(roomPath.replace("{room}", room));
+    }
+
+    /** The room on every node of the host, the first being {@link #room(String)}. */
+    public List<URI> roomOnEveryNode(String room) {
+        return host.uris(roomPath.replace("{room}", room));
     }
 
     /**

@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A Redis of a test's own, on a free port of 127.0.0.1, that keeps nothing on disk; Debian's {@code redis-server},
  * which .ci/run installs. Without it the test is skipped, or fails when the environment variable {@code CI} is set.
+ * Public for the cluster benchmark ({@code dev.switchboard.bench.ClusterBenchmark}), which starts its Redis the same
+ * way.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     /** What Redis logs once it listens, followed by the kind of listener ("tcp") in Redis 7. */
     private static final String READY = "Ready to accept connections";
@@ -34,7 +36,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts a Redis on a free port, or skips the test (fails it on CI) if there is no {@code redis-server}. */
-    static RedisServer start() throws Exception {
+    public static RedisServer start() throws Exception {
         String executable = Stream.concat(
                         Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)),
                         Stream.of("/usr/bin", "/usr/sbin", "/usr/local/bin"))
@@ -92,13 +94,18 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Kills the server at once, as a crash would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(20, TimeUnit.SECONDS);
     }
 
+    /** The server's process id, e.g. to pin it to a CPU. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The URI the nodes connect to. */
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
