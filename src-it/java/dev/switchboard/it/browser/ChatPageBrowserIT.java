@@ -1,8 +1,7 @@
 package dev.switchboard.it.browser;
 
 import dev.switchboard.Switchboard;
-import dev.switchboard.example.ChatRoute;
-import dev.switchboard.example.EchoRoute;
+import dev.switchboard.example.ExampleApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +46,9 @@ class ChatPageBrowserIT {
     private volatile Switchboard server;
     private Process node;
 
+    /** The example app as it serves its chat page, its online list's presence setting included. */
     private static Switchboard startServer(int port) {
-        return Switchboard.builder().host("127.0.0.1").port(port)
-                .route(ChatRoute.class).route(EchoRoute.class).staticFiles("public")
-                .build().start();
+        return ExampleApp.server().host("127.0.0.1").port(port).build().start();
     }
 
     @AfterEach
