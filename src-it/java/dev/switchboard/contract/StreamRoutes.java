@@ -43,6 +43,7 @@ public final class StreamRoutes {
             long half = size == null ? Long.MAX_VALUE : Long.parseLong(size) / 2;
             long before = half == Long.MAX_VALUE ? 0 : heapAfterCollection();
             long growth = -1;
+            boolean measured = false; // not growth < 0: the heap may well be smaller at the middle than at the start
             CRC32 crc = new CRC32();
             byte[] buffer = new byte[64 * 1024];
             long bytes = 0;
@@ -50,9 +51,10 @@ public final class StreamRoutes {
                 for (int n = data.read(buffer); n != -1; n = data.read(buffer)) {
                     crc.update(buffer, 0, n);
                     bytes += n;
-                    if (growth < 0 && bytes >= half) {
+                    if (!measured && bytes >= half) {
                         TimeUnit.MILLISECONDS.sleep(SLOW_READER_PAUSE_MILLIS);
                         growth = heapAfterCollection() - before;
+                        measured = true;
                     }
                 }
             } catch (IOException e) {
