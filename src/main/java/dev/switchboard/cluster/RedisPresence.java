@@ -53,6 +53,9 @@ final class RedisPresence {
     synchronized void entered(String route, String group, WebSocketSession session) {
         Key key = new Key(route, group);
         members.computeIfAbsent(key, k -> new HashMap<>()).put(session.id(), session);
+        if (redis == null) {
+            return; // written with the others when the bus comes up
+        }
         byte[] hash = key.of(nodeId);
         byte[] field = PresenceKeys.utf8(session.id());
         byte[] value = PresenceKeys.encode(settings.published(session));
@@ -71,6 +74,9 @@ final class RedisPresence {
         }
         if (sessions.isEmpty()) {
             members.remove(key);
+        }
+        if (redis == null) {
+            return; // the bus coming up rewrites the hashes; one left empty meanwhile expires with its time to live
         }
         byte[] hash = key.of(nodeId);
         byte[] field = PresenceKeys.utf8(session.id());

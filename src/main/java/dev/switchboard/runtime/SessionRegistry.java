@@ -81,12 +81,6 @@ final class SessionRegistry {
         return slot;
     }
 
-    /**
-     * The sessions of one route on this server.
-     *
-     * @param routeClass the route class
-     * @return the route's sessions; none if this server does not serve the route or was released
-     */
     /** The route served at a path template, or {@code null}: how messages from other nodes find their route. */
     RouteSessions routeAt(String path) {
         for (RouteSessions route : routes.values()) {
@@ -97,6 +91,12 @@ final class SessionRegistry {
         return null;
     }
 
+    /**
+     * The sessions of one route on this server.
+     *
+     * @param routeClass the route class
+     * @return the route's sessions; none if this server does not serve the route or was released
+     */
     List<RouteSessions> sessionsOf(Class<?> routeClass) {
         RouteSessions route = routes.get(routeClass);
         return route == null ? List.of() : List.of(route);

@@ -182,11 +182,8 @@ public final class SessionView implements Sessions {
         if (!publishes) {
             return CompletableFuture.completedFuture(new ClusterCount(here, Instant.now()));
         }
-        List<CompletableFuture<Long>> elsewhere = onePerBusAndPath(routes.get()).stream()
-                .map(route -> route.bus().countElsewhere(route.path(), group).toCompletableFuture())
-                .toList();
-        return CompletableFuture.allOf(elsewhere.toArray(CompletableFuture[]::new)).thenApply(done -> new ClusterCount(
-                here + elsewhere.stream().mapToLong(CompletableFuture::join).sum(), Instant.now()));
+        return askElsewhere(routes.get(), route -> route.bus().countElsewhere(route.path(), group)).thenApply(
+                counts -> new ClusterCount(here + counts.stream().mapToLong(Long::longValue).sum(), Instant.now()));
     }
 
     @Override
@@ -204,13 +201,20 @@ public final class SessionView implements Sessions {
         if (!publishes) {
             return CompletableFuture.completedFuture(new ClusterList(here, Instant.now()));
         }
-        List<CompletableFuture<List<PresentSession>>> elsewhere = onePerBusAndPath(reached).stream()
-                .map(route -> route.bus().presentElsewhere(route.path(), group).toCompletableFuture())
-                .toList();
-        return CompletableFuture.allOf(elsewhere.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            elsewhere.forEach(sessions -> here.addAll(sessions.join()));
+        return askElsewhere(reached, route -> route.bus().presentElsewhere(route.path(), group)).thenApply(lists -> {
+            lists.forEach(here::addAll);
             return new ClusterList(here, Instant.now());
         });
+    }
+
+    /** Asks the bus of each route once per bus and route template, and completes with every answer, or fails. */
+    private static <T> CompletableFuture<List<T>> askElsewhere(Collection<RouteSessions> routes,
+                                                               Function<RouteSessions, CompletionStage<T>> ask) {
+        List<CompletableFuture<T>> answers = onePerBusAndPath(routes).stream()
+                .map(route -> ask.apply(route).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(done -> answers.stream().map(CompletableFuture::join).toList());
     }
 
     /**
