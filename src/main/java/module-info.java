@@ -11,6 +11,8 @@
  */
 module dev.switchboard {
     requires transitive jakarta.websocket;
+    // The client: WebSocketConnector runs on the JDK's java.net.http.WebSocket, and takes an HttpClient.
+    requires transitive java.net.http;
 
     // The annotation processor, run by javac.
     requires static java.compiler;
