@@ -11,6 +11,7 @@ import dev.switchboard.HandshakeRefusedException;
 import dev.switchboard.HandshakeRequest;
 import dev.switchboard.Heartbeat;
 import dev.switchboard.JacksonCodec;
+import dev.switchboard.OnBinary;
 import dev.switchboard.OnConnected;
 import dev.switchboard.OnDisconnected;
 import dev.switchboard.OnText;
@@ -96,6 +97,11 @@ class ClientIT {
 
         @OnText
         void note(Note note) {
+            notes.add(note);
+        }
+
+        @OnBinary
+        void binaryNote(Note note) {
             notes.add(note);
         }
 

@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>A subclass serves the contract app ({@code dev.switchboard.contract.ContractApp.ROUTES}) and says where
  * with {@link #base()}.
  */
-public abstract class ContractSuite implements TypedMessagesContract, PartMessagesContract, StreamContract {
+public abstract class ContractSuite implements TypedMessagesContract, PartMessagesContract, StreamContract,
+        ClientContract {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
