@@ -56,6 +56,8 @@ module dev.switchboard {
     opens dev.switchboard.spring to spring.core, spring.beans;
 
     uses dev.switchboard.binding.RouteBinding;
+    // The adapters of @WebSocketClient classes, indexed apart from the routes.
+    uses dev.switchboard.binding.ClientBinding;
     // The codec the class path offers; Switchboard's own skip themselves when their library is absent.
     uses dev.switchboard.Codec;
     provides dev.switchboard.Codec with dev.switchboard.JacksonCodec, dev.switchboard.Jackson3Codec,
