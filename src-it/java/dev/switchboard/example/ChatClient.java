@@ -32,6 +32,10 @@ public class ChatClient {
 
     private final PrintStream out;
 
+    public ChatClient() {
+        this(System.out);
+    }
+
     public ChatClient(PrintStream out) {
         this.out = out;
     }
@@ -53,7 +57,7 @@ public class ChatClient {
 
     public static void main(String[] args) throws IOException {
         String uri = args.length > 0 ? args[0] : "ws://localhost:8080/chat/lobby?name=" + System.getProperty("user.name");
-        ClientSession chat = WebSocketConnector.of(new ChatClient(System.out))
+        ClientSession chat = WebSocketConnector.of(ChatClient.class)
                 .uri(uri)
                 .reconnect(Reconnect.withBackoff().queueWhileReconnecting())
                 .onStateChange(change -> {

@@ -22,13 +22,14 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketClient;
 import dev.switchboard.WebSocketConnector;
 import dev.switchboard.WebSocketSession;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -253,17 +254,23 @@ class ClientIT {
     @Test
     void honoursRetryAfterOnA503() throws IOException {
         List<Long> arrivals = new CopyOnWriteArrayList<>();
-        HttpServer draining = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        draining.createContext("/", exchange -> {
-            arrivals.add(System.nanoTime());
-            exchange.getResponseHeaders().add("Retry-After", "2");
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        draining.start();
-        toClose.add(() -> draining.stop(0));
+        ServerSocket draining = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        toClose.add(draining);
+        Thread answering = new Thread(() -> {
+            while (!draining.isClosed()) {
+                try (Socket request = draining.accept()) {
+                    arrivals.add(System.nanoTime());
+                    request.getOutputStream().write(("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\n"
+                            + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "draining-server");
+        answering.setDaemon(true);
+        answering.start();
         Recorder recorder = new Recorder();
-        WebSocketConnector connector = connector(recorder, draining.getAddress().getPort(), "/client/notes")
+        WebSocketConnector connector = connector(recorder, draining.getLocalPort(), "/client/notes")
                 .reconnect(Reconnect.withBackoff(Duration.ofMillis(20), Duration.ofMillis(40)));
         var started = connector.connect();
         toClose.add(() -> changes.get(0).session().close());

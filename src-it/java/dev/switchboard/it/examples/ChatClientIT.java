@@ -17,16 +17,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The example's command-line chat client, as a process of its own with its standard input and output: it says
  * what is typed in a room of the example app and prints what the room says, and when the server restarts on its
- * port it reconnects by itself and goes on.
+ * port it reconnects by itself and goes on, with the line typed meanwhile.
  */
 class ChatClientIT {
 
@@ -34,31 +33,80 @@ class ChatClientIT {
 
     private Switchboard server;
     private Process client;
+    private final StringBuffer printed = new StringBuffer();
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stopBoth() throws InterruptedException {
         if (client != null) {
             client.destroyForcibly().waitFor();
         }
         if (server != null) {
             server.stop();
-        await().atMost(WAIT).until(() -> printed.toString().contains("* disconnected: 1001 SERVER_CLOSED")
-                && printed.toString().contains("* reconnecting in"));
-        typed.write("typed while the server was away\n");
+        }
+    }
+
+    private static Switchboard start(int port) {
+        return ExampleApp.server().host("127.0.0.1").port(port).build().start();
+    }
+
+    private Writer startClient(String uri) throws Exception {
+        client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                TestClassPath.entries().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                ChatClient.class.getName(), uri).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    printed.append(line).append('\n');
+                }
+            } catch (Exception ended) {
+                // the process ended
+            }
+        }, "chat-client-output");
+        reader.setDaemon(true);
+        reader.start();
+        return new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    private boolean printed(String text) {
+        return printed.toString().contains(text);
+    }
+
+    private static void type(Writer typed, String line) throws Exception {
+        typed.write(line + "\n");
         typed.flush();
+    }
+
+    @Test
+    void chatsFromTheCommandLineAndReconnectsWhenTheServerRestarts() throws Exception {
+        server = start(0);
+        int port = server.port();
+        Writer typed = startClient("ws://127.0.0.1:" + port + "/chat/cli?name=Cli");
+        await().atMost(WAIT).until(() -> printed("* connected to"));
+
+        try (WsClient member = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/chat/cli?name=Bea"))) {
+            await().atMost(WAIT).until(() -> printed("{\"online\":[\"Bea\",\"Cli\"]}"));
+            type(typed, "hello from the command line");
+            await().atMost(WAIT).until(() -> member.texts.contains("hello from the command line"));
+            member.sendText("hello back");
+            await().atMost(WAIT).until(() -> printed("hello back"));
+        }
+
+        server.stop();
+        await().atMost(WAIT).until(() -> printed("* disconnected: 1001 SERVER_CLOSED") && printed("* reconnecting in"));
+        type(typed, "typed while the server was away");
         server = start(port);
         // The room sends each text to its sender too: the line held for the new connection comes back.
-        await().atMost(WAIT).until(() -> printed.toString().contains("typed while the server was away"));
+        await().atMost(WAIT).until(() -> printed("typed while the server was away"));
         try (WsClient member = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/chat/cli?name=Cy"))) {
-            await().atMost(WAIT).until(() -> printed.toString().contains("{\"online\":[\"Cli\",\"Cy\"]}"));
-            typed.write("and after\n");
-            typed.flush();
+            await().atMost(WAIT).until(() -> printed("{\"online\":[\"Cli\",\"Cy\"]}"));
+            type(typed, "and after");
             await().atMost(WAIT).until(() -> member.texts.contains("and after"));
         }
-        typed.write("/quit\n");
-        typed.flush();
+
+        type(typed, "/quit");
         await().atMost(WAIT).until(() -> !client.isAlive());
-        List<String> lines = printed.toString().lines().toList();
-        assertTrue(lines.stream().filter(line -> line.startsWith("* connected to")).count() == 2, printed.toString());
+        assertEquals(2, printed.toString().lines().filter(line -> line.startsWith("* connected to")).count(),
+                printed.toString());
     }
 }
