@@ -84,6 +84,15 @@ class ClientIT {
     public static class Guarded extends Notes {
     }
 
+    /** Closes every connection at once with 1008 (Policy Violation). */
+    @Route("/client/policy")
+    public static class Policing {
+        @OnConnected
+        void refuse(WebSocketSession session) {
+            session.close(CloseStatus.POLICY_VIOLATION, "not allowed");
+        }
+    }
+
     /** A client that records what happens to it. */
     @WebSocketClient(codec = JacksonCodec.class)
     public static class Recorder {
@@ -125,7 +134,7 @@ class ClientIT {
 
     private Switchboard server(int port) {
         Switchboard server = Switchboard.builder().host("127.0.0.1").port(port).route(Notes.class)
-                .route(Guarded.class).shutdownTimeout(Duration.ofSeconds(2)).build().start();
+                .route(Guarded.class).route(Policing.class).shutdownTimeout(Duration.ofSeconds(2)).build().start();
         toClose.add(server);
         return server;
     }
@@ -203,6 +212,10 @@ class ClientIT {
         await().atMost(WAIT).until(() -> recorder.disconnects.size() == 1);
         assertEquals(CloseCause.CONNECTION_LOST, recorder.disconnects.get(0).cause());
         assertEquals(CloseStatus.ABNORMAL, recorder.disconnects.get(0).code());
+        await().atMost(WAIT).until(() -> session.clientState() == ClientState.RECONNECTING);
+        assertInstanceOf(SessionClosedException.class, assertThrows(CompletionException.class,
+                () -> session.writeText("while away").toCompletableFuture().join()).getCause(),
+                "writes fail while reconnecting unless the client queues them");
         // Attempts to a port that refuses: each waits a random delay under a ceiling that doubles up to the most.
         await().atMost(WAIT).until(() -> failedAttempts().size() >= 4);
         List<ClientStateChange> failures = failedAttempts();
@@ -249,6 +262,19 @@ class ClientIT {
         assertEquals("Bearer good", session.header("Authorization"));
         session.writeObject(new Note("in", 1));
         await().atMost(WAIT).until(() -> refreshed.notes.contains(new Note("IN", 2)));
+    }
+
+    @Test
+    void aCloseWith1008IsNotRetried() {
+        Switchboard server = server(0);
+        Recorder recorder = new Recorder();
+        connector(recorder, server.port(), "/client/policy")
+                .reconnect(Reconnect.withBackoff(Duration.ofMillis(20), Duration.ofMillis(40))).connect();
+        await().atMost(WAIT).until(() -> states().contains(ClientState.CLOSED));
+        assertEquals(1, recorder.connected.get());
+        assertEquals(CloseStatus.POLICY_VIOLATION, recorder.disconnects.get(0).code());
+        assertEquals(CloseCause.SERVER_CLOSED, recorder.disconnects.get(0).cause());
+        assertEquals(List.of(ClientState.CONNECTING, ClientState.OPEN, ClientState.CLOSED), states());
     }
 
     @Test
