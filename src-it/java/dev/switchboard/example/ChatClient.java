@@ -14,7 +14,6 @@ import dev.switchboard.WebSocketSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 // tag::client[]
@@ -30,29 +29,19 @@ import java.nio.charset.StandardCharsets;
 @WebSocketClient
 public class ChatClient {
 
-    private final PrintStream out;
-
-    public ChatClient() {
-        this(System.out);
-    }
-
-    public ChatClient(PrintStream out) {
-        this.out = out;
-    }
-
     @OnConnected
     void connected(WebSocketSession session) {
-        out.println("* connected to " + session.requestUri());
+        System.out.println("* connected to " + session.requestUri());
     }
 
     @OnText
     void heard(String text) {
-        out.println(text);
+        System.out.println(text);
     }
 
     @OnDisconnected
     void disconnected(CloseStatus status) {
-        out.println("* disconnected: " + status.code() + " " + status.cause());
+        System.out.println("* disconnected: " + status.code() + " " + status.cause());
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,6 +1,9 @@
 package dev.switchboard.it.examples;
 
+import dev.switchboard.ClientSession;
+import dev.switchboard.ClientState;
 import dev.switchboard.Switchboard;
+import dev.switchboard.docs.ClientSnippets;
 import dev.switchboard.example.ChatClient;
 import dev.switchboard.example.ExampleApp;
 import dev.switchboard.it.TestClassPath;
@@ -108,5 +111,18 @@ class ChatClientIT {
         await().atMost(WAIT).until(() -> !client.isAlive());
         assertEquals(2, printed.toString().lines().filter(line -> line.startsWith("* connected to")).count(),
                 printed.toString());
+    }
+
+    @Test
+    void theDocsClientConnectsWithEverySettingItShows() {
+        server = start(0);
+        try (WsClient member = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat/docs"))) {
+            ClientSession chat = ClientSnippets.connect("ws://127.0.0.1:" + server.port() + "/chat/docs", () -> "t0k3n");
+            await().atMost(WAIT).until(() -> member.texts.contains("hello"));
+            assertEquals(ClientState.OPEN, chat.clientState());
+            assertEquals("Bearer t0k3n", chat.header("Authorization"));
+            chat.close();
+            chat.closed().toCompletableFuture().join();
+        }
     }
 }
