@@ -13,12 +13,15 @@ import java.util.TreeMap;
  */
 public final class HandshakeRefusedException extends RuntimeException {
 
+    /** The version of the serialized form. */
     private static final long serialVersionUID = 1L;
 
     private final int status;
     private final transient Map<String, List<String>> headers;
 
     /**
+     * A refusal of a handshake with a URI.
+     *
      * @param uri     the URI the client connected to
      * @param status  the response status
      * @param headers the response headers

@@ -49,7 +49,7 @@ public final class ClientRun {
     // Guarded by this.
     private ClientState state = ClientState.CONNECTING;
     private boolean closing;
-    private int failedAttempts;
+    private volatile int failedAttempts;
     private JdkListener attempt;
     private ScheduledFuture<?> nextAttempt;
     private WebSocket socket;
@@ -149,7 +149,7 @@ public final class ClientRun {
     }
 
     private void attemptFailed(JdkListener listener, Throwable failure) {
-        Duration delay;
+        boolean stopped;
         synchronized (this) {
             if (attempt != listener) {
                 return;
@@ -157,10 +157,10 @@ public final class ClientRun {
             attempt = null;
             lastFailure = failure;
             failedAttempts++;
-            delay = closing ? null : delayAfter(failure);
+            stopped = closing;
         }
         LOG.log(System.Logger.Level.DEBUG, "Connecting to " + options.uri() + " failed", failure);
-        retryOrEnd(delay);
+        retryOrEnd(stopped ? null : delayAfter(failure));
     }
 
     /** A connection ended and its {@code @OnDisconnected} returned. */
@@ -170,14 +170,14 @@ public final class ClientRun {
             // races the JDK client's own close after a close frame, which can hang its selector thread.
             ended.abort();
         }
-        Duration delay;
+        boolean stopped;
         synchronized (this) {
             socket = null;
             session.disconnected();
             lastClose = status;
-            delay = closing ? null : delayAfter(status);
+            stopped = closing;
         }
-        retryOrEnd(delay);
+        retryOrEnd(stopped ? null : delayAfter(status));
     }
 
     private void retryOrEnd(Duration delay) {
@@ -197,7 +197,10 @@ public final class ClientRun {
 
     // ---- when to try again
 
-    /** The delay before the next attempt after a failed one, or {@code null} to give up. */
+    /**
+     * The delay before the next attempt after a failed one, or {@code null} to give up. Called holding no lock: it
+     * may ask the application for new headers.
+     */
     private Duration delayAfter(Throwable failure) {
         if (!options.reconnect().enabled() || exhausted()) {
             return null;
@@ -256,7 +259,9 @@ public final class ClientRun {
         if (fresh == null || fresh.isEmpty()) {
             return false;
         }
-        headers.putAll(fresh);
+        synchronized (this) {
+            headers.putAll(fresh);
+        }
         return true;
     }
 
@@ -303,7 +308,8 @@ public final class ClientRun {
         }
         session.ended(new SessionClosedException("The client to " + options.uri() + " is closed; the message "
                 + "was not sent."));
-        endpoint.release();
+        // Not on this thread, which may be one of those the release ends (the endpoint's clock, the HTTP client's).
+        ClientScheduler.schedule(this::release, Duration.ZERO);
         Throwable failure = lastFailure;
         CloseStatus status = lastClose;
         if (failure != null) {
@@ -315,6 +321,18 @@ public final class ClientRun {
             closed.complete(status != null ? status : new CloseStatus(CloseStatus.NORMAL, "", CloseCause.CLIENT_CLOSED));
         }
         announce(ClientState.CLOSED, null);
+    }
+
+    /** Ends the endpoint's threads, and those of the HTTP client if it is the client's own (JDK 21 and later). */
+    private void release() {
+        endpoint.release();
+        if (options.httpClient() == null) {
+            try {
+                HttpClient.class.getMethod("shutdownNow").invoke(http);
+            } catch (ReflectiveOperationException | RuntimeException beforeJdk21) {
+                // the JDK's HTTP client ends its thread once it is unreachable
+            }
+        }
     }
 
     // ---- what the session reads
