@@ -121,6 +121,20 @@ class ClientIT {
         }
     }
 
+    /** A client only the application can make. */
+    @WebSocketClient
+    public static class Named {
+        final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @OnText
+        void text(String text) {
+        }
+    }
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<ClientStateChange> changes = new CopyOnWriteArrayList<>();
 
@@ -262,6 +276,18 @@ class ClientIT {
         assertEquals("Bearer good", session.header("Authorization"));
         session.writeObject(new Note("in", 1));
         await().atMost(WAIT).until(() -> refreshed.notes.contains(new Note("IN", 2)));
+    }
+
+    @Test
+    void aClassWithoutANoArgumentConstructorIsPassedAsAnInstance() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> WebSocketConnector
+                .of(Named.class).uri("ws://127.0.0.1:1/").connect());
+        assertTrue(refused.getMessage().contains("WebSocketConnector.of(new Named(...))"), refused.getMessage());
+
+        Switchboard server = server(0);
+        ClientSession session = connect(WebSocketConnector.of(new Named("made by the app"))
+                .uri("ws://127.0.0.1:" + server.port() + "/client/notes"));
+        assertEquals(ClientState.OPEN, session.clientState());
     }
 
     @Test

@@ -59,13 +59,23 @@ public final class ClientRun {
     private ClientRun(ClientOptions options) {
         this.options = options;
         ClientBinding binding = ClientAdapters.of(options.clientClass());
-        Object instance = options.instance() != null ? options.instance() : binding.constructor().get();
+        Object instance = options.instance() != null ? options.instance() : newInstance(binding);
         this.endpoint = new ClientEndpoint(binding, instance, options.settings());
         this.http = options.httpClient() != null ? options.httpClient() : newHttpClient(options);
         this.backoff = new Backoff(options.reconnect());
         this.headers = new LinkedHashMap<>(options.headers());
         this.session = new ReconnectingSession(this, options.uri(), options.settings().sendQueueLimits(),
                 options.reconnect().queuesWhileReconnecting());
+    }
+
+    private static Object newInstance(ClientBinding binding) {
+        if (binding.constructor() == null) {
+            String name = binding.routeClass().getSimpleName();
+            throw new IllegalStateException(binding.routeClass().getName() + " has no no-argument constructor that "
+                    + "Switchboard can call: give it one, or make the instance yourself and pass it: "
+                    + "WebSocketConnector.of(new " + name + "(...))");
+        }
+        return binding.constructor().get();
     }
 
     /**
@@ -310,6 +320,7 @@ public final class ClientRun {
                 + "was not sent."));
         // Not on this thread, which may be one of those the release ends (the endpoint's clock, the HTTP client's).
         ClientScheduler.schedule(this::release, Duration.ZERO);
+        announce(ClientState.CLOSED, null); // before the futures: who waits on them sees the state as it is
         Throwable failure = lastFailure;
         CloseStatus status = lastClose;
         if (failure != null) {
@@ -320,7 +331,6 @@ public final class ClientRun {
                     + " was closed before it connected"));
             closed.complete(status != null ? status : new CloseStatus(CloseStatus.NORMAL, "", CloseCause.CLIENT_CLOSED));
         }
-        announce(ClientState.CLOSED, null);
     }
 
     /** Ends the endpoint's threads, and those of the HTTP client if it is the client's own (JDK 21 and later). */

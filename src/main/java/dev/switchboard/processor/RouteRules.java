@@ -55,7 +55,9 @@ final class RouteRules {
             problems.type(kind, "class must not be generic", "type parameters " + parameters, type,
                     "remove the type parameters; the runtime creates the " + kind.noun() + " without type arguments");
         }
-        constructor(kind, type);
+        if (kind == EndpointKind.ROUTE) {
+            constructor(kind, type); // a client may be made by the application: WebSocketConnector.of(instance)
+        }
     }
 
     private void nesting(EndpointKind kind, TypeElement type) {

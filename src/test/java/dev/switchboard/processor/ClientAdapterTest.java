@@ -283,4 +283,17 @@ class ClientAdapterTest {
                 "a client made by an injector has no constructor of its own to offer");
         assertFalse(result.sources().get("k.Injected_SwitchboardClient").contains("Injected::new"));
     }
+
+    @Test
+    void aClientTheApplicationMakesNeedsNoNoArgumentConstructor() throws Exception {
+        Result result = InMemoryCompiler.compile("package k;\n" + IMPORTS + """
+                @WebSocketClient class Feed {
+                    private final String name;
+                    Feed(String name) { this.name = name; }
+                    @OnText void text(String text) {}
+                }
+                """).assertClean();
+        assertNull(binding(result, "k.Feed_SwitchboardClient").constructor(),
+                "WebSocketConnector.of(new Feed(name)) makes it; of(Feed.class) says it cannot");
+    }
 }

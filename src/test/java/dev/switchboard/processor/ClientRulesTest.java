@@ -108,14 +108,6 @@ class ClientRulesTest {
     }
 
     @Test
-    void clientWithAPrivateConstructor() {
-        compile("@WebSocketClient class Feed { private Feed() {} }").assertErrors(
-                "@WebSocketClient class needs a no-argument constructor that is not private: found a private"
-                        + " no-argument constructor in Feed. Fix: make the constructor package-private or wider.",
-                "@WebSocketClient class Feed { private Feed() {} }");
-    }
-
-    @Test
     void clientInsideAPrivateClass() {
         compile("""
                 class Holder {
