@@ -200,7 +200,7 @@ class ClientIT {
 
         first.stop();
         await().atMost(WAIT).until(() -> recorder.disconnects.size() == 1);
-        assertEquals(CloseStatus.GOING_AWAY, recorder.disconnects.get(0).code());
+        assertEquals(CloseStatus.GOING_AWAY, recorder.disconnects.get(0).code(), recorder.disconnects.toString());
         assertEquals(CloseCause.SERVER_CLOSED, recorder.disconnects.get(0).cause());
 
         server(port);
