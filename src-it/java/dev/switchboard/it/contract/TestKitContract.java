@@ -12,9 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The test kit's misbehaving client against the contract app on every host, a WAR on each container included: a
- * text frame written in chops and a message in fragments arrive whole, a frame with reserved bits set is refused
- * with 1002 and one announcing more than the message limit with 1009. Route: {@code ContractRoute}, which echoes
- * texts that start with {@code echo:}.
+ * text frame written in chops and a message in fragments arrive whole, and a frame with reserved bits set is refused
+ * with 1002 while other sessions carry on. (A frame that announces more than the limit is refused by its head on the
+ * standalone host only, see {@code MisbehavingClientIT}: a container reads the payload first.) Route:
+ * {@code ContractRoute}, which echoes texts that start with {@code echo:}.
  */
 public interface TestKitContract {
 
@@ -41,17 +42,17 @@ public interface TestKitContract {
     }
 
     @Test
-    default void theTestKitsMalformedAndOversizedFramesAreRefused() {
+    default void theTestKitsMalformedFrameIsRefusedWith1002AndOthersCarryOn() {
         try (TestClient client = TestClient.of(appUri(""))) {
             TestConnection malformed = client.connect("/contract/kit?name=kit-malformed");
-            TestConnection oversized = client.connect("/contract/kit?name=kit-oversized");
+            TestConnection bystander = client.connect("/contract/kit?name=kit-bystander");
 
             malformed.sendMalformed();
-            oversized.sendOversized(1L << 30);
 
             assertEquals(1002, malformed.awaitClose().code());
-            assertEquals(1009, oversized.awaitClose().code());
-            assertTrue(oversized.awaitSocketClosed().isClosed());
+            assertTrue(malformed.awaitSocketClosed().isClosed());
+            bystander.sendText("echo:still here");
+            assertEquals("still here", bystander.awaitText());
         }
     }
 }
