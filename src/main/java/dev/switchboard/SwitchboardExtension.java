@@ -126,8 +126,14 @@ public final class SwitchboardExtension implements BeforeAllCallback, AfterAllCa
         }
         URI base;
         if (builder != null) {
-            server = builder.build().start();
-            base = URI.create((server.secure() ? "wss" : "ws") + "://" + clientHost(builder.host) + ":" + server.port());
+            Switchboard started = builder.build().start();
+            if (started.secure()) {
+                started.stop();
+                throw new ExtensionConfigurationException("The test kit's client speaks ws:// only: serve the tests "
+                        + "without TLS");
+            }
+            server = started;
+            base = URI.create("ws://" + clientHost(builder.host) + ":" + server.port());
         } else if (fixedUri != null) {
             base = fixedUri;
         } else {
