@@ -202,6 +202,17 @@ class MisbehavingClientIT {
     }
 
     @Test
+    void anUnmaskedFrameIsAProtocolError(TestClient client) {
+        TestConnection connection = client.connect("/misbehaving/echo?name=unmasked");
+
+        connection.sendRaw(new byte[]{(byte) 0x81, 0x02, 'h', 'i'}); // a final text frame "hi" without a mask
+
+        assertEquals(new TestConnection.Close(1002, "unmasked frame"), connection.awaitClose());
+        assertEquals(CloseCause.PROTOCOL_ERROR, disconnectedOnce("unmasked").cause());
+        assertEquals(List.of(), connection.texts(), "the frame was not read");
+    }
+
+    @Test
     void anOversizedFrameIsRefusedWith1009(TestClient client) {
         TestConnection connection = client.connect("/misbehaving/echo?name=oversized");
 
