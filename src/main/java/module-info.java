@@ -4,13 +4,15 @@
  *
  * <p>Exports the API ({@code dev.switchboard}) and the interface generated route adapters implement
  * ({@code dev.switchboard.binding}); everything else is internal. The standalone host's libraries, the Servlet API,
- * Micrometer, Lettuce, Spring Boot and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a
+ * Micrometer, Lettuce, Spring Boot, JUnit and the compiler API are read only when present: a WAR runs without Tyrus and Grizzly, a
  * standalone server without the Servlet API, and both without Micrometer, Spring and the JSON libraries. On the class path (WARs,
  * {@code java -cp}, Spring Boot) the same jar works through its {@code META-INF/services} and {@code META-INF/spring}
  * files.
  */
 module dev.switchboard {
     requires transitive jakarta.websocket;
+    // The client: WebSocketConnector runs on the JDK's java.net.http.WebSocket, and takes an HttpClient.
+    requires transitive java.net.http;
 
     // The annotation processor, run by javac.
     requires static java.compiler;
@@ -43,6 +45,8 @@ module dev.switchboard {
     requires static spring.context;
     requires static spring.beans;
     requires static spring.core;
+    // The JUnit 5 test kit (SwitchboardTest, SwitchboardExtension), used only by tests that have JUnit.
+    requires static org.junit.jupiter.api;
     // sun.misc.Signal, for Switchboard#serveUntilShutdown; in every JDK.
     requires jdk.unsupported;
 
@@ -54,6 +58,8 @@ module dev.switchboard {
     opens dev.switchboard.spring to spring.core, spring.beans;
 
     uses dev.switchboard.binding.RouteBinding;
+    // The adapters of @WebSocketClient classes, indexed apart from the routes.
+    uses dev.switchboard.binding.ClientBinding;
     // The codec the class path offers; Switchboard's own skip themselves when their library is absent.
     uses dev.switchboard.Codec;
     provides dev.switchboard.Codec with dev.switchboard.JacksonCodec, dev.switchboard.Jackson3Codec,

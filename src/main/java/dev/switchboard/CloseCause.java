@@ -4,9 +4,15 @@ package dev.switchboard;
  * Why a connection ended, as reported to {@link OnDisconnected} in {@link CloseStatus#cause()}.
  */
 public enum CloseCause {
-    /** The client sent a close frame. */
+    /**
+     * The client sent a close frame; on a {@link WebSocketClient}, application code closed the client with
+     * {@link WebSocketSession#close()}.
+     */
     CLIENT_CLOSED,
-    /** Application code closed the session with {@link WebSocketSession#close()}. */
+    /**
+     * Application code closed the session with {@link WebSocketSession#close()}; on a {@link WebSocketClient}, the
+     * server sent a close frame.
+     */
     SERVER_CLOSED,
     /** The connection was lost without a close frame (code 1006). */
     CONNECTION_LOST,

@@ -29,6 +29,8 @@ public record CloseStatus(int code, String reason, CloseCause cause) {
     public static final int TOO_BIG = 1009;
     /** Internal Error: a handler failed. */
     public static final int INTERNAL_ERROR = 1011;
+    /** Service Restart: the server is restarting; a client may reconnect soon. */
+    public static final int SERVICE_RESTART = 1012;
     /** Try Again Later: the server is overloaded or the client too slow; reconnect later. */
     public static final int TRY_AGAIN_LATER = 1013;
 

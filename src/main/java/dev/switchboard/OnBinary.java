@@ -21,24 +21,26 @@ import java.lang.annotation.Target;
  * parts need not be the sender's frames), {@code last} being {@code true} on the message's final part. Either
  * kind of message is limited by {@link Route#maxStreamBytes()}, not {@link Route#maxMessageBytes()}.
  *
- * <p>Contract, checked at compile time by the annotation processor:
+ * <p>Contract, checked at compile time by the annotation processor, on a {@link Route} and a {@link WebSocketClient}
+ * alike (where it says "route", read "client"):
  * <ul>
  *   <li>Message parameter: exactly one of: a {@code byte[]} or {@link java.nio.ByteBuffer}, the whole message;
  *       a parameter of any other type, which the route's {@link Codec} decodes the whole message into (generics
  *       included, no type variables; a message that does not decode goes to {@link OnError} as a
- *       {@link MessageDecodeException}; the route needs a codec: {@link Route#codec()}, or Jackson or JSON-B on the
- *       compile class path); a {@link java.io.InputStream}, the message as it arrives; a {@code byte[]} or
+ *       {@link MessageDecodeException}; the route needs a codec: {@link Route#codec()} (a client's
+ *       {@link WebSocketClient#codec()}), or Jackson or JSON-B on the compile class path); a {@link java.io.InputStream}, the message as it arrives; a {@code byte[]} or
  *       {@code ByteBuffer} part together with a {@code boolean} parameter, whether it is the last part. The
  *       {@code boolean} goes only with a part, once. A buffer is only valid during the call: copy what you
  *       keep.</li>
  *   <li>Also allowed, in any order: one {@link WebSocketSession} parameter, and any number of
- *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template.</li>
+ *       {@code String} parameters annotated {@link PathParam} naming variables of the route's template (a route's
+ *       only: a client has no path, and refuses them).</li>
  *   <li>Return type: {@code void}, or the reply: a {@code String} is sent as text, a {@code byte[]} or
  *       {@link java.nio.ByteBuffer} as binary, any other object encoded by the route's codec (as binary), and a
  *       {@link java.util.concurrent.CompletionStage}'s value the same way once it completes; one that fails counts
  *       as a handler that threw. A return type that needs the codec needs one as a parameter does. Only
  *       {@code void} for a handler that takes parts.</li>
- *   <li>At most one handler of this kind per route, counting those it inherits from its superclasses (see
+ *   <li>At most one handler of this kind per route or client, counting those it inherits from its superclasses (see
  *       {@link Route} on inherited handlers); it is neither {@code private} nor {@code static}, {@code public}
  *       if declared in a superclass of another package, and may throw any exception.</li>
  * </ul>

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds a handler parameter to a variable of the route's path template.
+ * Binds a handler parameter of a route to a variable of the route's path template.
  *
  * <pre>{@code
  * @Route("/chat/{room}")
@@ -19,6 +19,9 @@ import java.lang.annotation.Target;
  * <p>Rules checked at compile time: only on parameters of a method that carries a handler annotation; the
  * parameter is a {@code String}, and the name is a variable of the {@link Route} template. The value is resolved
  * once per connection.
+ *
+ * <p>Never on a handler of a {@link WebSocketClient}, inherited ones included: a client has no path template. Its
+ * handlers read the URI it connected to from {@link WebSocketSession#requestUri()} instead.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

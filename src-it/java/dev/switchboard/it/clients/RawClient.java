@@ -20,10 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The raw-socket client of every integration test: an HTTP request or WebSocket handshake written byte for byte,
- * and frames, for what the JDK client hides (status, headers and body of a refusal, see {@link Handshake}) and
- * for what well-behaved clients never do: vanish without a close frame, stop reading, or announce frames larger
- * than the server takes.
+ * The raw-socket client of the integration tests that need more than the test kit's {@code TestClient} gives: any
+ * HTTP request written byte for byte (see {@link Handshake}), hundreds of upgrades at once, requests cut short, and
+ * frames packed into one write.
  */
 public final class RawClient implements AutoCloseable {
 
@@ -180,16 +179,6 @@ public final class RawClient implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /**
-     * The head of one final, masked frame that announces {@code length} bytes of payload, and only the first
-     * {@code payloadBytes} of that payload (zeros).
-     */
-    public static byte[] frameStart(int opcode, long length, int payloadBytes) {
-        ByteArrayOutputStream frame = head(opcode, length);
-        frame.writeBytes(new byte[payloadBytes]);
-        return frame.toByteArray();
-    }
-
     /** One final, masked frame with its whole payload, as a client sends it. */
     public static byte[] frame(int opcode, byte[] payload) {
         ByteArrayOutputStream frame = head(opcode, payload.length);
@@ -266,28 +255,6 @@ public final class RawClient implements AutoCloseable {
         return frame(0x8, payload);
     }
 
-    /** Whether the server closed the TCP connection: the next read finds its end. */
-    public boolean endOfStream() throws IOException {
-        return socket.getInputStream().read() < 0;
-    }
-
-    /**
-     * Whether the connection stays open and quiet for a while: nothing to read and no end of stream, only the
-     * read's timeout.
-     */
-    public boolean quietFor(Duration wait) throws IOException {
-        int timeout = socket.getSoTimeout();
-        socket.setSoTimeout(Math.toIntExact(wait.toMillis()));
-        try {
-            socket.getInputStream().read();
-            return false;
-        } catch (SocketTimeoutException stillOpen) {
-            return true;
-        } finally {
-            socket.setSoTimeout(timeout);
-        }
-    }
-
     /** Reads {@code length} bytes of the response body, e.g. a refusal's {@code Content-Length}. */
     public byte[] readBody(int length) throws IOException {
         return socket.getInputStream().readNBytes(length);
@@ -304,17 +271,6 @@ public final class RawClient implements AutoCloseable {
         } catch (SocketTimeoutException | java.net.SocketException ignored) {
             // what the server does after the close does not matter here
         }
-    }
-
-    /** Closes the TCP connection with a FIN and no close frame. */
-    public void vanish() throws IOException {
-        socket.close();
-    }
-
-    /** Resets the TCP connection: no close frame, no FIN. */
-    public void reset() throws IOException {
-        socket.setSoLinger(true, 0);
-        socket.close();
     }
 
     @Override

@@ -4,15 +4,14 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.example.ChatRoute;
 import dev.switchboard.example.EchoRoute;
 import dev.switchboard.it.LogCapture;
+import dev.switchboard.it.NodeJs;
 import dev.switchboard.it.clients.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,13 +21,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * permessage-deflate with a client that negotiates it as browsers do: Node's {@code ws}
@@ -42,8 +38,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DeflateIT {
 
-    private static final Path SCRIPT_DIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-            .toAbsolutePath().resolve("src-it/browser");
+    private static final Path SCRIPT_DIR = NodeJs.SCRIPT_DIR;
     private static final long TIMEOUT_SECONDS = 60;
     /** One byte over EchoRoute's limit, the default 16 MiB. */
     private static final int OVERSIZED = (16 << 20) + 1;
@@ -212,7 +207,7 @@ class DeflateIT {
     /** Runs the ws client against a path of the server and returns its result lines by name. */
     private Map<String, String> ws(String path, String mode, long bytes, String... perMessageDeflate)
             throws IOException, InterruptedException {
-        String nodeExecutable = nodeWithWs();
+        String nodeExecutable = NodeJs.withWs("The permessage-deflate test");
         List<String> command = new ArrayList<>(List.of(nodeExecutable, "deflate-client.mjs",
                 "ws://127.0.0.1:" + server.port() + path, mode, String.valueOf(bytes)));
         command.addAll(List.of(perMessageDeflate));
@@ -235,28 +230,5 @@ class DeflateIT {
             results.put(space < 0 ? line : line.substring(0, space), space < 0 ? "" : line.substring(space + 1));
         });
         return results;
-    }
-
-    /** Node.js, if src-it/browser/node_modules holds ws; otherwise skips, or fails on CI. */
-    private static String nodeWithWs() {
-        String nodeExecutable = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, "node"))
-                .filter(Files::isExecutable)
-                .map(Path::toString)
-                .findFirst().orElse(null);
-        String missing = Files.isDirectory(SCRIPT_DIR.resolve("node_modules/ws")) ? ""
-                : "src-it/browser/node_modules (npm ci --prefix src-it/browser) ";
-        if (nodeExecutable == null) {
-            missing += "node on the PATH (Node.js 20 or later) ";
-        }
-        if (!missing.isEmpty()) {
-            String message = "The permessage-deflate test needs " + missing.trim().replace(") ", "), ")
-                    + "; .ci/run installs them.";
-            if (System.getenv("CI") != null) {
-                fail(message);
-            }
-            assumeTrue(false, message);
-        }
-        return nodeExecutable;
     }
 }

@@ -4,6 +4,8 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.SendOverflowException;
 import dev.switchboard.SessionClosedException;
+import dev.switchboard.TestClient;
+import dev.switchboard.TestConnection;
 import dev.switchboard.contract.CrowdedRoute;
 import dev.switchboard.it.clients.Handshake;
 import dev.switchboard.it.clients.RawClient;
@@ -43,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>A subclass serves the contract app ({@code dev.switchboard.contract.ContractApp.ROUTES}) and says where
  * with {@link #base()}.
  */
-public abstract class ContractSuite implements TypedMessagesContract, PartMessagesContract, StreamContract {
+public abstract class ContractSuite implements TypedMessagesContract, PartMessagesContract, StreamContract,
+        ClientContract, TestKitContract {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -327,12 +330,13 @@ public abstract class ContractSuite implements TypedMessagesContract, PartMessag
 
     @Test
     void droppedConnectionWithoutCloseFrameDisconnectsExactlyOnce() throws Exception {
-        RawClient fin = RawClient.upgrade(uri("/contract/x?name=fin"));
-        RawClient rst = RawClient.upgrade(uri("/contract/x?name=rst"));
+        TestClient client = TestClient.of(base());
+        TestConnection fin = client.connect("/contract/x?name=fin");
+        TestConnection rst = client.connect("/contract/x?name=rst");
         awaitSession("fin");
         awaitSession("rst");
 
-        fin.vanish();
+        fin.drop();
         rst.reset();
 
         CloseStatus finStatus = awaitDisconnect("fin");

@@ -2,6 +2,7 @@ package dev.switchboard.it.handshake;
 
 import dev.switchboard.Heartbeat;
 import dev.switchboard.Switchboard;
+import dev.switchboard.TestClient;
 import dev.switchboard.example.EchoRoute;
 import dev.switchboard.it.clients.RawClient;
 import dev.switchboard.it.clients.WsClient;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -20,10 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,19 +38,16 @@ class HostileHandshakeIT {
     private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
 
     private Switchboard server;
-    private ScheduledExecutorService trickler;
 
     @BeforeEach
     void start() {
         // No heartbeat: nothing but the handshake timeout could close a quiet connection.
         server = Switchboard.builder().host("127.0.0.1").port(0).route(EchoRoute.class)
                 .heartbeat(Heartbeat.OFF).handshakeTimeout(HANDSHAKE_TIMEOUT).build().start();
-        trickler = Executors.newSingleThreadScheduledExecutor();
     }
 
     @AfterEach
     void stop() {
-        trickler.shutdownNow();
         server.stop();
     }
 
@@ -118,7 +112,10 @@ class HostileHandshakeIT {
     }
 
     private static void assertCutAtTheTimeout(long startedAt, long closedAt) {
-        Duration after = Duration.ofNanos(closedAt - startedAt);
+        assertCutAtTheTimeout(Duration.ofNanos(closedAt - startedAt));
+    }
+
+    private static void assertCutAtTheTimeout(Duration after) {
         assertTrue(after.compareTo(HANDSHAKE_TIMEOUT.minusMillis(100)) >= 0, "cut too early, after " + after);
         assertTrue(after.compareTo(HANDSHAKE_TIMEOUT.plusSeconds(4)) <= 0, "cut too late, after " + after);
     }
@@ -168,33 +165,18 @@ class HostileHandshakeIT {
     }
 
     @Test
-    void aTricklingHandshakeIsCutAtTheTimeoutWhileOthersAreServed() throws Exception {
-        byte[] endless = upgradeHead("GET", "Sec-WebSocket-Key: " + KEY, "Sec-WebSocket-Version: 13",
-                "X-Filler: " + "a".repeat(10_000)).getBytes(StandardCharsets.US_ASCII);
-        // Before the connection: the server's deadline starts when it accepts it, which may come before this
-        // thread reads the clock once connected.
-        long startedAt = System.nanoTime();
-        try (Socket socket = connect()) {
-            CompletableFuture<Long> closed = closedByServer(socket);
-            OutputStream out = socket.getOutputStream();
-            AtomicInteger sent = new AtomicInteger();
-            // One byte every 20 ms: never idle, never done (the filler outlasts the test).
-            trickler.scheduleAtFixedRate(() -> {
-                try {
-                    out.write(endless[sent.get()]);
-                    out.flush();
-                    sent.incrementAndGet();
-                } catch (IOException cut) {
-                    throw new IllegalStateException("cut", cut); // ends the schedule
-                }
-            }, 0, 20, TimeUnit.MILLISECONDS);
+    void aTricklingHandshakeIsCutAtTheTimeoutWhileOthersAreServed() {
+        // One byte every 20 ms: never idle, never done (its filler header outlasts the test).
+        CompletableFuture<TestClient.TrickleResult> trickled = CompletableFuture.supplyAsync(() ->
+                TestClient.of(URI.create("ws://127.0.0.1:" + server.port())).trickleHandshake("/echo",
+                        Duration.ofMillis(20)));
 
-            assertServes("while a client trickles");
+        assertServes("while a client trickles");
 
-            await().atMost(WAIT).until(closed::isDone);
-            assertCutAtTheTimeout(startedAt, closed.get());
-            assertTrue(sent.get() > 10, "trickled " + sent.get() + " bytes");
-        }
+        TestClient.TrickleResult trickle = trickled.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        assertTrue(trickle.closedByServer(), trickle::toString);
+        assertCutAtTheTimeout(trickle.after());
+        assertTrue(trickle.bytesSent() > 10, trickle::toString);
         assertServes("after a trickle");
     }
 

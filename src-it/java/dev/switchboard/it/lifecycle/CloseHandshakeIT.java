@@ -3,25 +3,22 @@ package dev.switchboard.it.lifecycle;
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.Switchboard;
+import dev.switchboard.TestClient;
+import dev.switchboard.TestConnection;
 import dev.switchboard.contract.ContractRoute;
 import dev.switchboard.contract.ServerSide;
-import dev.switchboard.it.clients.RawClient;
 import dev.switchboard.it.clients.WsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The standalone host's side of the closing handshake (RFC 6455, 7.1.1): after its close frame the server waits
@@ -31,9 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CloseHandshakeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final int TEXT = 0x1;
-    private static final int CLOSE = 0x8;
-
     @BeforeEach
     void reset() {
         ServerSide.reset();
@@ -43,24 +37,17 @@ class CloseHandshakeIT {
         return Switchboard.builder().host("127.0.0.1").port(0).route(ContractRoute.class).build().start();
     }
 
-    private static RawClient connect(Switchboard server, String name) throws IOException {
-        RawClient client = RawClient.upgrade(server.port(), "/contract/x?name=" + name);
+    /** A client that does not answer the server's close by itself: each test answers it, or not, as it needs. */
+    private static TestConnection connect(TestClient client, String name) {
+        TestConnection connection = client.connect("/contract/x?name=" + name).ignoreClose();
         await().atMost(WAIT).until(() -> ServerSide.sessions.containsKey(name));
-        return client;
-    }
-
-    private static byte[] text(String text) {
-        return RawClient.frame(TEXT, text.getBytes(StandardCharsets.UTF_8));
+        return connection;
     }
 
     /** Reads the route's answer to "bye": its goodbye, then its close frame. */
-    private static void readGoodbyeAndClose(RawClient client) throws IOException {
-        RawClient.Frame goodbye = client.readFrame();
-        assertEquals("Goodbye!", new String(goodbye.payload(), StandardCharsets.UTF_8));
-        RawClient.Frame close = client.readFrame();
-        assertEquals(CLOSE, close.opcode());
-        assertEquals(4000, close.closeCode());
-        assertEquals("see you", close.closeReason());
+    private static void readGoodbyeAndClose(TestConnection connection) {
+        assertEquals("Goodbye!", connection.awaitText());
+        assertEquals(new TestConnection.Close(4000, "see you"), connection.awaitClose());
     }
 
     private static void assertDisconnectedOnceAsTheServerAsked(String name) {
@@ -70,17 +57,19 @@ class CloseHandshakeIT {
     }
 
     @Test
-    void afterItsCloseTheServerKeepsTcpOpenUntilTheClientAnswers() throws IOException {
-        try (Switchboard server = server(); RawClient client = connect(server, "a")) {
-            client.send(text("bye"));
-            readGoodbyeAndClose(client);
+    void afterItsCloseTheServerKeepsTcpOpenUntilTheClientAnswers() {
+        try (Switchboard server = server(); TestClient client = TestClient.of(server)) {
+            TestConnection connection = connect(client, "a");
+            connection.sendText("bye");
+            readGoodbyeAndClose(connection);
 
             // The client has not answered and still sends: the server reads and drops it, and waits.
-            client.send(text("echo:after the close"));
-            assertTrue(client.quietFor(Duration.ofMillis(300)), "the server closed TCP before the client answered");
+            connection.sendText("echo:after the close");
+            await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> !connection.isClosed());
 
-            client.send(RawClient.closeFrame(4000, "see you"));
-            assertTrue(client.endOfStream());
+            connection.close(4000, "see you");
+            connection.awaitSocketClosed();
+            assertEquals(List.of(), connection.texts().subList(1, connection.texts().size()));
             assertDisconnectedOnceAsTheServerAsked("a");
             // What came after the server's close reached no handler.
             assertEquals(List.of("connected:a:x", "text:a:bye", "disconnected:a:4000:SERVER_CLOSED"),
@@ -89,12 +78,13 @@ class CloseHandshakeIT {
     }
 
     @Test
-    void aClientThatNeverAnswersSeesTcpClosedAfterAWhile() throws IOException {
-        try (Switchboard server = server(); RawClient client = connect(server, "silent")) {
-            client.send(text("bye"));
-            readGoodbyeAndClose(client);
+    void aClientThatNeverAnswersSeesTcpClosedAfterAWhile() {
+        try (Switchboard server = server(); TestClient client = TestClient.of(server)) {
+            TestConnection connection = connect(client, "silent");
+            connection.sendText("bye");
+            readGoodbyeAndClose(connection);
 
-            assertTrue(client.endOfStream()); // within the client's read timeout of 10 s
+            connection.awaitSocketClosed(); // within the client's default timeout of 10 s
             assertDisconnectedOnceAsTheServerAsked("silent");
         }
     }
@@ -122,19 +112,20 @@ class CloseHandshakeIT {
     }
 
     @Test
-    void dataInFlightFromTheClientMeetsNoResetAndTheCloseArrivesIntact() throws IOException {
-        byte[] filler = text("x".repeat(1 << 20));
-        byte[][] frames = new byte[9][];
-        frames[0] = text("bye");
-        Arrays.fill(frames, 1, frames.length, filler);
-        try (Switchboard server = server(); RawClient client = connect(server, "busy")) {
+    void dataInFlightFromTheClientMeetsNoResetAndTheCloseArrivesIntact() {
+        String filler = "x".repeat(1 << 20);
+        try (Switchboard server = server(); TestClient client = TestClient.of(server)) {
+            TestConnection connection = connect(client, "busy");
             // "bye", and 8 MiB right behind it: the server closes while the rest is still coming, and a socket
             // closed with bytes coming in answers them with a reset.
-            client.send(frames);
-            readGoodbyeAndClose(client);
+            connection.sendText("bye");
+            for (int i = 0; i < 8; i++) {
+                connection.sendText(filler);
+            }
+            readGoodbyeAndClose(connection);
 
-            client.send(RawClient.closeFrame(4000, "see you"));
-            assertTrue(client.endOfStream());
+            connection.close(4000, "see you");
+            connection.awaitSocketClosed();
             assertDisconnectedOnceAsTheServerAsked("busy");
         }
     }

@@ -4,8 +4,9 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.SessionState;
 import dev.switchboard.ShutdownSummary;
 import dev.switchboard.Switchboard;
+import dev.switchboard.TestClient;
+import dev.switchboard.TestConnection;
 import dev.switchboard.WebSocketSession;
-import dev.switchboard.it.clients.RawClient;
 import dev.switchboard.it.clients.WsClient;
 import dev.switchboard.it.fanout.FanOutRoutes;
 import dev.switchboard.it.fanout.Recorded;
@@ -40,7 +41,8 @@ class DrainIT {
                 .shutdownTimeout(Duration.ofSeconds(2)).build().start();
         int port = server.port();
         WsClient polite = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/timed?name=polite"));
-        try (RawClient stalled = RawClient.upgrade(port, "/timed?name=stalled")) {
+        try (TestClient client = TestClient.of(server)) {
+            client.connect("/timed?name=stalled").stopReading();
             await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("polite") && Recorded.sessions.containsKey("stalled"));
             WebSocketSession stalledSession = Recorded.sessions.get("stalled");
             // The stalled client never reads: fill its queue so that its close waits behind it and the drain lasts.
@@ -52,9 +54,7 @@ class DrainIT {
             CompletableFuture<ShutdownSummary> stopped = CompletableFuture.supplyAsync(server::stop);
             await().atMost(WAIT).until(() -> stalledSession.state() != SessionState.OPEN);
 
-            try (RawClient late = RawClient.upgrade(port, "/timed?name=late")) {
-                assertEquals(503, late.statusCode());
-            }
+            assertEquals(503, client.handshake("/timed?name=late").status());
             assertEquals(1001, polite.closeCode.orTimeout(30, TimeUnit.SECONDS).join());
 
             ShutdownSummary summary = stopped.get(30, TimeUnit.SECONDS);
@@ -74,27 +74,22 @@ class DrainIT {
         // A shutdown timeout far longer than the test waits: the drain can only end by the client's answer.
         Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(FanOutRoutes.Timed.class)
                 .shutdownTimeout(Duration.ofMinutes(10)).build().start();
-        int port = server.port();
-        try (RawClient slow = RawClient.upgrade(port, "/timed?name=slow")) {
+        try (TestClient client = TestClient.of(server)) {
+            TestConnection slow = client.connect("/timed?name=slow").ignoreClose();
             await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("slow"));
 
             CompletableFuture<ShutdownSummary> stopped = CompletableFuture.supplyAsync(server::stop);
-            RawClient.Frame close = slow.readFrame();
-            assertEquals(0x8, close.opcode());
-            assertEquals(1001, close.closeCode());
-            assertEquals("server shutting down", close.closeReason());
+            assertEquals(new TestConnection.Close(1001, "server shutting down"), slow.awaitClose());
 
             // The client has read the close and not answered: the server drains on, refusing upgrades.
             await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
             assertFalse(stopped.isDone(), "stop() returned before the client answered its close");
-            try (RawClient late = RawClient.upgrade(port, "/timed?name=late")) {
-                assertEquals(503, late.statusCode());
-            }
+            assertEquals(503, client.handshake("/timed?name=late").status());
             assertFalse(stopped.isDone(), "stop() returned before the client answered its close");
 
-            slow.send(RawClient.closeFrame(1001, ""));
+            slow.close(1001, "");
             assertEquals(new ShutdownSummary(1, 0, 0), stopped.get(30, TimeUnit.SECONDS));
-            assertTrue(slow.endOfStream());
+            slow.awaitSocketClosed();
             assertEquals(1, Recorded.disconnects.get("slow").size());
             assertEquals(CloseCause.SHUTDOWN, Recorded.disconnects.get("slow").get(0).cause());
             assertFalse(Recorded.sessions.containsKey("late"));

@@ -4,6 +4,8 @@ import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 import dev.switchboard.Heartbeat;
 import dev.switchboard.Switchboard;
+import dev.switchboard.TestClient;
+import dev.switchboard.TestConnection;
 import dev.switchboard.contract.ContractRoute;
 import dev.switchboard.contract.ServerSide;
 import dev.switchboard.it.clients.RawClient;
@@ -24,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Single frames larger than every route's message limit, on the standalone host: the host refuses them
@@ -55,20 +56,18 @@ class FrameLimitIT {
     }
 
     @Test
-    void textAndBinaryFramesOverTheLimitCloseWith1009AndOtherSessionsCarryOn() throws IOException {
+    void textAndBinaryFramesOverTheLimitCloseWith1009AndOtherSessionsCarryOn() {
         try (Switchboard server = limitedServer();
              WsClient other = WsClient.connect(uri(server, "other"));
-             RawClient text = RawClient.upgrade(uri(server, "text"));
+             TestClient client = TestClient.of(server);
              WsClient binary = WsClient.connect(uri(server, "binary"))) {
+            TestConnection text = client.connect("/contract/frames?name=text");
             await().atMost(WAIT).until(() -> ServerSide.sessions.containsKey("text"));
-            text.send(RawClient.frame(TEXT, "x".repeat(100 * 1024).getBytes(StandardCharsets.UTF_8)));
+            text.sendText("x".repeat(100 * 1024)); // one frame
             // The JDK client sends a binary message as one frame (text it cuts into frames of 16 KiB).
             binary.socket().sendBinary(ByteBuffer.allocate(100 * 1024), true);
 
-            RawClient.Frame close = text.readFrame();
-            assertEquals(0x8, close.opcode());
-            assertEquals(1009, close.closeCode());
-            assertEquals(REASON, close.closeReason());
+            assertEquals(new TestConnection.Close(1009, REASON), text.awaitClose());
             assertEquals(1009, binary.closeCode.orTimeout(20, TimeUnit.SECONDS).join());
             assertEquals(REASON, binary.closeReason);
             await().atMost(WAIT).until(() -> ServerSide.disconnects.containsKey("text")
@@ -99,20 +98,15 @@ class FrameLimitIT {
     }
 
     @Test
-    void aFrameAnnouncingMoreThanTheLimitIsRefusedBeforeItsPayloadComesAndAfterTheMessagesBeforeIt()
-            throws IOException {
-        try (Switchboard server = limitedServer();
-             RawClient client = RawClient.upgrade(uri(server, "huge"))) {
+    void aFrameAnnouncingMoreThanTheLimitIsRefusedBeforeItsPayloadComesAndAfterTheMessagesBeforeIt() {
+        try (Switchboard server = limitedServer(); TestClient client = TestClient.of(server)) {
+            TestConnection huge = client.connect("/contract/frames?name=huge");
             await().atMost(WAIT).until(() -> ServerSide.sessions.containsKey("huge"));
             // A message, then 1 GiB announced and 1 KiB of it sent: the refusal cannot wait for the rest.
-            client.send(RawClient.frame(TEXT, "first".getBytes(StandardCharsets.UTF_8)),
-                    RawClient.frameStart(BINARY, 1L << 30, 1024));
+            huge.sendText("first").sendOversized(1L << 30);
 
-            RawClient.Frame close = client.readFrame();
-            assertEquals(0x8, close.opcode());
-            assertEquals(1009, close.closeCode());
-            assertEquals(REASON, close.closeReason());
-            assertTrue(client.endOfStream());
+            assertEquals(new TestConnection.Close(1009, REASON), huge.awaitClose());
+            huge.awaitSocketClosed();
             await().atMost(WAIT).until(() -> ServerSide.disconnects.containsKey("huge"));
             assertEquals(List.of("connected:huge:frames", "text:huge:first", "disconnected:huge:1009:TOO_BIG"),
                     ServerSide.eventsOf("huge"));

@@ -21,15 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Micrometer, Lettuce and the JSON libraries are optional: an application without them on its class path serves as
- * before, and one that asks for Micrometer metrics, a Redis cluster or a JSON codec all the same is told the artifact
- * to add.
+ * Micrometer, Lettuce, the JSON libraries and JUnit are optional: an application without them on its class path
+ * serves as before, and one that asks for Micrometer metrics, a Redis cluster or a JSON codec all the same is told
+ * the artifact to add.
  */
 class WithoutOptionalLibrariesIT {
 
-    /** The jars of Micrometer, Jackson and JSON-B, and their own dependencies, as their file names start. */
-    private static final Pattern OPTIONAL_JARS = Pattern.compile(
-            "(micrometer-|HdrHistogram|LatencyUtils|jackson-|jakarta\\.json|yasson-|parsson-|lettuce-core-).*\\.jar");
+    /**
+     * The jars of Micrometer, Jackson, JSON-B, Lettuce and JUnit (the test kit's), and their own dependencies, as
+     * their file names start.
+     */
+    private static final Pattern OPTIONAL_JARS = Pattern.compile("(micrometer-|HdrHistogram|LatencyUtils|jackson-"
+            + "|jakarta\\.json|yasson-|parsson-|lettuce-core-|junit-|opentest4j-|apiguardian-).*\\.jar");
     /** Those of them but Jackson 3 ({@code tools/jackson} in the local repository) and the annotations it uses. */
     private static final Predicate<Path> JACKSON_3 = entry -> entry.toString().contains(
             File.separator + "tools" + File.separator + "jackson" + File.separator)

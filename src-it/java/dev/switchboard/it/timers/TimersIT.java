@@ -6,6 +6,8 @@ import dev.switchboard.Heartbeat;
 import dev.switchboard.OverflowAction;
 import dev.switchboard.SendQueueLimits;
 import dev.switchboard.Switchboard;
+import dev.switchboard.TestClient;
+import dev.switchboard.TestConnection;
 import dev.switchboard.WebSocketSession;
 import dev.switchboard.it.LogCapture;
 import dev.switchboard.it.clients.RawClient;
@@ -16,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,10 +61,12 @@ class TimersIT {
     void heartbeatKeepsAnsweringClientsAndClosesASilentOne() throws Exception {
         try (Switchboard server = server(Switchboard.builder().heartbeat(Heartbeat.every(Duration.ofMillis(200))));
              WsClient answering = WsClient.connect(uri(server, "answering"));
-             RawClient silent = RawClient.upgrade(server.port(), "/timed?name=silent")) {
+             TestClient client = TestClient.of(server)) {
+            TestConnection silent = client.connect("/timed?name=silent").ignorePings();
 
             CloseStatus status = awaitDisconnect("silent");
             assertEquals(CloseCause.HEARTBEAT_TIMEOUT, status.cause());
+            assertEquals(new TestConnection.Close(1001, "heartbeat timeout"), silent.awaitClose());
 
             // The JDK client answers every ping: it outlives several heartbeats, and its pongs reach @OnPong.
             await().atMost(WAIT).until(() -> Recorded.pongs.getOrDefault("answering", List.of()).size() >= 3);
@@ -76,19 +79,19 @@ class TimersIT {
     void theFirstPingComesAboutOneIntervalAfterTheOpenNotAtOnce() throws Exception {
         // A 6 s interval: the first ping is due 4.5 to 7.5 s after the open, and the clock ticks every second.
         try (Switchboard server = server(Switchboard.builder().heartbeat(Heartbeat.every(Duration.ofSeconds(6))));
-             RawClient client = RawClient.upgrade(server.port(), "/timed?name=fresh")) {
+             TestClient client = TestClient.of(server)) {
+            TestConnection fresh = client.connect("/timed?name=fresh");
             await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("fresh"));
             WebSocketSession session = Recorded.sessions.get("fresh");
 
-            // Two seconds, two ticks of the clock, then a message: nothing came before it.
+            // Two seconds, two ticks of the clock, then a message: no ping came before it.
             await().during(Duration.ofSeconds(2)).atMost(WAIT).until(session::isOpen);
             session.writeText("two seconds in");
-            RawClient.Frame first = client.readFrame();
-            assertEquals(1, first.opcode(), () -> "a frame with opcode " + first.opcode() + " before the text");
-            assertEquals("two seconds in", new String(first.payload(), StandardCharsets.UTF_8));
+            assertEquals("two seconds in", fresh.awaitText());
+            assertEquals(0, fresh.pings().size(), "a ping before the text");
 
             // The ping comes later.
-            assertEquals(9, client.readFrame().opcode());
+            await().atMost(WAIT).until(() -> !fresh.pings().isEmpty());
         }
     }
 
@@ -141,10 +144,12 @@ class TimersIT {
     @Test
     void heartbeatsCanBeTurnedOff() throws Exception {
         try (Switchboard server = server(Switchboard.builder().heartbeat(Heartbeat.OFF));
-             RawClient silent = RawClient.upgrade(server.port(), "/timed?name=silent")) {
+             TestClient client = TestClient.of(server)) {
+            TestConnection silent = client.connect("/timed?name=silent").ignorePings();
             await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("silent"));
             await().during(Duration.ofMillis(800)).atMost(WAIT)
                     .until(() -> Recorded.sessions.get("silent").isOpen() && !Recorded.disconnects.containsKey("silent"));
+            assertEquals(List.of(), silent.pings());
         }
     }
 
@@ -165,7 +170,8 @@ class TimersIT {
     void sendTimeoutClosesAClientThatStoppedReading() throws Exception {
         SendQueueLimits patient = new SendQueueLimits(100_000, 1L << 30, OverflowAction.FAIL_SEND, Duration.ofMillis(300));
         try (Switchboard server = server(Switchboard.builder().heartbeat(Heartbeat.OFF).sendQueueLimits(patient));
-             RawClient stalled = RawClient.upgrade(server.port(), "/timed?name=stalled")) {
+             TestClient client = TestClient.of(server)) {
+            client.connect("/timed?name=stalled").stopReading();
             await().atMost(WAIT).until(() -> Recorded.sessions.containsKey("stalled"));
             WebSocketSession session = Recorded.sessions.get("stalled");
             byte[] chunk = new byte[64 * 1024];

@@ -1,6 +1,10 @@
 package dev.switchboard.it.tls;
 
+import dev.switchboard.ClientSession;
+import dev.switchboard.OnText;
 import dev.switchboard.Switchboard;
+import dev.switchboard.WebSocketClient;
+import dev.switchboard.WebSocketConnector;
 import dev.switchboard.example.EchoRoute;
 import dev.switchboard.example.ExampleApp;
 import dev.switchboard.it.AppOutput;
@@ -23,6 +27,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -69,6 +74,11 @@ class TlsIT {
 
     /** A client that trusts exactly the test certificate, as a client would trust a real CA's. */
     private static HttpClient trustingClient() throws Exception {
+        return HttpClient.newBuilder().sslContext(trustingContext()).build();
+    }
+
+    /** A TLS context that trusts exactly the test certificate. */
+    private static SSLContext trustingContext() throws Exception {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         trusted.setCertificateEntry("server", load(keystore, PASSWORD).getCertificate("switchboard"));
@@ -76,7 +86,7 @@ class TlsIT {
         trust.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).build();
+        return context;
     }
 
     private static URI wss(int port) {
@@ -88,6 +98,34 @@ class TlsIT {
         try (WsClient client = WsClient.connect(trustingClient(), wss(server.port()))) {
             client.sendText(text);
             await().atMost(WAIT).until(() -> client.texts.contains(text));
+        }
+    }
+
+    /** A client that keeps the texts it receives. */
+    @WebSocketClient
+    public static class Texts {
+        final List<String> texts = new CopyOnWriteArrayList<>();
+
+        @OnText
+        void text(String text) {
+            texts.add(text);
+        }
+    }
+
+    @Test
+    void theClientConnectsOverWssWithTheTlsContextItIsGiven() throws Exception {
+        try (Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(EchoRoute.class)
+                .tls(keystore, PASSWORD.toCharArray()).build().start()) {
+            Texts texts = new Texts();
+            ClientSession session = WebSocketConnector.of(texts).uri(wss(server.port())).sslContext(trustingContext())
+                    .connect().toCompletableFuture().join();
+            session.writeText("over TLS from the client");
+            await().atMost(WAIT).until(() -> texts.texts.contains("over TLS from the client"));
+            session.close();
+
+            CompletionException untrusted = assertThrows(CompletionException.class, () -> WebSocketConnector
+                    .of(new Texts()).uri(wss(server.port())).connect().toCompletableFuture().join());
+            assertTrue(untrusted.getCause() instanceof javax.net.ssl.SSLException, untrusted.toString());
         }
     }
 

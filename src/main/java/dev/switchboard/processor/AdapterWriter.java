@@ -23,8 +23,9 @@ import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Writes the Java source of a route's adapter: a {@code RouteBinding} in the route's package (so it can
- * call package-private handlers) whose callbacks call the handlers as the {@link RoutePlan} says.
+ * Writes the Java source of a route's or client's adapter: a {@code RouteBinding} or {@code ClientBinding} in the
+ * class's package (so it can call package-private handlers) whose callbacks call the handlers as the
+ * {@link RoutePlan} says.
  *
  * <p>Every name except the route class's is fully qualified, {@code java.lang} included: a class of the
  * user's package called {@code String}, {@code Override} or {@code Payloads} would otherwise shadow ours.
@@ -49,9 +50,10 @@ final class AdapterWriter {
         this.generator = generator;
     }
 
-    /** Writes the adapter with the route class as originating element, for incremental builds. */
+    /** Writes the adapter with the route or client class as originating element, for incremental builds. */
     void write(RoutePlan plan) throws IOException {
-        try (Writer out = filer.createSourceFile(Naming.adapterBinaryName(plan.route()), plan.route()).openWriter()) {
+        try (Writer out = filer.createSourceFile(Naming.adapterBinaryName(plan.route(), plan.kind()), plan.route())
+                .openWriter()) {
             out.write(source(plan));
         }
     }
@@ -68,8 +70,8 @@ final class AdapterWriter {
         if (seesGenerated.test(plan.route())) {
             s.append("@").append(GENERATED).append("(\"").append(generator).append("\")\n");
         }
-        s.append("public final class ").append(Naming.adapterSimpleName(plan.route()))
-                .append(" implements dev.switchboard.binding.RouteBinding {\n");
+        s.append("public final class ").append(Naming.adapterSimpleName(plan.route(), plan.kind()))
+                .append(" implements ").append(plan.kind().binding()).append(" {\n");
         s.append("\n");
         s.append("    @java.lang.Override public java.lang.Class<?> routeClass() { return ").append(route)
                 .append(".class; }\n");
@@ -110,7 +112,7 @@ final class AdapterWriter {
         return s.toString();
     }
 
-    /** The route's settings as literals, one per line, each named in a comment. */
+    /** The route's settings as literals, one per line, each named in a comment; a client's inherit all but its codec. */
     private static String options(RoutePlan plan) {
         Route route = plan.settings();
         List<String> values = List.of(
@@ -127,7 +129,7 @@ final class AdapterWriter {
                 route.maxSessions() + ", // maxSessions",
                 plan.handshake() == null ? "null, // handshake: none"
                         : plan.handshake().getQualifiedName() + "::new, // handshake",
-                plan.codec() == null ? "null, // codec: the server's"
+                plan.codec() == null ? "null, // codec: the " + (plan.kind().hasPath() ? "server" : "connector") + "'s"
                         : plan.codec().getQualifiedName() + "::new, // codec",
                 route.maxStreamBytes() + "L); // maxStreamBytes");
         return "    @java.lang.Override\n"

@@ -22,9 +22,10 @@ import javax.lang.model.util.Types;
 final class HandlerMethods {
 
     /**
-     * One handler of a route.
+     * One handler of a route or client.
      *
-     * @param route       the {@code @Route} class
+     * @param endpoint    whether the class is a route or a client, for the rules that differ and the messages
+     * @param route       the {@code @Route} or {@code @WebSocketClient} class
      * @param kinds       the handler annotations that apply, in the order written; more than one is a mistake
      * @param declaration the method that carries them: of the methods that override one another, the one
      *                    nearest to the route class with a handler annotation; its parameters are read
@@ -33,7 +34,7 @@ final class HandlerMethods {
      * @param type        the declaration's type as a member of the route class: a generic superclass's type
      *                    variables replaced by the route's type arguments
      */
-    record HandlerMethod(TypeElement route, List<HandlerKind> kinds, ExecutableElement declaration,
+    record HandlerMethod(EndpointKind endpoint, TypeElement route, List<HandlerKind> kinds, ExecutableElement declaration,
             ExecutableElement called, ExecutableType type) {
 
         /** How messages name a method of this handler: {@code Base#said (inherited by ChatRoom)}. */
@@ -59,14 +60,14 @@ final class HandlerMethods {
      * The handlers of a route, superclasses' first, each class's in source order: the order in which a
      * reader meets them, and in which "a second handler of a kind" is told from the first.
      */
-    List<HandlerMethod> of(TypeElement route) {
+    List<HandlerMethod> of(EndpointKind endpoint, TypeElement route) {
         List<TypeElement> classes = classes(route);
         List<HandlerMethod> handlers = new ArrayList<>();
         for (List<ExecutableElement> overrides : overrideChains(route, classes)) {
             ExecutableElement declaration = overrides.stream().filter(m -> !HandlerKind.on(m).isEmpty())
                     .findFirst().orElse(null);
             if (declaration != null) {
-                handlers.add(new HandlerMethod(route, kinds(overrides, declaration), declaration, overrides.get(0),
+                handlers.add(new HandlerMethod(endpoint, route, kinds(overrides, declaration), declaration, overrides.get(0),
                         (ExecutableType) types.asMemberOf((DeclaredType) route.asType(), declaration)));
             }
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.processor;
 
+import dev.switchboard.WebSocketClient;
 import dev.switchboard.path.PathTemplate;
 import dev.switchboard.processor.HandlerMethods.HandlerMethod;
 import dev.switchboard.processor.RoutePlan.Arg;
@@ -64,18 +65,18 @@ final class HandlerRules {
     }
 
     /**
-     * Checks every handler of a route class, inherited ones included, and returns their call plans in
-     * {@link HandlerKind} order. Plans of broken handlers are left out; the route then has problems and gets
+     * Checks every handler of a route or client class, inherited ones included, and returns their call plans in
+     * {@link HandlerKind} order. Plans of broken handlers are left out; the class then has problems and gets
      * no adapter anyway.
      *
      * @param template the route's template, or {@code null} if it is invalid (path variables are then not
-     *                 checked, since the template's own errors say what is wrong)
-     * @param namesCodec whether the route names a codec of its own
+     *                 checked, since the template's own errors say what is wrong) or the class is a client
+     * @param namesCodec whether the class names a codec of its own
      */
-    List<Handler> check(TypeElement route, PathTemplate template, boolean namesCodec) {
+    List<Handler> check(EndpointKind endpoint, TypeElement route, PathTemplate template, boolean namesCodec) {
         Map<HandlerKind, HandlerMethod> firstOfKind = new EnumMap<>(HandlerKind.class);
         List<Handler> plans = new ArrayList<>();
-        for (HandlerMethod handler : handlerMethods.of(route)) {
+        for (HandlerMethod handler : handlerMethods.of(endpoint, route)) {
             List<HandlerKind> kinds = handler.kinds();
             for (HandlerKind kind : kinds) {
                 HandlerMethod first = firstOfKind.putIfAbsent(kind, handler);
@@ -107,32 +108,34 @@ final class HandlerRules {
     }
 
     /**
-     * A handler annotation on a method of a class that is neither a {@code @Route} nor meant as a superclass
-     * of one: nothing would ever call it.
+     * A handler annotation on a method of a class that is neither a {@code @Route} or {@code @WebSocketClient} nor
+     * meant as a superclass of one: nothing would ever call it.
      */
     void outsideRoute(HandlerKind kind, ExecutableElement method) {
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         String name = Naming.displayName(owner);
-        String rule = "handler must be declared in a @Route class or a superclass of one";
+        String rule = "handler must be declared in a @Route or @WebSocketClient class or a superclass of one";
         if (owner.getKind() == ElementKind.INTERFACE) {
             problems.method(kind.label(), rule, "the interface " + name, Naming.methodRef(method), method,
-                    "move the method into a @Route class or an abstract base class of routes; routes do not"
-                            + " inherit handlers from interfaces");
+                    "move the method into a @Route or @WebSocketClient class or an abstract base class of them;"
+                            + " routes and clients do not inherit handlers from interfaces");
             return;
         }
-        problems.method(kind.label(), rule, "no @Route on " + name + " and no @Route class extending it",
-                Naming.methodRef(method), method,
-                "annotate " + name + " with @Route(\"/path\"), move the method into a @Route class, or declare "
-                        + name + " abstract to make it a base class of routes");
+        problems.method(kind.label(), rule, "neither @Route nor @WebSocketClient on " + name
+                        + ", and no such class extending it", Naming.methodRef(method), method,
+                "annotate " + name + " with @Route(\"/path\") or @WebSocketClient, move the method into such a"
+                        + " class, or declare " + name + " abstract to make it a base class of routes or clients");
     }
 
     /** {@code @PathParam} on a parameter of a method that is not a handler: it would never be bound. */
     void pathParamOutsideHandler(VariableElement parameter) {
         ExecutableElement method = (ExecutableElement) parameter.getEnclosingElement();
+        // A client's handler would not take it either.
+        boolean ofClient = method.getEnclosingElement().getAnnotation(WebSocketClient.class) != null;
         problems.method("@PathParam", "parameter must belong to a handler method",
                 ParameterRules.pathParamText(parameter) + " on a method without a handler annotation",
-                Naming.methodRef(method), parameter,
-                "annotate the method as a handler, such as @OnText, or remove @PathParam");
+                Naming.methodRef(method), parameter, ofClient ? "remove @PathParam; " + ParameterRules.NO_PATH
+                        : "annotate the method as a handler, such as @OnText, or remove @PathParam");
     }
 
     private void oneOfEachKind(HandlerKind kind, HandlerMethod first, HandlerMethod handler) {
@@ -140,7 +143,7 @@ final class HandlerRules {
         // Within one class the method name says enough; across classes the class is named too.
         String firstName = firstMethod.getEnclosingElement().equals(handler.declaration().getEnclosingElement())
                 ? firstMethod.getSimpleName().toString() : Naming.methodRef(firstMethod);
-        problems.method(kind.label(), "handler must be the only one of its kind in a route",
+        problems.method(kind.label(), "handler must be the only one of its kind in a " + handler.endpoint().noun(),
                 "a second " + kind.label() + " method, after " + firstName, handler.where(handler.declaration()),
                 handler.declaration(),
                 "merge the two into " + firstName + ", or remove " + kind.label() + " from one of them");
@@ -175,7 +178,8 @@ final class HandlerRules {
         }
         if (modifiers.contains(Modifier.STATIC)) {
             problems.method(kind.label(), "handler must not be static", "a static method", handler.where(method),
-                    method, "remove 'static'; handlers run on the route instance of the connection");
+                    method, "remove 'static'; handlers run on the " + handler.endpoint().noun()
+                            + " instance of the connection");
         }
     }
 
@@ -230,11 +234,13 @@ final class HandlerRules {
     }
 
     private void noCodec(HandlerKind kind, HandlerMethod handler, Element target, String what) {
-        problems.method(kind.label(), "handler's typed message needs a codec", what + ", on a route that names no"
-                        + " codec, with neither Jackson nor JSON-B on the class path", handler.where(handler.declaration()),
-                target, "add the dependency com.fasterxml.jackson.core:jackson-databind, or"
-                        + " jakarta.json.bind:jakarta.json.bind-api with org.eclipse:yasson, or name a codec with"
-                        + " @Route(codec = MyCodec.class)");
+        EndpointKind endpoint = handler.endpoint();
+        problems.method(kind.label(), "handler's typed message needs a codec", what + ", on a " + endpoint.noun()
+                        + " that names no codec, with neither Jackson nor JSON-B on the class path",
+                handler.where(handler.declaration()), target,
+                "add the dependency com.fasterxml.jackson.core:jackson-databind, or"
+                        + " jakarta.json.bind:jakarta.json.bind-api with org.eclipse:yasson, or name a codec with "
+                        + endpoint.label() + "(codec = MyCodec.class)");
     }
 
     /** Whether a return type is sent without a codec: a String, byte[] or ByteBuffer, or a stage of one or of Void. */

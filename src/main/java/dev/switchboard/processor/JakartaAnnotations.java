@@ -9,7 +9,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Jakarta WebSocket's handler and parameter annotations on a route, each one wrong import away from
+ * Jakarta WebSocket's handler and parameter annotations on a route or client, each one wrong import away from
  * Switchboard's (Tyrus puts {@code jakarta.websocket} on the class path, and IDEs may offer it first). A route
  * never reads them: a method with {@code jakarta.websocket.OnError} would silently never run. Each is reported
  * with the Switchboard annotation to import instead. They are matched by name, so the processor does not need
@@ -33,13 +33,13 @@ final class JakartaAnnotations {
         this.problems = problems;
     }
 
-    /** Reports every Jakarta annotation on a method or parameter of the route class and its superclasses. */
-    void check(TypeElement route) {
+    /** Reports every Jakarta annotation on a method or parameter of the route or client class and its superclasses. */
+    void check(EndpointKind kind, TypeElement route) {
         for (TypeElement type : HandlerMethods.classes(route)) {
             for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-                report(method, method, route, "");
+                report(kind, method, method, route, "");
                 for (VariableElement parameter : method.getParameters()) {
-                    report(parameter, method, route, " on " + Naming.parameter(parameter.asType(), parameter));
+                    report(kind, parameter, method, route, " on " + Naming.parameter(parameter.asType(), parameter));
                 }
             }
         }
@@ -53,16 +53,18 @@ final class JakartaAnnotations {
         return parameter.getAnnotationMirrors().stream().anyMatch(mirror -> name(mirror).equals(PATH_PARAM));
     }
 
-    private void report(Element element, ExecutableElement method, TypeElement route, String on) {
+    private void report(EndpointKind kind, Element element, ExecutableElement method, TypeElement route, String on) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             String name = name(mirror);
             String replacement = REPLACEMENTS.get(name);
             if (replacement != null) {
-                problems.method("@" + name, "annotation must not be used on a route",
+                // Switchboard's @PathParam would be refused on a client too: it has no path to take variables from.
+                String fix = name.equals(PATH_PARAM) && !kind.hasPath() ? "remove it; " + ParameterRules.NO_PATH
+                        : "import " + replacement + " instead of " + name
+                                + (name.endsWith("OnMessage") ? ", whichever fits the message the method takes" : "");
+                problems.method("@" + name, "annotation must not be used on a " + kind.noun(),
                         "Jakarta WebSocket's annotation, which Switchboard never reads," + on,
-                        Naming.methodRef(method, route), element,
-                        "import " + replacement + " instead of " + name
-                                + (name.endsWith("OnMessage") ? ", whichever fits the message the method takes" : ""));
+                        Naming.methodRef(method, route), element, fix);
             }
         }
     }

@@ -3,9 +3,9 @@ package dev.switchboard.processor;
 import dev.switchboard.Codec;
 import dev.switchboard.HandshakeCheck;
 import dev.switchboard.Route;
+import dev.switchboard.WebSocketClient;
 
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -25,23 +25,32 @@ import javax.lang.model.util.Types;
  * The rule of the classes a route names, {@link Route#handshake()} and {@link Route#codec()}, as their Javadoc
  * states it: the route's generated adapter creates one with {@code new Check()}, from the route's package, so it
  * must be a class the adapter can create there, through a no-argument constructor it can call that throws no
- * checked exception.
+ * checked exception. A client's {@link WebSocketClient#codec()} follows the same rule.
  */
 final class NamedClassRules {
 
-    /** A {@code @Route} attribute that names a class: what messages call it, its default, and how to read it. */
+    /** An attribute that names a class: what messages call it, and its default. */
     enum Attribute {
-        HANDSHAKE("handshake check", HandshakeCheck.class, Route::handshake),
-        CODEC("codec", Codec.class, Route::codec);
+        /** {@link Route#handshake()}; a client has none. */
+        HANDSHAKE("handshake check", HandshakeCheck.class),
+        /** {@link Route#codec()} or {@link WebSocketClient#codec()}. */
+        CODEC("codec", Codec.class);
 
         private final String noun;
         private final Class<?> none;
-        private final Function<Route, Class<?>> read;
 
-        Attribute(String noun, Class<?> none, Function<Route, Class<?>> read) {
+        Attribute(String noun, Class<?> none) {
             this.noun = noun;
             this.none = none;
-            this.read = read;
+        }
+
+        /** The class the attribute names; javac throws a MirroredTypeException for a class not yet compiled. */
+        private Class<?> read(EndpointKind kind, TypeElement type) {
+            if (this == CODEC && kind == EndpointKind.CLIENT) {
+                return type.getAnnotation(WebSocketClient.class).codec();
+            }
+            Route route = type.getAnnotation(Route.class);
+            return this == CODEC ? route.codec() : route.handshake();
         }
     }
 
@@ -60,13 +69,13 @@ final class NamedClassRules {
     }
 
     /**
-     * Checks the class that an attribute of the route names.
+     * Checks the class that an attribute of the route or client names.
      *
      * @return the class, or {@code null} if the route names none (or javac could not resolve it, which it reports
      *         itself)
      */
-    TypeElement check(TypeElement route, Attribute attribute) {
-        TypeMirror type = named(route.getAnnotation(Route.class), attribute);
+    TypeElement check(EndpointKind kind, TypeElement route, Attribute attribute) {
+        TypeMirror type = named(kind, route, attribute);
         if (type.getKind() != TypeKind.DECLARED) {
             return null;
         }
@@ -78,11 +87,12 @@ final class NamedClassRules {
         String problem = problem(check, routePackage);
         if (problem != null) {
             String name = Naming.displayName(check);
-            problems.type(attribute.noun + " needs a no-argument constructor that the route's adapter can call",
-                    name + ", " + problem + ",", route,
+            problems.type(kind, attribute.noun + " needs a no-argument constructor that the " + kind.noun()
+                            + "'s adapter can call", name + ", " + problem + ",", route,
                     "give " + name + " a public no-argument constructor that throws no checked exception, and make "
-                            + name + " a public class, top-level or static nested, not abstract; the route's adapter,"
-                            + " in " + Naming.packageText(routePackage) + ", creates it with new " + name + "()");
+                            + name + " a public class, top-level or static nested, not abstract; the " + kind.noun()
+                            + "'s adapter, in " + Naming.packageText(routePackage) + ", creates it with new " + name
+                            + "()");
         }
         return check;
     }
@@ -134,9 +144,9 @@ final class NamedClassRules {
     }
 
     /** The class that the attribute names: javac gives its type, in a MirroredTypeException, not a class. */
-    private TypeMirror named(Route route, Attribute attribute) {
+    private TypeMirror named(EndpointKind kind, TypeElement route, Attribute attribute) {
         try {
-            return elements.getTypeElement(attribute.read.apply(route).getCanonicalName()).asType();
+            return elements.getTypeElement(attribute.read(kind, route).getCanonicalName()).asType();
         } catch (MirroredTypeException e) {
             return e.getTypeMirror();
         }

@@ -15,9 +15,6 @@ import javax.lang.model.type.TypeMirror;
 /** How classes, methods, parameters and types are named in messages and in generated code. */
 final class Naming {
 
-    /** Suffix of every generated adapter: {@code ChatRoom} is bound by {@code ChatRoom_SwitchboardRoute}. */
-    static final String ADAPTER_SUFFIX = "_SwitchboardRoute";
-
     private Naming() {
     }
 
@@ -44,15 +41,18 @@ final class Naming {
         return method.getEnclosingElement().equals(route) ? ref : ref + " (inherited by " + displayName(route) + ")";
     }
 
-    /** The adapter's simple name: {@code Outer_Inner_SwitchboardRoute}. */
-    static String adapterSimpleName(TypeElement type) {
-        return String.join("_", simpleNames(type)) + ADAPTER_SUFFIX;
+    /**
+     * The adapter's simple name: {@code Outer_Inner_SwitchboardRoute} for a route, {@code Outer_Inner_SwitchboardClient}
+     * for a client.
+     */
+    static String adapterSimpleName(TypeElement type, EndpointKind kind) {
+        return String.join("_", simpleNames(type)) + kind.adapterSuffix();
     }
 
     /** The adapter's binary name, as listed in the ServiceLoader index: {@code com.example.ChatRoom_SwitchboardRoute}. */
-    static String adapterBinaryName(TypeElement type) {
+    static String adapterBinaryName(TypeElement type, EndpointKind kind) {
         String pkg = packageName(type);
-        return pkg.isEmpty() ? adapterSimpleName(type) : pkg + "." + adapterSimpleName(type);
+        return pkg.isEmpty() ? adapterSimpleName(type, kind) : pkg + "." + adapterSimpleName(type, kind);
     }
 
     static String packageName(TypeElement type) {

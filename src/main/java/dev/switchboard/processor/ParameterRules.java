@@ -29,11 +29,14 @@ import javax.lang.model.util.Types;
 /**
  * The rules of handler parameters, each next to its message: every parameter is the connection's
  * {@code WebSocketSession} (at most one), a {@code String} bound with {@code @PathParam} to a variable of the
- * template, or the message of the handler's kind (exactly one, at most one, or none, by kind). The message of an
+ * template (a route's only: a client has no path), or the message of the handler's kind (exactly one, at most one, or none, by kind). The message of an
  * {@code @OnText} or {@code @OnBinary} handler may have any type: one other than the message as it comes
  * ({@code String}, {@code byte[]}, {@code ByteBuffer}) is decoded by the route's codec.
  */
 final class ParameterRules {
+
+    /** Why a client's handlers take no {@code @PathParam}, and what to do instead: the end of each such fix. */
+    static final String NO_PATH = "a client has no path, so read the server's URI from session.requestUri() instead";
 
     private final Types types;
     private final Problems problems;
@@ -71,7 +74,10 @@ final class ParameterRules {
             }
             TypeMirror type = handler.typeOf(parameter);
             PathParam pathParam = parameter.getAnnotation(PathParam.class);
-            if (pathParam != null) {
+            if (pathParam != null && !handler.endpoint().hasPath()) {
+                problems.method(kind.label(), "handler of a client takes no @PathParam parameter",
+                        pathParamText(parameter, type), where(handler), parameter, "remove the parameter; " + NO_PATH);
+            } else if (pathParam != null) {
                 pathParam(kind, handler, parameter, pathParam.value(), template);
                 args.add(new PathArg(pathParam.value()));
             } else if (types.isSameType(type, session)) {
@@ -124,8 +130,9 @@ final class ParameterRules {
         if (hasTypeVariable(type)) {
             problems.method(kind.label(), "handler's message type must be fully known at compile time",
                     parameter(handler, parameter) + ", whose type has a type variable", where(handler), parameter,
-                    "declare the type the codec decodes into, such as List<Message> rather than List<T>; a route"
-                            + " that extends a generic class can bind its type variables in its extends clause");
+                    "declare the type the codec decodes into, such as List<Message> rather than List<T>; a "
+                            + handler.endpoint().noun() + " that extends a generic class can bind its type variables in"
+                            + " its extends clause");
         }
         String source = type.toString();
         boolean generic = !types.isSameType(type, types.erasure(type));
@@ -177,26 +184,27 @@ final class ParameterRules {
         problems.method(kind.label(), rule,
                 "a second one, " + parameter(handler, second) + ", after " + parameter(handler, first), where(handler),
                 second,
-                kind.replies()
+                kind.replies() && handler.endpoint().hasPath()
                         ? "remove one; to receive a path variable, annotate a String with @PathParam(\"name\")"
                         : "remove one of them");
     }
 
     private void unsupported(HandlerKind kind, HandlerMethod handler, VariableElement parameter) {
+        boolean path = handler.endpoint().hasPath();
+        String session = path ? "a WebSocketSession and String parameters annotated @PathParam" : "a WebSocketSession";
         String allowed = switch (kind) {
-            case CONNECTED -> "a WebSocketSession and String parameters annotated @PathParam";
+            case CONNECTED -> session;
             case TEXT, BINARY -> throw new AssertionError("any type is a message of " + kind.label());
-            case PONG -> "an optional ByteBuffer payload, a WebSocketSession and String parameters annotated"
-                    + " @PathParam";
-            case DISCONNECTED -> "an optional CloseStatus, a WebSocketSession and String parameters annotated"
-                    + " @PathParam";
-            case ERROR -> "the Throwable, a WebSocketSession and String parameters annotated @PathParam";
+            case PONG -> "an optional ByteBuffer payload" + (path ? ", " : " and ") + session;
+            case DISCONNECTED -> "an optional CloseStatus" + (path ? ", " : " and ") + session;
+            case ERROR -> "the Throwable" + (path ? ", " : " and ") + session;
         };
-        boolean pathVariableLike = types.isSameType(handler.typeOf(parameter), string);
+        boolean pathVariableLike = path && types.isSameType(handler.typeOf(parameter), string);
         problems.method(kind.label(), "handler parameter has an unsupported type", parameter(handler, parameter),
                 where(handler), parameter,
                 (pathVariableLike ? "annotate it with @PathParam(\"name\") to receive a path variable, or remove it"
-                        : "remove it") + "; a " + kind.label() + " handler takes only " + allowed);
+                        : "remove it") + "; a " + kind.label() + " handler " + (path ? "" : "of a client ")
+                        + "takes only " + allowed);
     }
 
     private void missingMessage(HandlerKind kind, HandlerMethod handler) {
@@ -204,11 +212,13 @@ final class ParameterRules {
         switch (kind) {
             case TEXT -> problems.method(kind.label(), "handler needs the message as one parameter",
                     "no message parameter", where(handler), method, "add a String parameter for the message text, a"
-                            + " parameter of the type the route's codec decodes it into, such as a record, a"
+                            + " parameter of the type the " + handler.endpoint().noun() + "'s codec decodes it into,"
+                            + " such as a record, a"
                             + " java.io.Reader to read it as it arrives, or a String part with a boolean last");
             case BINARY -> problems.method(kind.label(), "handler needs the message as one parameter",
                     "no message parameter", where(handler), method, "add a byte[] or java.nio.ByteBuffer parameter"
-                            + " for the message data, one of the type the route's codec decodes it into, a"
+                            + " for the message data, one of the type the " + handler.endpoint().noun() + "'s codec"
+                            + " decodes it into, a"
                             + " java.io.InputStream to read it as it arrives, or a part with a boolean last");
             case ERROR -> problems.method(kind.label(), "handler needs the error as one Throwable parameter",
                     "no Throwable parameter", where(handler), method, "add a Throwable parameter for the error");

@@ -6,7 +6,7 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Reports rule violations as javac errors, all in one shape, and counts them: a route that added to the
+ * Reports rule violations as javac errors, all in one shape, and counts them: a route or client that added to the
  * count while it was checked gets no adapter.
  *
  * <p>The shape: {@code <annotation> <rule>: found <what was found> in <Class>#<method>. Fix: <how>.}
@@ -35,9 +35,9 @@ final class Problems {
         report(target, message(annotation, rule, found, where, fix));
     }
 
-    /** Reports a problem of a route class as a whole, pointed at the class. */
-    void type(String rule, String found, TypeElement type, String fix) {
-        report(type, message("@Route", rule, found, Naming.displayName(type), fix));
+    /** Reports a problem of a route or client class as a whole, pointed at the class, under its annotation. */
+    void type(EndpointKind kind, String rule, String found, TypeElement type, String fix) {
+        report(type, message(kind.label(), rule, found, Naming.displayName(type), fix));
     }
 
     /** How many problems were reported so far. */

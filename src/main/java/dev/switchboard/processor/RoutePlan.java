@@ -2,6 +2,7 @@ package dev.switchboard.processor;
 
 import dev.switchboard.Route;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
@@ -9,16 +10,27 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * What the adapter of one valid route does, decided once by the rules: which handlers to call, with which
+ * What the adapter of one valid route or client does, decided once by the rules: which handlers to call, with which
  * arguments, and what to do with their return values. {@link AdapterWriter} only prints it.
  *
- * @param route     the {@code @Route} class
- * @param settings  its {@code @Route} annotation, whose values the adapter writes as literals
- * @param handshake the route's handshake check class, or {@code null} if it names none
- * @param codec     the route's codec class, or {@code null} if it names none
+ * @param kind      whether the class is a route or a client
+ * @param route     the {@code @Route} or {@code @WebSocketClient} class
+ * @param settings  the route's {@code @Route} annotation, whose values the adapter writes as literals; for a client,
+ *                  {@link #INHERITED}
+ * @param handshake the route's handshake check class, or {@code null} if it names none (a client never does)
+ * @param codec     the codec class the annotation names, or {@code null} if it names none
  * @param handlers  the handlers, in {@link HandlerKind} order
  */
-record RoutePlan(TypeElement route, Route settings, TypeElement handshake, TypeElement codec, List<Handler> handlers) {
+record RoutePlan(EndpointKind kind, TypeElement route, Route settings, TypeElement handshake, TypeElement codec,
+        List<Handler> handlers) {
+
+    /**
+     * The settings of a client, which declares none but its codec: {@code @Route}'s defaults, each of which means
+     * "inherit" (for a client, the connector's setting). A proxy answers each attribute with its default, so the
+     * two cannot drift apart; only the adapter writer reads it, and never {@code value()}, which has none.
+     */
+    static final Route INHERITED = (Route) Proxy.newProxyInstance(Route.class.getClassLoader(),
+            new Class<?>[] {Route.class}, (proxy, method, args) -> method.getDefaultValue());
 
     /** What a handler's return value becomes. */
     enum Reply {
@@ -79,9 +91,9 @@ record RoutePlan(TypeElement route, Route settings, TypeElement handshake, TypeE
     record Handler(HandlerKind kind, String method, List<Arg> args, Reply reply) {
     }
 
-    /** The path template as written. */
+    /** The path template as written; a client has none. */
     String path() {
-        return settings.value();
+        return kind.hasPath() ? settings.value() : "";
     }
 
     /** Whether the adapter can make instances itself, with the route's no-argument constructor. */

@@ -5,8 +5,10 @@ import dev.switchboard.path.PathTemplate;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -18,9 +20,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Checks {@code @Route} classes and their handlers against the rules in the annotations' Javadoc, reporting
- * every violation as a javac error on the offending element; writes an adapter for each valid route and,
- * in the final round, the ServiceLoader index of all adapters.
+ * Checks {@code @Route} and {@code @WebSocketClient} classes and their handlers against the rules in the
+ * annotations' Javadoc, reporting every violation as a javac error on the offending element; writes an adapter for
+ * each valid route and client and, in the final round, the ServiceLoader indexes of all adapters: one of routes, one
+ * of clients, so that no server ever serves a client.
  *
  * <p>The work is split by job: {@link RouteScanner} finds what a round holds, {@link RouteRules},
  * {@link NamedClassRules}, {@link JakartaAnnotations} and {@link HandlerRules} check it (and plan the calls),
@@ -29,8 +32,9 @@ import javax.tools.Diagnostic;
 public final class RouteProcessor extends AbstractProcessor {
 
     private final RouteScanner scanner = new RouteScanner();
-    private final IndexWriter index = new IndexWriter();
-    /** Routes with types javac has not resolved yet, retried in later rounds (see HandlerMethods). */
+    /** The index of each kind of adapter. */
+    private final Map<EndpointKind, IndexWriter> indexes = new EnumMap<>(EndpointKind.class);
+    /** Routes and clients with types javac has not resolved yet, retried in later rounds (see HandlerMethods). */
     private final Set<String> deferred = new LinkedHashSet<>();
     private Problems problems;
     private RouteRules routeRules;
@@ -52,6 +56,9 @@ public final class RouteProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
+        for (EndpointKind kind : EndpointKind.values()) {
+            indexes.put(kind, new IndexWriter(kind));
+        }
         problems = new Problems(env.getMessager());
         routeRules = new RouteRules(env.getElementUtils(), problems);
         namedClassRules = new NamedClassRules(env.getElementUtils(), env.getTypeUtils(), problems);
@@ -63,7 +70,7 @@ public final class RouteProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         if (round.processingOver()) {
-            writeIndex();
+            writeIndexes();
             return false;
         }
         for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
@@ -75,62 +82,75 @@ public final class RouteProcessor extends AbstractProcessor {
         }
         scan.strayPathParams().forEach(handlerRules()::pathParamOutsideHandler);
 
-        List<TypeElement> routes = new ArrayList<>();
+        List<TypeElement> endpoints = new ArrayList<>();
         for (String name : deferred) {
-            routes.add(processingEnv.getElementUtils().getTypeElement(name));
+            endpoints.add(processingEnv.getElementUtils().getTypeElement(name));
         }
         deferred.clear();
-        routes.addAll(scan.routes());
-        for (TypeElement route : routes) {
-            if (handlerRules().hasUnresolvedTypes(route)) {
-                deferred.add(route.getQualifiedName().toString());
+        endpoints.addAll(scan.endpoints());
+        for (TypeElement endpoint : endpoints) {
+            if (routeRules.routeAndClient(endpoint)) {
+                // Which rules apply is unclear until one annotation goes; checking by either would mislead.
+                continue;
+            }
+            if (handlerRules().hasUnresolvedTypes(endpoint)) {
+                deferred.add(endpoint.getQualifiedName().toString());
             } else {
-                process(route);
+                process(EndpointKind.of(endpoint), endpoint);
             }
         }
         // Returning false leaves the annotations to any other processor that wants them.
         return false;
     }
 
-    private void process(TypeElement route) {
+    /** Checks a route or client by the rules of its kind, and writes its adapter if it broke none. */
+    private void process(EndpointKind kind, TypeElement type) {
         int problemsBefore = problems.count();
-        Route annotation = route.getAnnotation(Route.class);
-        routeRules.instantiable(route);
-        PathTemplate template = routeRules.template(route, annotation.value());
-        if (template != null) {
-            routeRules.unique(route, template);
+        routeRules.instantiable(kind, type);
+        Route route = type.getAnnotation(Route.class);
+        PathTemplate template = null;
+        TypeElement handshake = null;
+        if (kind == EndpointKind.ROUTE) {
+            template = routeRules.template(type, route.value());
+            if (template != null) {
+                routeRules.unique(type, template);
+            }
+            handshake = namedClassRules.check(kind, type, NamedClassRules.Attribute.HANDSHAKE);
         }
-        TypeElement handshake = namedClassRules.check(route, NamedClassRules.Attribute.HANDSHAKE);
-        TypeElement codec = namedClassRules.check(route, NamedClassRules.Attribute.CODEC);
-        jakartaAnnotations.check(route);
-        List<RoutePlan.Handler> handlers = handlerRules().check(route, template, codec != null);
+        TypeElement codec = namedClassRules.check(kind, type, NamedClassRules.Attribute.CODEC);
+        jakartaAnnotations.check(kind, type);
+        List<RoutePlan.Handler> handlers = handlerRules().check(kind, type, template, codec != null);
         if (problems.count() > problemsBefore) {
             return;
         }
-        RoutePlan plan = new RoutePlan(route, annotation, handshake, codec, handlers);
+        RoutePlan plan = new RoutePlan(kind, type, kind == EndpointKind.ROUTE ? route : RoutePlan.INHERITED,
+                handshake, codec, handlers);
         try {
             adapterWriter.write(plan);
-            index.add(Naming.adapterBinaryName(route));
+            indexes.get(kind).add(type);
         } catch (IOException e) {
             // Typically a FilerException: a class of the adapter's name already exists.
-            problems.type("class needs its adapter name " + Naming.adapterSimpleName(route) + " for itself",
-                    "\"" + e.getMessage() + "\"", route,
-                    "rename the route, or the other class of that name, so that they no longer clash");
+            problems.type(kind, "class needs its adapter name " + Naming.adapterSimpleName(type, kind) + " for itself",
+                    "\"" + e.getMessage() + "\"", type,
+                    "rename the " + kind.noun() + ", or the other class of that name, so that they no longer clash");
         }
     }
 
-    private void writeIndex() {
-        try {
-            index.write(processingEnv.getFiler(), name -> processingEnv.getElementUtils().getTypeElement(name) != null);
-        } catch (IOException e) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    "Switchboard could not write " + IndexWriter.RESOURCE + ": " + e);
+    private void writeIndexes() {
+        for (IndexWriter index : indexes.values()) {
+            try {
+                index.write(processingEnv.getFiler(),
+                        name -> processingEnv.getElementUtils().getTypeElement(name) != null);
+            } catch (IOException e) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        "Switchboard could not write " + index.resource() + ": " + e);
+            }
         }
     }
 
-    /** Notes the adapter name of a compiled class and its nested classes, for the index merge. */
+    /** Notes the adapter names of a compiled class and its nested classes, for the index merge. */
     private void rememberCompiled(TypeElement type) {
-        index.compiled(Naming.adapterBinaryName(type));
+        indexes.values().forEach(index -> index.compiled(type));
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof TypeElement nested) {
                 rememberCompiled(nested);

@@ -1,6 +1,7 @@
 package dev.switchboard.processor;
 
 import dev.switchboard.Route;
+import dev.switchboard.WebSocketClient;
 import dev.switchboard.path.PathTemplate;
 
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import javax.lang.model.util.Elements;
 /**
  * The rules of a {@code @Route} class as a whole, as {@link dev.switchboard.Route}'s Javadoc states them:
  * the runtime must be able to create it, its template must be valid, and no other route of the
- * compilation may answer the same paths.
+ * compilation may answer the same paths. A {@code @WebSocketClient} class follows the first rule, in the same words,
+ * and may not be a route too; it has no path.
  */
 final class RouteRules {
 
@@ -34,52 +36,55 @@ final class RouteRules {
         this.problems = problems;
     }
 
-    /** Checks that the generated adapter can write {@code new Route()}. */
-    void instantiable(TypeElement type) {
+    /** Checks that the generated adapter can write {@code new Route()}, or {@code new Client()}. */
+    void instantiable(EndpointKind kind, TypeElement type) {
         if (type.getKind() != ElementKind.CLASS) {
-            problems.type("class must be a plain class", article(type.getKind()), type,
-                    "put @Route on a concrete class with a no-argument constructor");
+            problems.type(kind, "class must be a plain class", article(type.getKind()), type,
+                    "put " + kind.label() + " on a concrete class with a no-argument constructor");
             // Constructors of interfaces, enums, records and annotations say nothing useful beyond this.
             return;
         }
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-            problems.type("class must not be abstract", "an abstract class", type,
-                    "remove 'abstract'; the runtime creates an instance of the route class itself");
+            problems.type(kind, "class must not be abstract", "an abstract class", type,
+                    "remove 'abstract'; the runtime creates an instance of the " + kind.noun() + " class itself");
         }
-        nesting(type);
+        nesting(kind, type);
         if (!type.getTypeParameters().isEmpty()) {
             String parameters = type.getTypeParameters().stream().map(p -> p.getSimpleName().toString())
                     .collect(Collectors.joining(", ", "<", ">"));
-            problems.type("class must not be generic", "type parameters " + parameters, type,
-                    "remove the type parameters; the runtime creates the route without type arguments");
+            problems.type(kind, "class must not be generic", "type parameters " + parameters, type,
+                    "remove the type parameters; the runtime creates the " + kind.noun() + " without type arguments");
         }
-        constructor(type);
+        if (kind == EndpointKind.ROUTE) {
+            constructor(kind, type); // a client may be made by the application: WebSocketConnector.of(instance)
+        }
     }
 
-    private void nesting(TypeElement type) {
+    private void nesting(EndpointKind kind, TypeElement type) {
         NestingKind nesting = type.getNestingKind();
         if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
             // javac does not show local and anonymous classes to processors today; kept for other compilers.
-            problems.type("class must be top-level or a static nested class",
+            problems.type(kind, "class must be top-level or a static nested class",
                     nesting == NestingKind.LOCAL ? "a local class" : "an anonymous class", type,
                     "move it out of the method into a top-level or static nested class");
             return;
         }
         if (type.getModifiers().contains(Modifier.PRIVATE)) {
-            problems.type("class must not be private", "a private class", type,
+            problems.type(kind, "class must not be private", "a private class", type,
                     "make it package-private, protected or public; the generated adapter in the same package"
                             + " creates it");
         }
         if (nesting == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
-            problems.type("class must be top-level or a static nested class", "a non-static inner class", type,
+            problems.type(kind, "class must be top-level or a static nested class", "a non-static inner class", type,
                     "declare it static; an inner class needs an instance of its enclosing class");
         }
         for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement;
                 outer = outer.getEnclosingElement()) {
             if (outer.getModifiers().contains(Modifier.PRIVATE)) {
-                problems.type("class must not be inside a private class",
+                problems.type(kind, "class must not be inside a private class",
                         "the private enclosing class " + Naming.displayName((TypeElement) outer), type,
-                        "make " + outer.getSimpleName() + " package-private or wider, or move the route out of it");
+                        "make " + outer.getSimpleName() + " package-private or wider, or move the " + kind.noun()
+                                + " out of it");
             }
         }
     }
@@ -89,7 +94,7 @@ final class RouteRules {
      * constructors is marked for an injector ({@code @Inject}, {@code @Autowired}): an instance factory then makes
      * them, and the adapter has no constructor to call.
      */
-    private void constructor(TypeElement type) {
+    private void constructor(EndpointKind kind, TypeElement type) {
         List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
         ExecutableElement noArgs = noArgumentConstructor(type);
         if (noArgs == null && constructors.stream().anyMatch(RouteRules::forInjector)) {
@@ -100,13 +105,13 @@ final class RouteRules {
                     .map(c -> type.getSimpleName() + c.getParameters().stream()
                             .map(p -> Naming.type(p.asType())).collect(Collectors.joining(", ", "(", ")")))
                     .collect(Collectors.joining(", "));
-            problems.type("class needs a no-argument constructor", "only " + found, type,
+            problems.type(kind, "class needs a no-argument constructor", "only " + found, type,
                     "add a constructor without parameters that is not private, or mark the one an instance factory"
                             + " calls with @Inject");
         } else if (noArgs.getModifiers().contains(Modifier.PRIVATE)
                 && elements.getOrigin(noArgs) == Elements.Origin.EXPLICIT) {
             // The implicit constructor of a private class is private too: that case is the class's problem.
-            problems.type("class needs a no-argument constructor that is not private",
+            problems.type(kind, "class needs a no-argument constructor that is not private",
                     "a private no-argument constructor", type, "make the constructor package-private or wider");
         }
     }
@@ -129,11 +134,27 @@ final class RouteRules {
                 .anyMatch(name -> name.equals("Inject") || name.equals("Autowired"));
     }
 
+    /**
+     * Reports a class that is both a route and a client: one instance cannot be both the server's end of its
+     * connections and the client's, and its adapter could not be both.
+     *
+     * @return whether the class is both
+     */
+    boolean routeAndClient(TypeElement type) {
+        if (type.getAnnotation(Route.class) == null || type.getAnnotation(WebSocketClient.class) == null) {
+            return false;
+        }
+        problems.type(EndpointKind.CLIENT, "class must not also be a @Route", "both @Route and @WebSocketClient",
+                type, "remove one of the two; a route and a client need a class each, which can share handlers"
+                        + " through an abstract base class");
+        return true;
+    }
+
     /** Reports every defect of the route's template; returns it if it is valid, else {@code null}. */
     PathTemplate template(TypeElement type, String path) {
         PathTemplate template = PathTemplate.parse(path);
         for (PathTemplate.Defect defect : template.defects()) {
-            problems.type(defect.rule(), defect.found(), type, defect.fix());
+            problems.type(EndpointKind.ROUTE, defect.rule(), defect.found(), type, defect.fix());
         }
         return template.valid() ? template : null;
     }
@@ -143,7 +164,7 @@ final class RouteRules {
         TypeElement owner = pathOwners.putIfAbsent(template.shape(), type);
         if (owner != null && !owner.equals(type)) {
             String other = owner.getAnnotation(Route.class).value();
-            problems.type("path must differ from every other route's path",
+            problems.type(EndpointKind.ROUTE, "path must differ from every other route's path",
                     PathTemplate.quote(template.path()) + ", which " + owner.getQualifiedName()
                             + " already serves as " + PathTemplate.quote(other) + ",", type,
                     "change one of the two paths; paths that differ only in variable names match the same requests");

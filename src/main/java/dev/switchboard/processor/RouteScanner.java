@@ -2,6 +2,7 @@ package dev.switchboard.processor;
 
 import dev.switchboard.PathParam;
 import dev.switchboard.Route;
+import dev.switchboard.WebSocketClient;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,32 +19,35 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Finds what a round holds: the {@code @Route} classes, and the handler and {@code @PathParam} annotations
- * that sit where nothing will ever read them. Handlers of a superclass of routes are read through the
- * routes (see {@link HandlerMethods}).
+ * Finds what a round holds: the {@code @Route} and {@code @WebSocketClient} classes, and the handler and
+ * {@code @PathParam} annotations that sit where nothing will ever read them. Handlers of a superclass of routes or
+ * clients are read through them (see {@link HandlerMethods}).
  */
 final class RouteScanner {
 
-    /** A handler annotation on a method of a class that is neither a {@code @Route} nor a base class of one. */
+    /** A handler annotation on a method of a class that is neither a route or client nor a base class of one. */
     record StrayHandler(HandlerKind kind, ExecutableElement method) {
     }
 
     /**
      * What one round holds.
      *
-     * @param routes           the {@code @Route} classes, in source order
-     * @param strayHandlers    handler methods of classes that are neither routes nor base classes of routes
+     * @param endpoints        the {@code @Route} classes in source order, then the {@code @WebSocketClient} classes
+     *                         that are not routes too
+     * @param strayHandlers    handler methods of classes that are neither routes, clients nor base classes of them
      * @param strayPathParams  {@code @PathParam} parameters of methods that are not handlers
      */
-    record Scan(List<TypeElement> routes, List<StrayHandler> strayHandlers, List<VariableElement> strayPathParams) {
+    record Scan(List<TypeElement> endpoints, List<StrayHandler> strayHandlers, List<VariableElement> strayPathParams) {
     }
 
-    /** Qualified names of the superclasses of every route seen so far, in this round and earlier ones. */
-    private final Set<String> routeBases = new HashSet<>();
+    /** Qualified names of the superclasses of every route and client seen so far, in this round and earlier ones. */
+    private final Set<String> endpointBases = new HashSet<>();
 
     Scan scan(RoundEnvironment round) {
-        List<TypeElement> routes = new ArrayList<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(Route.class)));
-        routes.forEach(this::noteSuperclasses);
+        Set<TypeElement> endpoints = new LinkedHashSet<>();
+        endpoints.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Route.class)));
+        endpoints.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(WebSocketClient.class)));
+        endpoints.forEach(this::noteSuperclasses);
 
         // A method is reported once, under its first annotation, however many handler annotations it has.
         Set<ExecutableElement> seen = new LinkedHashSet<>();
@@ -51,7 +55,7 @@ final class RouteScanner {
         for (HandlerKind kind : HandlerKind.values()) {
             for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(kind.annotation()))) {
                 TypeElement owner = (TypeElement) method.getEnclosingElement();
-                if (owner.getAnnotation(Route.class) == null && !isRouteBase(owner) && seen.add(method)) {
+                if (!isEndpoint(owner) && !isEndpointBase(owner) && seen.add(method)) {
                     strays.add(new StrayHandler(HandlerKind.on(method).get(0), method));
                 }
             }
@@ -65,23 +69,27 @@ final class RouteScanner {
                 strayPathParams.add(parameter);
             }
         }
-        return new Scan(routes, strays, strayPathParams);
+        return new Scan(List.copyOf(endpoints), strays, strayPathParams);
+    }
+
+    private static boolean isEndpoint(TypeElement type) {
+        return type.getAnnotation(Route.class) != null || type.getAnnotation(WebSocketClient.class) != null;
     }
 
     /**
-     * Whether a class is meant as a superclass of routes, so that its handlers are read through them: it is
-     * abstract, or a {@code @Route} class of this compilation extends it. An interface is neither: routes do
-     * not inherit handlers from interfaces.
+     * Whether a class is meant as a superclass of routes or clients, so that its handlers are read through them: it
+     * is abstract, or a {@code @Route} or {@code @WebSocketClient} class of this compilation extends it. An interface
+     * is neither: routes and clients do not inherit handlers from interfaces.
      */
-    private boolean isRouteBase(TypeElement type) {
+    private boolean isEndpointBase(TypeElement type) {
         return type.getKind() == ElementKind.CLASS
                 && (type.getModifiers().contains(Modifier.ABSTRACT)
-                        || routeBases.contains(type.getQualifiedName().toString()));
+                        || endpointBases.contains(type.getQualifiedName().toString()));
     }
 
-    /** Notes the superclasses of a route. By name: elements of one round need not be those of the next. */
-    private void noteSuperclasses(TypeElement route) {
-        HandlerMethods.classes(route).stream().skip(1)
-                .forEach(type -> routeBases.add(type.getQualifiedName().toString()));
+    /** Notes the superclasses of a route or client. By name: elements of one round need not be those of the next. */
+    private void noteSuperclasses(TypeElement endpoint) {
+        HandlerMethods.classes(endpoint).stream().skip(1)
+                .forEach(type -> endpointBases.add(type.getQualifiedName().toString()));
     }
 }

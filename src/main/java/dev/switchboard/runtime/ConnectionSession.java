@@ -43,10 +43,14 @@ final class ConnectionSession extends SessionWrites {
     private final SessionTimers timers;
     private final HandlerCalls calls;
     private final MessageDispatch messages;
+    private final Side side;
+    /** Completes once {@code @OnDisconnected} returned, with what it was told. */
+    private final CompletableFuture<CloseStatus> ended = new CompletableFuture<>();
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
-                      RouteSessions routeSessions, SessionSlot slot) {
+                      RouteSessions routeSessions, SessionSlot slot, Side side) {
         super(info);
+        this.side = side;
         this.route = route;
         this.transport = transport;
         this.registry = registry;
@@ -80,6 +84,11 @@ final class ConnectionSession extends SessionWrites {
         calls.later(ConnectionHandlers::onConnected);
     }
 
+    /** Completes once {@code @OnDisconnected} returned, with the status it was given. */
+    CompletableFuture<CloseStatus> ended() {
+        return ended;
+    }
+
     /** An error the host met on this connection; the host closes the connection itself if it must. */
     void hostFailed(Throwable error) {
         calls.hostFailed(error);
@@ -88,14 +97,11 @@ final class ConnectionSession extends SessionWrites {
     /** The host closed the connection: report it once, after every callback before it. */
     void hostClosed(int code, String reason) {
         CloseStatus requested = requestedClose;
-        disconnect(requested != null ? requested : new CloseStatus(code, reason, CloseCodes.causeOf(code)));
+        disconnect(requested != null ? requested : new CloseStatus(code, reason, side.causeOf(code)));
     }
 
-    /**
-     * Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed.
-     *
-     * @return how many queued messages will not be sent
-     */
+    /** Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed; returns how
+     *  many queued messages will not be sent. */
     int abandon(CloseStatus status) {
         return disconnect(status);
     }
@@ -109,6 +115,7 @@ final class ConnectionSession extends SessionWrites {
         calls.disconnected(status, () -> routeSessions.remove(this, status.cause()), () -> {
             registry.remove(this);
             slot.release();
+            ended.complete(status);
         });
         return unsent;
     }
@@ -123,7 +130,7 @@ final class ConnectionSession extends SessionWrites {
     @Override
     public void close(int code, String reason) {
         CloseCodes.check(code, reason);
-        closeSoon(code, reason, CloseCause.SERVER_CLOSED);
+        closeSoon(code, reason, side.ownClose());
     }
 
     /** Closes after everything queued so far; the first close wins. */
@@ -178,6 +185,9 @@ final class ConnectionSession extends SessionWrites {
             case HEARTBEAT_TIMEOUT -> {
                 routeSessions.events().heartbeatTimedOut();
                 closeNow(CloseStatus.GOING_AWAY, "heartbeat timeout", CloseCause.HEARTBEAT_TIMEOUT);
+                if (side == Side.CLIENT) {
+                    abandon(requestedClose); // a client moves on (reconnects) at once: the server has vanished
+                }
             }
             case IDLE_TIMEOUT -> closeSoon(CloseStatus.GOING_AWAY, "idle timeout", CloseCause.IDLE_TIMEOUT);
             case SEND_TIMEOUT -> closeAsSlowConsumer();

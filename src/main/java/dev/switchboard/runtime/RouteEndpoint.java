@@ -60,7 +60,7 @@ public final class RouteEndpoint extends Endpoint {
         try {
             Transport transport = new JakartaTransport(session, host.sharedFrames(session), registry.controlFrames());
             connection = new ConnectionSession(connectionInfo(session, admitted), settings, transport, registry,
-                    routeSessions, slot);
+                    routeSessions, slot, Side.SERVER);
         } catch (RuntimeException | Error e) {
             slot.release(); // no session holds it, and none will end to give it back
             throw e;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The open sessions of one server, from {@code @OnConnected} until their {@code @OnDisconnected} returned.
@@ -22,6 +23,8 @@ final class SessionRegistry {
     private final Set<SessionSlot> handedOver = ConcurrentHashMap.newKeySet();
     private final EngineEvents events;
     private final ClusterBus bus;
+    /** The close of a drain, once it began: a session that opens after it gets it at once. */
+    private volatile CloseStatus closingAll;
 
     /**
      * A registry on the in-process cluster.
@@ -124,6 +127,10 @@ final class SessionRegistry {
     void add(ConnectionSession session) {
         open.add(session);
         clock.start();
+        CloseStatus closing = closingAll;
+        if (closing != null) {
+            session.closeSoon(closing.code(), closing.reason(), closing.cause());
+        }
     }
 
     void remove(ConnectionSession session) {
@@ -147,6 +154,7 @@ final class SessionRegistry {
      * @param cause  the cause reported to {@code @OnDisconnected}
      */
     void closeAll(int code, String reason, CloseCause cause) {
+        closingAll = new CloseStatus(code, reason, cause);
         for (ConnectionSession session : open.snapshot()) {
             session.closeSoon(code, reason, cause);
         }
@@ -160,7 +168,14 @@ final class SessionRegistry {
      * @throws InterruptedException if interrupted while waiting
      */
     boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
-        return open.awaitEmpty(timeoutMillis);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        // A connection whose upgrade was just accepted opens within moments, and is closed as it opens: wait for
+        // it too, or the transport would stop under it before its close frame.
+        while (handedOver.stream().anyMatch(slot -> slot.opening(System.nanoTime()))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return open.awaitEmpty(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     }
 
     /**

@@ -83,6 +83,11 @@ final class SessionSlot {
         }
     }
 
+    /** Whether a connection was handed the slot less than {@link #OPENING_NANOS} ago and may still open in it. */
+    boolean opening(long now) {
+        return state.get() == State.HANDED_OVER && now - handedOverNanos <= OPENING_NANOS;
+    }
+
     /** Gives the place back if it was handed to a connection that has not opened for {@link #OPENING_NANOS}. */
     void releaseIfNeverOpened(long now) {
         // The state first: the time it was handed over is written before the state says so.

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * after the previous one completed, so an implementation never sees two sends at once, which is exactly
  * what Tomcat and Jetty require.
  */
-interface Transport {
+public interface Transport {
 
     /**
      * Starts sending a text message; {@code done} receives {@code null} on success or the failure.

@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 /**
  * Reads the bytes of one upgraded connection before Tyrus does, following where each frame starts, and refuses
  * a data frame whose payload is larger than the largest message any route accepts: with 1009 through Tyrus's
- * own close, as soon as the frame's head has come.
+ * own close, as soon as the frame's head has come; and a frame the client did not mask (RFC 6455 5.1), which
+ * Tyrus would read, with 1002.
  *
  * <p>Why: Tyrus buffers each whole frame before anything sees it, in a buffer that may grow to the engine's
  * {@code incomingBufferSize}, and a frame that does not fit ends the session with 1011 "Buffer overflow"
@@ -69,12 +70,15 @@ final class FrameLimit implements ReadHandler {
                 long length = payloadLength();
                 headBytes = 0;
                 if (length < 0) { // no length to skip: nothing more can be followed
-                    refuse();
+                    refuse(tooBig());
                     data.position(data.limit());
                     return;
                 }
-                if (!refused && isData() && length > maxPayload) {
-                    refuse();
+                if (!masked()) {
+                    // RFC 6455 5.1: a server must close on a frame the client did not mask; Tyrus reads it.
+                    refuse(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked frame"));
+                } else if (isData() && length > maxPayload) {
+                    refuse(tooBig());
                 }
                 payloadLeft = length;
             } else {
@@ -128,6 +132,10 @@ final class FrameLimit implements ReadHandler {
         return (head[0] & 0x08) == 0;
     }
 
+    private boolean masked() {
+        return (head[1] & 0x80) != 0;
+    }
+
     private boolean isClose() {
         return (head[0] & 0x0F) == 0x8;
     }
@@ -142,13 +150,17 @@ final class FrameLimit implements ReadHandler {
         }
     }
 
-    private void refuse() {
+    private CloseReason tooBig() {
+        return new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big: over " + maxPayload + " bytes");
+    }
+
+    private void refuse(CloseReason reason) {
         if (refused) {
             return;
         }
         refused = true;
-        // As an application's close: Tyrus writes the close frame, reports onClose(1009) to the endpoint
+        // As an application's close: Tyrus writes the close frame, reports onClose(1009 or 1002) to the endpoint
         // once, and closes the connection.
-        tyrus.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big: over " + maxPayload + " bytes"));
+        tyrus.close(reason);
     }
 }

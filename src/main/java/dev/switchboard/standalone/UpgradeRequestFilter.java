@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
 final class UpgradeRequestFilter extends BaseFilter {
 
     private static final UpgradeRequestRules.Refusal DRAINING = new UpgradeRequestRules.Refusal(
-            503, "Service Unavailable", "The server is shutting down", Map.of());
+            503, "Service Unavailable", "The server is shutting down",
+            Map.of("Retry-After", "1")); // a restarting server is back soon; clients spread their returns over the second
 
     private final BooleanSupplier draining;
     private final HandshakeGate gate;

@@ -367,10 +367,11 @@ class HandlerRulesTest {
                 }
                 """);
         result.assertErrors(
-                "@OnText handler must be declared in a @Route class or a superclass of one: found no @Route on"
-                        + " Lobby.Desk and no @Route class extending it in Lobby.Desk#said. Fix: annotate Lobby.Desk"
-                        + " with @Route(\"/path\"), move the method into a @Route class, or declare Lobby.Desk"
-                        + " abstract to make it a base class of routes.",
+                "@OnText handler must be declared in a @Route or @WebSocketClient class or a superclass of one:"
+                        + " found neither @Route nor @WebSocketClient on Lobby.Desk, and no such class extending it in"
+                        + " Lobby.Desk#said. Fix: annotate Lobby.Desk with @Route(\"/path\") or @WebSocketClient, move"
+                        + " the method into such a class, or declare Lobby.Desk abstract to make it a base class of"
+                        + " routes or clients.",
                 "@OnText @OnBinary void said(String text) {}");
         assertNull(result.index());
     }
@@ -391,9 +392,10 @@ class HandlerRulesTest {
                 @dev.switchboard.Route("/greet")
                 class Greeting implements Greeter {}
                 """).assertErrors(
-                "@OnConnected handler must be declared in a @Route class or a superclass of one: found the interface"
-                        + " Greeter in Greeter#joined. Fix: move the method into a @Route class or an abstract base"
-                        + " class of routes; routes do not inherit handlers from interfaces.",
+                "@OnConnected handler must be declared in a @Route or @WebSocketClient class or a superclass of"
+                        + " one: found the interface Greeter in Greeter#joined. Fix: move the method into a @Route or"
+                        + " @WebSocketClient class or an abstract base class of them; routes and clients do not"
+                        + " inherit handlers from interfaces.",
                 "@OnConnected default void joined(WebSocketSession session) {}");
     }
 

@@ -62,9 +62,14 @@ public final class InMemoryCompiler {
             return errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList();
         }
 
-        /** The generated ServiceLoader index, or {@code null}. */
+        /** The generated ServiceLoader index of routes, or {@code null}. */
         String index() {
-            return resources.get(IndexWriter.RESOURCE);
+            return resources.get(EndpointKind.ROUTE.index());
+        }
+
+        /** The generated ServiceLoader index of clients, or {@code null}. */
+        String clientIndex() {
+            return resources.get(EndpointKind.CLIENT.index());
         }
 
         /** A class loader over the compiled classes, child of the test's. */
@@ -191,9 +196,13 @@ public final class InMemoryCompiler {
         try (StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             boolean success = JAVAC.getTask(null, standard, diagnostics, options, null, sourceFiles(sources)).call();
-            Path index = directory.resolve(IndexWriter.RESOURCE);
-            Map<String, String> resources = Files.exists(index) ? Map.of(IndexWriter.RESOURCE, Files.readString(index))
-                    : Map.of();
+            Map<String, String> resources = new TreeMap<>();
+            for (EndpointKind kind : EndpointKind.values()) {
+                Path index = directory.resolve(kind.index());
+                if (Files.exists(index)) {
+                    resources.put(kind.index(), Files.readString(index));
+                }
+            }
             return new Result(success, diagnostics.getDiagnostics(), Map.of(), Map.of(), resources);
         }
     }
