@@ -1,12 +1,11 @@
 package dev.switchboard.it.clients;
 
+import dev.switchboard.testkit.Http;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,8 @@ public record Handshake(int status, Map<String, String> headers, String body) {
             if (client.responseHead.isEmpty()) {
                 throw new IOException("The server closed the connection without a response");
             }
-            Handshake head = parse(client.responseHead);
+            Http.Response parsed = Http.parseHead(client.responseHead.strip());
+            Handshake head = new Handshake(parsed.status(), parsed.headers(), "");
             Handshake response = head.status() == 101 || head.header("Content-Length") == null ? head
                     : new Handshake(head.status(), head.headers(), new String(client.readBody(
                             Integer.parseInt(head.header("Content-Length"))), StandardCharsets.UTF_8));
@@ -61,33 +61,11 @@ public record Handshake(int status, Map<String, String> headers, String body) {
 
     /** The {@code Sec-WebSocket-Accept} value RFC 6455 requires for {@link #KEY}. */
     public static String expectedAccept() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(
-                    (KEY + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Http.acceptFor(KEY);
     }
 
     /** A header value by case-insensitive name, or {@code null}. */
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
-    }
-
-    private static Handshake parse(String head) throws IOException {
-        String[] lines = head.split("\r\n");
-        String[] statusLine = lines[0].split(" ", 3);
-        if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
-            throw new IOException("Not an HTTP response: " + head);
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-        }
-        return new Handshake(Integer.parseInt(statusLine[1]), headers, "");
     }
 }

@@ -1,9 +1,11 @@
 package dev.switchboard.it.clients;
 
+import dev.switchboard.testkit.Frames;
+import dev.switchboard.testkit.Http;
+
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -72,7 +74,7 @@ public final class RawClient implements AutoCloseable {
         Socket socket = openSocket(uri);
         try {
             socket.getOutputStream().write(request);
-            return new RawClient(socket, readHead(socket.getInputStream()));
+            return new RawClient(socket, Http.readHead(socket.getInputStream()));
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -154,21 +156,6 @@ public final class RawClient implements AutoCloseable {
         return clients;
     }
 
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
     /** The status of the response. */
     public int statusCode() {
         return Integer.parseInt(responseHead.split(" ", 3)[1]);
@@ -181,29 +168,7 @@ public final class RawClient implements AutoCloseable {
 
     /** One final, masked frame with its whole payload, as a client sends it. */
     public static byte[] frame(int opcode, byte[] payload) {
-        ByteArrayOutputStream frame = head(opcode, payload.length);
-        frame.writeBytes(payload);
-        return frame.toByteArray();
-    }
-
-    /** The head of a final frame, with a zero mask: the payload goes as it is. */
-    private static ByteArrayOutputStream head(int opcode, long length) {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        head.write(0x80 | opcode);
-        if (length <= 125) {
-            head.write(0x80 | (int) length);
-        } else if (length <= 0xFFFF) {
-            head.write(0x80 | 126);
-            head.write((int) (length >>> 8));
-            head.write((int) length);
-        } else {
-            head.write(0x80 | 127);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                head.write((int) (length >>> shift));
-            }
-        }
-        head.writeBytes(new byte[4]);
-        return head;
+        return Frames.masked(true, opcode, payload);
     }
 
     /** Sends frames, or parts of them, in one write. */
@@ -231,28 +196,16 @@ public final class RawClient implements AutoCloseable {
 
     /** Reads the next frame the server sends. */
     public Frame readFrame() throws IOException {
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        int first = in.readUnsignedByte();
-        int second = in.readUnsignedByte();
-        long length = second & 0x7F;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
+        Frames.Frame frame = Frames.read(socket.getInputStream());
+        if (frame == null) {
+            throw new EOFException("The server closed the connection");
         }
-        byte[] payload = new byte[Math.toIntExact(length)];
-        in.readFully(payload);
-        return new Frame(first & 0x0F, payload);
+        return new Frame(frame.opcode(), frame.payload());
     }
 
     /** A client's close frame with a status code and reason. */
     public static byte[] closeFrame(int code, String reason) {
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] payload = new byte[2 + text.length];
-        payload[0] = (byte) (code >>> 8);
-        payload[1] = (byte) code;
-        System.arraycopy(text, 0, payload, 2, text.length);
-        return frame(0x8, payload);
+        return frame(Frames.CLOSE, Frames.closePayload(code, reason));
     }
 
     /** Reads {@code length} bytes of the response body, e.g. a refusal's {@code Content-Length}. */

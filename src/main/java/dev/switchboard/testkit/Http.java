@@ -98,10 +98,22 @@ public final class Http {
      * @throws IOException if the server closed the connection without a response, or did not answer HTTP
      */
     public static Response readResponse(Socket socket, InputStream in) throws IOException {
-        String head = readHead(in);
+        String head = readHead(in).strip();
         if (head.isEmpty()) {
             throw new IOException("The server closed the connection without a response");
         }
+        Response response = parseHead(head);
+        return response.status() == 101 ? response : new Response(response.status(), response.headers(),
+                readBody(socket, in, response.headers().get("content-length")));
+    }
+
+    /**
+     * The status and headers of a response head (names in lower case, the last value of a repeated name), without
+     * a body.
+     *
+     * @throws IOException if it is not an HTTP response
+     */
+    public static Response parseHead(String head) throws IOException {
         String[] lines = head.split("\r\n");
         String[] statusLine = lines[0].split(" ", 3);
         if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
@@ -115,12 +127,11 @@ public final class Http {
                         lines[i].substring(colon + 1).trim());
             }
         }
-        int status = Integer.parseInt(statusLine[1]);
-        String body = status == 101 ? "" : readBody(socket, in, headers.get("content-length"));
-        return new Response(status, Collections.unmodifiableMap(headers), body);
+        return new Response(Integer.parseInt(statusLine[1]), Collections.unmodifiableMap(headers), "");
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /** Reads a response head as it came, up to and with its blank line; empty if the server closed first. */
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         byte[] end = {'\r', '\n', '\r', '\n'};
         int matched = 0;
@@ -132,7 +143,7 @@ public final class Http {
             head.write(b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        return head.toString(StandardCharsets.ISO_8859_1).strip();
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static String readBody(Socket socket, InputStream in, String contentLength) throws IOException {
