@@ -39,7 +39,7 @@ public final class ClientRun {
     private final ClientOptions options;
     private final ClientEndpoint endpoint;
     private final HttpClient http;
-    private final Backoff backoff;
+    private final Retries retries;
     private final ReconnectingSession session;
     private final CompletableFuture<ClientSession> firstOpen = new CompletableFuture<>();
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
@@ -62,7 +62,7 @@ public final class ClientRun {
         Object instance = options.instance() != null ? options.instance() : newInstance(binding);
         this.endpoint = new ClientEndpoint(binding, instance, options.settings());
         this.http = options.httpClient() != null ? options.httpClient() : newHttpClient(options);
-        this.backoff = new Backoff(options.reconnect());
+        this.retries = new Retries(options.reconnect(), options.refreshHeaders(), this::replaceHeaders);
         this.headers = new LinkedHashMap<>(options.headers());
         this.session = new ReconnectingSession(this, options.uri(), options.settings().sendQueueLimits(),
                 options.reconnect().queuesWhileReconnecting());
@@ -170,7 +170,7 @@ public final class ClientRun {
             stopped = closing;
         }
         LOG.log(System.Logger.Level.DEBUG, "Connecting to " + options.uri() + " failed", failure);
-        retryOrEnd(stopped ? null : delayAfter(failure));
+        retryOrEnd(stopped ? null : retries.afterFailure(failure, failedAttempts));
     }
 
     /** A connection ended and its {@code @OnDisconnected} returned. */
@@ -187,7 +187,7 @@ public final class ClientRun {
             lastClose = status;
             stopped = closing;
         }
-        retryOrEnd(stopped ? null : delayAfter(status));
+        retryOrEnd(stopped ? null : retries.afterClose(status));
     }
 
     private void retryOrEnd(Duration delay) {
@@ -205,74 +205,9 @@ public final class ClientRun {
         announce(ClientState.RECONNECTING, delay);
     }
 
-    // ---- when to try again
-
-    /**
-     * The delay before the next attempt after a failed one, or {@code null} to give up. Called holding no lock: it
-     * may ask the application for new headers.
-     */
-    private Duration delayAfter(Throwable failure) {
-        if (!options.reconnect().enabled() || exhausted()) {
-            return null;
-        }
-        if (failure instanceof HandshakeRefusedException refused) {
-            int status = refused.status();
-            if (status == 401 || status == 403) {
-                return refreshed() ? backoff.afterFailure(failedAttempts) : null;
-            }
-            if (status == 503 || status == 429) {
-                return backoff.retryAfter(refused.header("Retry-After").orElse(null), failedAttempts);
-            }
-            if (status >= 400 && status < 500) {
-                return null; // the request itself is wrong: asking again will not help
-            }
-        }
-        return backoff.afterFailure(failedAttempts);
-    }
-
-    /** The delay before the next attempt after a connection ended, or {@code null} to end. */
-    private Duration delayAfter(CloseStatus status) {
-        if (!options.reconnect().enabled()) {
-            return null;
-        }
-        if (status.cause() == CloseCause.SERVER_CLOSED) {
-            switch (status.code()) {
-                case CloseStatus.POLICY_VIOLATION, CloseStatus.UNSUPPORTED_DATA -> {
-                    return refreshed() ? backoff.afterFailure(1) : null;
-                }
-                case CloseStatus.GOING_AWAY, CloseStatus.SERVICE_RESTART, CloseStatus.TRY_AGAIN_LATER -> {
-                    return backoff.prompt();
-                }
-                default -> { }
-            }
-        }
-        return backoff.afterFailure(1);
-    }
-
-    private boolean exhausted() {
-        int max = options.reconnect().maxAttempts();
-        return max > 0 && failedAttempts >= max;
-    }
-
-    /** Asks the application for new headers after a refusal; whether it gave some. */
-    private boolean refreshed() {
-        if (options.refreshHeaders() == null) {
-            return false;
-        }
-        Map<String, String> fresh;
-        try {
-            fresh = options.refreshHeaders().get();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "refreshHeaders failed; the client gives up", e);
-            return false;
-        }
-        if (fresh == null || fresh.isEmpty()) {
-            return false;
-        }
-        synchronized (this) {
-            headers.putAll(fresh);
-        }
-        return true;
+    /** Headers a refresh gave, for the next handshakes. */
+    private synchronized void replaceHeaders(Map<String, String> fresh) {
+        headers.putAll(fresh);
     }
 
     // ---- the end
