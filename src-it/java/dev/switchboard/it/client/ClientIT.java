@@ -14,20 +14,27 @@ import dev.switchboard.JacksonCodec;
 import dev.switchboard.OnBinary;
 import dev.switchboard.OnConnected;
 import dev.switchboard.OnDisconnected;
+import dev.switchboard.OnPong;
 import dev.switchboard.OnText;
+import dev.switchboard.OverflowAction;
 import dev.switchboard.Reconnect;
 import dev.switchboard.Route;
+import dev.switchboard.SendOverflowException;
+import dev.switchboard.SendQueueLimits;
 import dev.switchboard.SessionClosedException;
 import dev.switchboard.Switchboard;
 import dev.switchboard.WebSocketClient;
 import dev.switchboard.WebSocketConnector;
 import dev.switchboard.WebSocketSession;
+import dev.switchboard.example.EchoRoute;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,8 +42,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
@@ -84,6 +93,11 @@ class ClientIT {
     public static class Guarded extends Notes {
     }
 
+    /** {@link Notes} in either of two subprotocols, the newer preferred. */
+    @Route(value = "/client/protocols", codec = JacksonCodec.class, subprotocols = {"notes.v2", "notes.v1"})
+    public static class Protocols extends Notes {
+    }
+
     /** Closes every connection at once with 1008 (Policy Violation). */
     @Route("/client/policy")
     public static class Policing {
@@ -99,10 +113,16 @@ class ClientIT {
         final AtomicInteger connected = new AtomicInteger();
         final List<Note> notes = new CopyOnWriteArrayList<>();
         final List<CloseStatus> disconnects = new CopyOnWriteArrayList<>();
+        final AtomicInteger pongs = new AtomicInteger();
 
         @OnConnected
         void connected(WebSocketSession session) {
             connected.incrementAndGet();
+        }
+
+        @OnPong
+        void pong() {
+            pongs.incrementAndGet();
         }
 
         @OnText
@@ -135,6 +155,33 @@ class ClientIT {
         }
     }
 
+    /** Reads each text as it arrives, through a Reader, and each binary message in parts. */
+    @WebSocketClient
+    public static class Streaming {
+        final List<Integer> textLengths = new CopyOnWriteArrayList<>();
+        final List<Integer> binaryParts = new CopyOnWriteArrayList<>();
+        private int binaryBytes;
+
+        @OnText
+        void text(Reader text) throws IOException {
+            int length = 0;
+            char[] buffer = new char[8192];
+            for (int read; (read = text.read(buffer)) >= 0; ) {
+                length += read;
+            }
+            textLengths.add(length);
+        }
+
+        @OnBinary
+        void part(ByteBuffer part, boolean last) {
+            binaryBytes += part.remaining();
+            if (last) {
+                binaryParts.add(binaryBytes);
+                binaryBytes = 0;
+            }
+        }
+    }
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<ClientStateChange> changes = new CopyOnWriteArrayList<>();
 
@@ -148,7 +195,7 @@ class ClientIT {
 
     private Switchboard server(int port) {
         Switchboard server = Switchboard.builder().host("127.0.0.1").port(port).route(Notes.class)
-                .route(Guarded.class).route(Policing.class).shutdownTimeout(Duration.ofSeconds(2)).build().start();
+                .route(Guarded.class).route(Policing.class).route(Protocols.class).shutdownTimeout(Duration.ofSeconds(2)).build().start();
         toClose.add(server);
         return server;
     }
@@ -179,6 +226,8 @@ class ClientIT {
         assertEquals(List.of(new Note("HELLO", 2), new Note("AGAIN", 3)), recorder.notes);
         assertEquals(1, recorder.connected.get());
         assertEquals(ClientState.OPEN, session.clientState());
+        session.ping();
+        await().atMost(WAIT).until(() -> recorder.pongs.get() == 1);
 
         session.close();
         CloseStatus closed = session.closed().toCompletableFuture().join();
@@ -288,6 +337,81 @@ class ClientIT {
         ClientSession session = connect(WebSocketConnector.of(new Named("made by the app"))
                 .uri("ws://127.0.0.1:" + server.port() + "/client/notes"));
         assertEquals(ClientState.OPEN, session.clientState());
+    }
+
+    @Test
+    void aClientReadsMessagesAsStreamsAndInParts() {
+        Switchboard server = Switchboard.builder().host("127.0.0.1").port(0).route(EchoRoute.class).build().start();
+        toClose.add(server);
+        Streaming streaming = new Streaming();
+        ClientSession session = connect(WebSocketConnector.of(streaming).maxMessageSize(1024)
+                .uri("ws://127.0.0.1:" + server.port() + "/echo"));
+
+        // Within the echo's own queue limit together (4 MiB by default), far over the client's whole-message limit.
+        session.writeText("x".repeat(3 << 20));
+        session.writeData(new byte[512 << 10]);
+        await().atMost(WAIT).failFast(() -> session.clientState() != ClientState.OPEN)
+                .until(() -> streaming.textLengths.size() == 1 && streaming.binaryParts.size() == 1);
+        assertEquals(List.of(3 << 20), streaming.textLengths);
+        assertEquals(List.of(512 << 10), streaming.binaryParts);
+        assertEquals(ClientState.OPEN, session.clientState());
+    }
+
+    @Test
+    void writesToAServerThatStoppedReadingAreBoundedByTheQueueLimits() throws IOException {
+        Switchboard server = server(0);
+        TcpRelay relay = new TcpRelay(server.port());
+        toClose.add(relay);
+        Recorder recorder = new Recorder();
+        ClientSession session = connect(connector(recorder, relay.port(), "/client/notes")
+                .sendQueueLimits(new SendQueueLimits(8, 1 << 20, OverflowAction.FAIL_SEND)));
+
+        relay.stall();
+        byte[] chunk = new byte[64 * 1024];
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) { // 12.5 MiB: more than TCP buffers and the queue together hold
+            writes.add(session.writeData(chunk).toCompletableFuture());
+        }
+        await().atMost(WAIT).until(() -> session.droppedMessages() > 0);
+        CompletableFuture<Void> refused = writes.stream().filter(CompletableFuture::isCompletedExceptionally)
+                .findFirst().orElseThrow();
+        assertInstanceOf(SendOverflowException.class, assertThrows(CompletionException.class, refused::join)
+                .getCause());
+        assertTrue(session.bufferedAmount() <= 1 << 20, "queued: " + session.bufferedAmount());
+        assertEquals(ClientState.OPEN, session.clientState(), "FAIL_SEND fails the write, not the connection");
+    }
+
+    @Test
+    void theServerChoosesAmongTheSubprotocolsOffered() {
+        Switchboard server = server(0);
+        ClientSession session = connect(connector(new Recorder(), server.port(), "/client/protocols")
+                .subprotocols("notes.v1", "notes.v0"));
+        assertEquals("notes.v1", session.subprotocol());
+    }
+
+    @Test
+    void aHandshakeWithoutAnswerFailsAfterTheHandshakeTimeout() throws IOException {
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        toClose.add(silent);
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        Thread accepting = new Thread(() -> {
+            try {
+                accepted.add(silent.accept()); // and never a byte back
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        accepting.setDaemon(true);
+        accepting.start();
+
+        CompletableFuture<ClientSession> connecting = connector(new Recorder(), silent.getLocalPort(), "/x")
+                .handshakeTimeout(Duration.ofMillis(500)).connect().toCompletableFuture();
+        await().atMost(WAIT).until(connecting::isDone);
+        Throwable failure = assertThrows(CompletionException.class, connecting::join).getCause();
+        assertTrue(failure instanceof java.net.http.HttpTimeoutException || failure instanceof TimeoutException,
+                failure.toString());
+        assertEquals(1, accepted.size(), "the TCP connection was made; the handshake got no answer");
+        assertEquals(ClientState.CLOSED, states().get(states().size() - 1));
     }
 
     @Test

@@ -22,6 +22,7 @@ final class TcpRelay implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listening;
     private volatile boolean frozen;
+    private volatile boolean stalled;
 
     /** A relay on a free port to a server on 127.0.0.1 at {@code target}. */
     TcpRelay(int target) throws IOException {
@@ -64,7 +65,7 @@ final class TcpRelay implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
-                while ((read = in.read(buffer)) >= 0) {
+                while (awaitUnstalled() && (read = in.read(buffer)) >= 0) {
                     if (!frozen) {
                         out.write(buffer, 0, read);
                     }
@@ -78,6 +79,34 @@ final class TcpRelay implements AutoCloseable {
         }, "relay-pipe");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Whether the pipe may read on: it waits while the relay is stalled; {@code false} once interrupted. */
+    private boolean awaitUnstalled() {
+        synchronized (this) {
+            while (stalled) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads nothing more either way, with every connection left open: a peer that stopped reading, whose TCP
+     * buffers fill until the sender can write no more.
+     */
+    void stall() {
+        stalled = true;
+    }
+
+    /** Reads again after {@link #stall()}. */
+    synchronized void unstall() {
+        stalled = false;
+        notifyAll();
     }
 
     /** Closes every relayed connection with a FIN on both sides, and no close frame. */
@@ -116,6 +145,7 @@ final class TcpRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        unstall();
         listening.close();
         dropConnections();
     }
