@@ -54,7 +54,9 @@ class DrainIT {
             CompletableFuture<ShutdownSummary> stopped = CompletableFuture.supplyAsync(server::stop);
             await().atMost(WAIT).until(() -> stalledSession.state() != SessionState.OPEN);
 
-            assertEquals(503, client.handshake("/timed?name=late").status());
+            TestClient.HandshakeResponse refused = client.handshake("/timed?name=late");
+            assertEquals(503, refused.status());
+            assertEquals("1", refused.header("Retry-After"), "a reconnecting client comes back after a second");
             assertEquals(1001, polite.closeCode.orTimeout(30, TimeUnit.SECONDS).join());
 
             ShutdownSummary summary = stopped.get(30, TimeUnit.SECONDS);
