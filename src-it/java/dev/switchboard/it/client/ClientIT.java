@@ -247,6 +247,8 @@ class ClientIT {
         ClientSession session = connect(connector(recorder, port, "/client/notes")
                 .reconnect(Reconnect.withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))));
 
+        session.attributes().put("user", "ann");
+        String id = session.id();
         first.stop();
         await().atMost(WAIT).until(() -> recorder.disconnects.size() == 1);
         assertEquals(CloseStatus.GOING_AWAY, recorder.disconnects.get(0).code(), recorder.disconnects.toString());
@@ -257,6 +259,8 @@ class ClientIT {
         session.writeObject(new Note("back", 7));
         await().atMost(WAIT).until(() -> recorder.notes.contains(new Note("BACK", 8)));
         assertTrue(states().contains(ClientState.RECONNECTING), "states: " + states());
+        assertEquals("ann", session.attributes().get("user"), "attributes last across connections");
+        assertEquals(id, session.id());
         assertEquals(ClientState.OPEN, states().get(states().size() - 1));
     }
 
