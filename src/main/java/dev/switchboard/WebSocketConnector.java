@@ -275,8 +275,8 @@ public final class WebSocketConnector {
     /**
      * Starts a client: its first connection opens in the background.
      *
-     * @return completes with the client's session once its first connection opened, after its
-     *         {@code @OnConnected} started; exceptionally if it gave up first (without reconnection, the first
+     * @return completes with the client's session once its first connection opened and its {@code @OnConnected}
+     *         ran; exceptionally if it gave up first (without reconnection, the first
      *         failure: a {@link HandshakeRefusedException}, an {@link java.io.IOException}, a timeout)
      * @throws IllegalStateException if no URI was given, or the class is not a {@link WebSocketClient} with its
      *                               generated adapter

@@ -125,7 +125,7 @@ public final class ClientRun {
             giveUp(badHeader);
             return;
         }
-        // The JDK's connect timeout covers the TCP connection only: the whole handshake gets the same again.
+        // A guard behind the JDK's own timeout, should an attempt ever hang past it.
         opening.orTimeout(options.handshakeTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)
                 .whenComplete((opened, failure) -> {
                     if (failure != null) {
@@ -154,8 +154,8 @@ public final class ClientRun {
         }
         link.ended().whenComplete((status, ignored) -> ended(listener, opened, status));
         announce(ClientState.OPEN, null);
-        firstOpen.complete(session);
         link.open();
+        firstOpen.complete(session); // after @OnConnected, which runs now unless the connection is already busy
     }
 
     private void attemptFailed(JdkListener listener, Throwable failure) {
