@@ -44,13 +44,14 @@ final class ConnectionSession extends SessionWrites {
     private final HandlerCalls calls;
     private final MessageDispatch messages;
     private final Side side;
-    /** Completes once {@code @OnDisconnected} returned, with what it was told. */
-    private final CompletableFuture<CloseStatus> ended = new CompletableFuture<>();
+    /** A client's: completes once {@code @OnDisconnected} returned, with what it was told; a server's has none. */
+    private final CompletableFuture<CloseStatus> ended;
 
     ConnectionSession(ConnectionInfo info, RouteSettings route, Transport transport, SessionRegistry registry,
                       RouteSessions routeSessions, SessionSlot slot, Side side) {
         super(info);
         this.side = side;
+        this.ended = side == Side.CLIENT ? new CompletableFuture<>() : null;
         this.route = route;
         this.transport = transport;
         this.registry = registry;
@@ -84,7 +85,7 @@ final class ConnectionSession extends SessionWrites {
         calls.later(ConnectionHandlers::onConnected);
     }
 
-    /** Completes once {@code @OnDisconnected} returned, with the status it was given. */
+    /** A client session's end: completes once {@code @OnDisconnected} returned, with the status it was given. */
     CompletableFuture<CloseStatus> ended() {
         return ended;
     }
@@ -100,8 +101,11 @@ final class ConnectionSession extends SessionWrites {
         disconnect(requested != null ? requested : new CloseStatus(code, reason, side.causeOf(code)));
     }
 
-    /** Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed; returns how
-     *  many queued messages will not be sent. */
+    /**
+     * Ends the session without waiting for the host any longer, e.g. when shutdown's deadline passed.
+     *
+     * @return how many queued messages will not be sent
+     */
     int abandon(CloseStatus status) {
         return disconnect(status);
     }
@@ -115,7 +119,9 @@ final class ConnectionSession extends SessionWrites {
         calls.disconnected(status, () -> routeSessions.remove(this, status.cause()), () -> {
             registry.remove(this);
             slot.release();
-            ended.complete(status);
+            if (ended != null) {
+                ended.complete(status);
+            }
         });
         return unsent;
     }
