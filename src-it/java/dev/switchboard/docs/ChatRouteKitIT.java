@@ -25,23 +25,6 @@ class ChatRouteKitIT {
             .route(ChatRoute.class));
     // end::extension[]
 
-    // tag::stop-reading[]
-    @Test
-    void aMemberThatStopsReadingHoldsNobodyUp(TestClient client) {
-        TestConnection ann = client.connect("/chat/lobby");
-        TestConnection bob = client.connect("/chat/lobby");
-
-        bob.stopReading();
-        for (int i = 0; i < 100; i++) {
-            ann.sendText("message " + i);
-            assertEquals("message " + i, ann.awaitText()); // the room's broadcast reaches Ann too
-        }
-
-        bob.resumeReading();
-        await().until(() -> bob.texts().size() == 100); // nothing was lost while Bob did not read
-    }
-    // end::stop-reading[]
-
     // tag::ignore-pings[]
     @Test
     void aMemberThatNoLongerAnswersPingsIsClosed(TestClient client, Switchboard server) {
