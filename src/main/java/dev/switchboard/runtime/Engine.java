@@ -104,6 +104,18 @@ public final class Engine {
     }
 
     /**
+     * Runs a host's own timer check on the clock that runs the sessions' timers, at least four times per
+     * {@code timer}: one thread and one sweep for the whole server, not a scheduled task per connection. Call it
+     * before the host accepts connections.
+     *
+     * @param check what to run on every tick; it must be quick and never block
+     * @param timer the shortest time the check measures
+     */
+    public void everyTick(Runnable check, Duration timer) {
+        registry.everyTick(check, timer);
+    }
+
+    /**
      * The path templates of the routes, in order.
      *
      * @return the paths

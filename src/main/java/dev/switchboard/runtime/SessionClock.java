@@ -2,6 +2,8 @@ package dev.switchboard.runtime;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ final class SessionClock {
 
     private final Collection<ConnectionSession> sessions;
     private final ServerThreads threads = new ServerThreads("switchboard-clock");
+    private final List<Runnable> hostChecks = new CopyOnWriteArrayList<>();
     private long periodNanos = SLOWEST_NANOS;
     private ScheduledExecutorService timer;
 
@@ -30,10 +33,24 @@ final class SessionClock {
     synchronized void serve(RouteSettings route) {
         for (Duration timer : new Duration[]{route.heartbeat().interval(), route.heartbeat().timeout(),
                 route.idleTimeout(), route.sendQueueLimits().sendTimeout()}) {
-            if (!timer.isZero()) {
-                periodNanos = Math.max(FASTEST_NANOS, Math.min(periodNanos, timer.toNanos() / 4));
-            }
+            serve(timer);
         }
+    }
+
+    private void serve(Duration timer) {
+        if (!timer.isZero()) {
+            periodNanos = Math.max(FASTEST_NANOS, Math.min(periodNanos, timer.toNanos() / 4));
+        }
+    }
+
+    /**
+     * Runs a host's own check on every tick from now on, often enough for its timer, and starts ticking; call it
+     * before any session opens, while the period may still change.
+     */
+    synchronized void everyTick(Runnable check, Duration timer) {
+        serve(timer);
+        hostChecks.add(check);
+        start();
     }
 
     /** Starts ticking, if not yet. */
@@ -65,6 +82,13 @@ final class SessionClock {
             } catch (RuntimeException e) {
                 // One session's failure must not stop the clock for the others.
                 LOG.log(System.Logger.Level.WARNING, "Timer of " + session + " failed", e);
+            }
+        }
+        for (Runnable check : hostChecks) {
+            try {
+                check.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A host's check on the clock failed", e);
             }
         }
         if (pings > 0 && LOG.isLoggable(System.Logger.Level.TRACE)) {

@@ -3,6 +3,7 @@ package dev.switchboard.runtime;
 import dev.switchboard.CloseCause;
 import dev.switchboard.CloseStatus;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +118,11 @@ final class SessionRegistry {
     /** Where this server's handlers read messages as they arrive. */
     StreamThreads streamThreads() {
         return streamThreads;
+    }
+
+    /** Runs a host's check on the sessions' clock: see {@link SessionClock#everyTick}. */
+    void everyTick(Runnable check, Duration timer) {
+        clock.everyTick(check, timer);
     }
 
     /** Where this server's sessions write their pings and closes. */

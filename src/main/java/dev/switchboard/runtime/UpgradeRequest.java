@@ -36,8 +36,14 @@ record UpgradeRequest(String path, Map<String, String> pathParams, Map<String, L
                 InetSocketAddress.createUnresolved("unknown", 0), request.getUserPrincipal());
     }
 
-    /** Headers in an unmodifiable map whose names are case-insensitive, lines of one name together. */
+    /**
+     * Headers in an unmodifiable map whose names are case-insensitive, lines of one name together: those a host
+     * kept as read ({@link HeaderLines}) as they are.
+     */
     static Map<String, List<String>> caseInsensitive(Map<String, List<String>> requestHeaders) {
+        if (requestHeaders instanceof HeaderLines asRead) {
+            return asRead;
+        }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         requestHeaders.forEach((name, values) -> headers.merge(name, List.copyOf(values), UpgradeRequest::concat));
         return Collections.unmodifiableMap(headers);

@@ -27,8 +27,8 @@ import java.nio.ByteBuffer;
  * {@link LingeringClose} that the socket may close now. A close the client sends first is passed on, and tells
  * the same: Tyrus answers it and the socket closes at once.
  *
- * <p>Tyrus calls {@link #handle} for one connection one read at a time (its Grizzly filter queues the reads and
- * runs them under a lock), so the state needs no synchronization of its own.
+ * <p>{@link #handle} runs for one connection one read at a time ({@link UpgradedConnection}), so the state needs no
+ * synchronization of its own.
  */
 final class FrameLimit implements ReadHandler {
 

@@ -47,7 +47,6 @@ public final class GrizzlyHost {
 
     private HttpServer server;
     private StandaloneContainer container;
-    private HandshakeGuard guard;
     private ClosingConnections closings;
     private int port = -1;
     private volatile boolean draining;
@@ -113,7 +112,7 @@ public final class GrizzlyHost {
             throw new IllegalStateException("Already started");
         }
         ClosingConnections closing = new ClosingConnections();
-        StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings), closing);
+        StandaloneContainer tyrus = new StandaloneContainer(routes.largestMessage(settings));
         Engine serving = new Engine(routes, settings, new TyrusHost(handlersOnIoThreads, perMessageDeflate
                 ? List.of(new PerMessageDeflate(tyrus.largestPayload())) : List.of()));
         try {
@@ -155,21 +154,22 @@ public final class GrizzlyHost {
         // sees it; Grizzly's own check, at the same limit, answers later requests of a kept-alive connection 400.
         listener.setMaxHttpHeaderSize(maxHandshakeHeaderBytes);
         HandshakeGuard handshakeGuard = new HandshakeGuard(handshakeTimeout, maxHandshakeHeaderBytes);
-        listener.registerAddOn(new SwitchboardAddOn(tyrus, () -> draining, serving.gate(), handshakeGuard));
+        if (!handshakeTimeout.isZero()) {
+            serving.everyTick(handshakeGuard::expireOverdue, handshakeTimeout);
+        }
+        listener.registerAddOn(new SwitchboardAddOn(tyrus, closing, () -> draining, serving.gate(), handshakeGuard));
         http.getServerConfiguration().addHttpHandler(PlainRequests.handler(serving.gate(), staticFolder), "/");
         http.addListener(listener);
         try {
             http.start();
         } catch (IOException e) {
             tyrus.stop();
-            handshakeGuard.close();
             serving.release();
             throw new UncheckedIOException("Could not listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
         server = http;
         engine = serving;
         container = tyrus;
-        guard = handshakeGuard;
         closings = closing;
         port = listener.getPort();
         draining = false;
@@ -260,11 +260,9 @@ public final class GrizzlyHost {
         }
         server.shutdownNow();
         container.stop();
-        guard.close();
         engine.release();
         server = null;
         container = null;
-        guard = null;
         closings = null;
         lastStop = summary;
         stopping = new CountDownLatch(1);

@@ -11,10 +11,8 @@ import org.glassfish.grizzly.memory.Buffers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sits below Grizzly's HTTP codec, on the raw bytes, and holds each connection to the handshake limits: how long
@@ -23,14 +21,18 @@ import java.util.concurrent.TimeUnit;
  * <p>A deadline starts when a connection is accepted and whenever an HTTP response on it has been written; the
  * arrival of the next request head ({@link #requestArrived}) disarms it, so a client that sends nothing, or
  * trickles its handshake a byte at a time, is closed when it passes (Tyrus and Grizzly have no such limit once
- * Grizzly's keep-alive timeout is off, which WebSocket connections need). An upgraded connection is never
- * armed again: Switchboard's heartbeat and idle timeout govern it.
+ * Grizzly's keep-alive timeout is off, which WebSocket connections need). An upgraded connection leaves the guard
+ * ({@link #upgraded}): Switchboard's heartbeat and idle timeout govern it.
+ *
+ * <p>Deadlines are checked by the clock that runs the sessions' timers ({@link #expireOverdue}, on every tick):
+ * arming one is a volatile write and an entry in a set, where a timer task per connection cost a task, a lock and
+ * a queue insertion and removal on every handshake. A connection is closed within a tick after its deadline.
  *
  * <p>The first request head of a connection, which is where a WebSocket handshake comes, is measured here, so
  * that one too large gets 431: Grizzly's own limit, left as the backstop for later requests of a kept-alive
  * HTTP connection, answers 400.
  */
-final class HandshakeGuard extends BaseFilter implements AutoCloseable {
+final class HandshakeGuard extends BaseFilter {
 
     private static final System.Logger LOG = System.getLogger(HandshakeGuard.class.getName());
 
@@ -40,7 +42,8 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
 
     private final Duration timeout;
     private final int maxHeaderBytes;
-    private final ScheduledThreadPoolExecutor timer;
+    /** The connections whose deadline runs. */
+    private final Set<Head> armed = ConcurrentHashMap.newKeySet();
 
     /**
      * @param timeout        how long a connection may take to deliver a whole request head, counted from the
@@ -50,21 +53,13 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
     HandshakeGuard(Duration timeout, int maxHeaderBytes) {
         this.timeout = timeout;
         this.maxHeaderBytes = maxHeaderBytes;
-        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("switchboard-handshake-timeout");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // Most deadlines are cancelled long before they pass: do not keep them queued until then.
-        timer.setRemoveOnCancelPolicy(true);
     }
 
     @Override
     public NextAction handleAccept(FilterChainContext ctx) {
-        Head head = new Head();
+        Head head = new Head(ctx.getConnection());
         HEAD.set(ctx.getConnection(), head);
-        arm(ctx.getConnection(), head);
+        arm(head);
         return ctx.getInvokeAction();
     }
 
@@ -81,7 +76,7 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
         if (head.measure(input, maxHeaderBytes)) {
             return ctx.getInvokeAction();
         }
-        head.disarm();
+        armed.remove(head);
         refuseTooLarge(ctx);
         return ctx.getStopAction();
     }
@@ -90,7 +85,7 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
     public NextAction handleClose(FilterChainContext ctx) {
         Head head = HEAD.get(ctx.getConnection());
         if (head != null) {
-            head.disarm();
+            armed.remove(head);
         }
         return ctx.getInvokeAction();
     }
@@ -99,7 +94,7 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
     void requestArrived(Connection<?> connection) {
         Head head = HEAD.get(connection);
         if (head != null) {
-            head.disarm();
+            armed.remove(head);
         }
     }
 
@@ -107,21 +102,35 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
     void responseFinished(Connection<?> connection) {
         Head head = HEAD.get(connection);
         if (head != null && connection.isOpen()) {
-            arm(connection, head);
+            arm(head);
         }
     }
 
-    private void arm(Connection<?> connection, Head head) {
-        if (timeout.isZero()) {
-            return;
+    /** The connection is a WebSocket connection now: the guard forgets it. */
+    void upgraded(Connection<?> connection) {
+        Head head = HEAD.remove(connection);
+        if (head != null) {
+            armed.remove(head);
         }
-        head.arm(timer.schedule(() -> expire(connection), timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
-    private void expire(Connection<?> connection) {
-        LOG.log(System.Logger.Level.DEBUG, () -> "Closing " + connection.getPeerAddress()
-                + ": no complete request within " + timeout);
-        connection.closeSilently();
+    private void arm(Head head) {
+        if (!timeout.isZero()) {
+            head.deadlineNanos = System.nanoTime() + timeout.toNanos();
+            armed.add(head);
+        }
+    }
+
+    /** Closes the connections whose deadline has passed; the sessions' clock calls it on every tick. */
+    void expireOverdue() {
+        long now = System.nanoTime();
+        for (Head head : armed) {
+            if (now - head.deadlineNanos >= 0 && armed.remove(head)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "Closing " + head.connection.getPeerAddress()
+                        + ": no complete request within " + timeout);
+                head.connection.closeSilently();
+            }
+        }
     }
 
     private void refuseTooLarge(FilterChainContext ctx) {
@@ -138,35 +147,20 @@ final class HandshakeGuard extends BaseFilter implements AutoCloseable {
         ctx.write(Buffers.wrap(ctx.getMemoryManager(), response), new CloseAfterWrite(ctx.getConnection()));
     }
 
-    /** Stops the timer; connections still waiting are closed with the transport. */
-    @Override
-    public void close() {
-        timer.shutdownNow();
-    }
-
     /** One connection's deadline, and how much of its first request head has come. */
     private static final class Head {
 
         private static final byte[] END = {'\r', '\n', '\r', '\n'};
 
-        private ScheduledFuture<?> deadline;
+        private final Connection<?> connection;
+        private volatile long deadlineNanos;
         private boolean measuring = true;
         private boolean refused;
         private long bytes;
         private int matched;
 
-        synchronized void arm(ScheduledFuture<?> next) {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
-            deadline = next;
-        }
-
-        synchronized void disarm() {
-            if (deadline != null) {
-                deadline.cancel(false);
-                deadline = null;
-            }
+        Head(Connection<?> connection) {
+            this.connection = connection;
         }
 
         synchronized boolean refused() {

@@ -38,7 +38,7 @@ final class LingeringClose extends Writer {
     private volatile boolean closeAsked;
 
     /**
-     * @param socket   the writer Tyrus's Grizzly filter made for the connection
+     * @param socket   the writer of the connection's socket
      * @param closings the host's connections that wait for their client's close, this one among them meanwhile
      */
     LingeringClose(Writer socket, ClosingConnections closings) {

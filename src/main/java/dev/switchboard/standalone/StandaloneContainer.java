@@ -21,21 +21,18 @@ final class StandaloneContainer extends TyrusServerContainer {
     private static final long LARGEST_FRAME_PAYLOAD = Integer.MAX_VALUE - 64;
 
     private final TyrusWebSocketEngine engine;
-    private final WebSocketEngine limitedEngine;
     private final long largestPayload;
 
     /**
      * @param largestMessage the largest message any route accepts. Tyrus buffers a whole frame before
      *                       anything sees it, so its buffer must hold a frame of that size; a larger frame is
      *                       refused by its head with 1009 ({@link FrameLimit}) before it reaches the buffer
-     * @param closings       the host's connections that wait for their client's close
      */
-    StandaloneContainer(long largestMessage, ClosingConnections closings) {
+    StandaloneContainer(long largestMessage) {
         super((Set<Class<?>>) null);
         this.largestPayload = Math.min(largestMessage, LARGEST_FRAME_PAYLOAD);
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize((int) largestPayload + FrameLimit.LARGEST_HEAD).build();
-        this.limitedEngine = new FrameLimitEngine(engine, largestPayload, closings);
         // Switchboard's own heartbeat and idle timeout govern sessions. Tyrus's must be off, and negative is the
         // only off it knows: at 0, the spec's "none", Tyrus 2.2 still cancels and schedules an idle check on its
         // timer for every message received and sent, a task, a lock and a wake-up each.
@@ -69,6 +66,6 @@ final class StandaloneContainer extends TyrusServerContainer {
 
     @Override
     public WebSocketEngine getWebSocketEngine() {
-        return limitedEngine; // what Tyrus's Grizzly filter upgrades connections with
+        return engine; // what the host's TyrusUpgradeFilter upgrades connections with
     }
 }

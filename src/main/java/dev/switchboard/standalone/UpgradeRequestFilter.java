@@ -1,6 +1,7 @@
 package dev.switchboard.standalone;
 
 import dev.switchboard.runtime.HandshakeGate;
+import dev.switchboard.runtime.HeaderLines;
 import dev.switchboard.runtime.UpgradeRequestRules;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -16,10 +17,8 @@ import org.glassfish.grizzly.memory.Buffers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,14 +48,8 @@ final class UpgradeRequestFilter extends BaseFilter {
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request) {
-            // Unanswered means a new request, not the body or frames of one answered already.
+            // Unanswered means a new request, not the body of one answered already.
             boolean unanswered = !request.getResponse().isCommitted();
-            if (!unanswered && !ctx.getConnection().isOpen()) {
-                // Bytes read just before another thread closed the connection. Tyrus forgets a closed connection,
-                // and would take them for its upgrade request again: a second session on a dead connection, whose
-                // @OnConnected runs and whose @OnDisconnected never does.
-                return ctx.getStopAction();
-            }
             if (unanswered) {
                 guard.requestArrived(ctx.getConnection());
             }
@@ -69,8 +62,8 @@ final class UpgradeRequestFilter extends BaseFilter {
                     refuse(ctx, request, refusal);
                     return ctx.getStopAction();
                 }
-                // Tyrus upgrades in the filter after this one and opens the session there, on this thread: once the
-                // chain is through, a place under the session limits that no session took is given back.
+                // The TyrusUpgradeFilter after this one upgrades and opens the session there, on this thread: once
+                // the chain is through, a place under the session limits that no session took is given back.
                 ctx.addCompletionListener(done -> HandshakeGate.forget());
             }
         }
@@ -89,7 +82,7 @@ final class UpgradeRequestFilter extends BaseFilter {
     }
 
     /** Answers the refusal and closes the connection: what the client sent was no handshake to go on with. */
-    private static void refuse(FilterChainContext ctx, HttpRequestPacket request, UpgradeRequestRules.Refusal refusal) {
+    static void refuse(FilterChainContext ctx, HttpRequestPacket request, UpgradeRequestRules.Refusal refusal) {
         byte[] body = refusal.message().getBytes(StandardCharsets.UTF_8);
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refusal.status());
@@ -107,21 +100,16 @@ final class UpgradeRequestFilter extends BaseFilter {
     }
 
     /**
-     * Every header line of the request, names case-insensitive, values unsplit: Tyrus's own request splits them
-     * at commas ({@code User-Agent: Mozilla/5.0 (X11, Linux)} would lose its tail), and the session's headers come
-     * from here.
+     * Every header line of the request, kept as read for the session ({@link HeaderLines}), values unsplit: Tyrus's
+     * own request splits them at commas ({@code User-Agent: Mozilla/5.0 (X11, Linux)} would lose its tail).
      */
     private static Map<String, List<String>> headers(HttpRequestPacket request) {
         MimeHeaders mime = request.getHeaders();
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : mime.names()) {
-            headers.computeIfAbsent(name, n -> {
-                List<String> values = new ArrayList<>();
-                mime.values(n).forEach(values::add); // every line of that name, whatever its case
-                return values;
-            });
+        HeaderLines.Collector lines = HeaderLines.collector();
+        for (int i = 0; i < mime.size(); i++) {
+            lines.add(mime.getName(i).toString(), mime.getValue(i).toString());
         }
-        return headers;
+        return lines.done();
     }
 
     /** The peer's address with its port, which Tyrus's request does not carry. */
