@@ -5,13 +5,14 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,13 @@ import java.util.function.Consumer;
  * written like any asynchronous send: queued behind the part Tomcat is writing, if any, and completed through the
  * handler. That package-private method and the {@code batchingAllowed} flag are reached reflectively (Tomcat 10.1,
  * 11 and 12 have both as used here); where they are not, {@link #of} finds nothing and sends stay as they are.
+ *
+ * <p>Batching is Tomcat's setting for every frame of the connection, its own close frame too. Tomcat closes by
+ * leaving its {@code OPEN} state, turning batching off (which writes what is buffered), then writing its close
+ * frame once it holds the connection's {@code messagePartInProgress} permit; a close frame written with batching
+ * allowed would stay in the buffer. So batching is turned on only while holding that permit, and off again at
+ * once if Tomcat left {@code OPEN} meanwhile: either Tomcat's close turns it off after, or its close frame is
+ * written after the permit is back, with batching off.
  */
 final class TomcatAsyncFlush {
 
@@ -32,22 +40,25 @@ final class TomcatAsyncFlush {
     private static final String ASYNC_REMOTE = "org.apache.tomcat.websocket.WsRemoteEndpointAsync";
 
     /** Tomcat's members, found once per Tomcat class; {@link #NONE} where they are out of reach. */
-    private record Members(Class<?> asyncType, Field base, Method startMessage, Field batchingAllowed, byte flush) {
+    private record Members(Class<?> asyncType, Field base, Method startMessage, Field batchingAllowed, byte flush,
+                           Field permit, Class<?> sessionType, Field state, Object open) {
     }
 
-    private static final Members NONE = new Members(null, null, null, null, (byte) 0);
+    private static final Members NONE = new Members(null, null, null, null, (byte) 0, null, null, null, null);
     private static volatile Members members;
 
-    private final RemoteEndpoint.Async remote;
     private final Object endpoint;
     private final AtomicBoolean batchingAllowed;
+    /** Held by whoever writes a frame of this connection; Tomcat's own close frame waits for it. */
+    private final Semaphore permit;
+    private final AtomicReference<?> sessionState;
     private final Members found;
 
-    private TomcatAsyncFlush(RemoteEndpoint.Async remote, Object endpoint, AtomicBoolean batchingAllowed,
-                             Members found) {
-        this.remote = remote;
+    private TomcatAsyncFlush(Object endpoint, Session session, Members found) throws IllegalAccessException {
         this.endpoint = endpoint;
-        this.batchingAllowed = batchingAllowed;
+        this.batchingAllowed = (AtomicBoolean) found.batchingAllowed().get(endpoint);
+        this.permit = (Semaphore) found.permit().get(endpoint);
+        this.sessionState = (AtomicReference<?>) found.state().get(session);
         this.found = found;
     }
 
@@ -58,12 +69,11 @@ final class TomcatAsyncFlush {
             return null;
         }
         Members found = members(remote.getClass());
-        if (found == NONE) {
+        if (found == NONE || !found.sessionType().isInstance(session)) {
             return null;
         }
         try {
-            Object endpoint = found.base().get(remote);
-            return new TomcatAsyncFlush(remote, endpoint, (AtomicBoolean) found.batchingAllowed().get(endpoint), found);
+            return new TomcatAsyncFlush(found.base().get(remote), session, found);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Tomcat's output buffer of session " + session.getId()
                     + " is out of reach: its messages are sent one by one", e);
@@ -71,12 +81,25 @@ final class TomcatAsyncFlush {
         }
     }
 
-    /** Lets Tomcat buffer the messages sent from now on; does not block, as batching was not allowed. */
-    void allow() {
+    /**
+     * Lets Tomcat buffer the messages sent from now on, unless Tomcat is writing a frame of its own (a pong, a close)
+     * or closing; does not block.
+     *
+     * @return whether batching is allowed now
+     */
+    boolean allow() {
+        if (!permit.tryAcquire()) {
+            return false;
+        }
         try {
-            remote.setBatchingAllowed(true);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // only turning batching off flushes, and so throws
+            batchingAllowed.set(true);
+            if (sessionState.get() != found.open()) {
+                batchingAllowed.set(false);
+                return false;
+            }
+            return true;
+        } finally {
+            permit.release();
         }
     }
 
@@ -120,6 +143,21 @@ final class TomcatAsyncFlush {
                     byte.class, ByteBuffer.class, boolean.class, SendHandler.class);
             Field batchingAllowed = endpointBase.getDeclaredField("batchingAllowed");
             Field flushOpCode = constants.getDeclaredField("INTERNAL_OPCODE_FLUSH");
+            Field permit = endpointBase.getDeclaredField("messagePartInProgress");
+            Class<?> sessionType = Class.forName("org.apache.tomcat.websocket.WsSession", false, tomcat);
+            Field state = sessionType.getDeclaredField("state");
+            Object open = null;
+            for (Object constant : Class.forName("org.apache.tomcat.websocket.WsSession$State", false, tomcat)
+                    .getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals("OPEN")) {
+                    open = constant;
+                }
+            }
+            if (open == null || permit.getType() != Semaphore.class || state.getType() != AtomicReference.class) {
+                throw new NoSuchFieldException("WsSession's OPEN state, its state or messagePartInProgress changed");
+            }
+            permit.setAccessible(true);
+            state.setAccessible(true);
             base.setAccessible(true);
             startMessage.setAccessible(true);
             batchingAllowed.setAccessible(true);
@@ -127,7 +165,8 @@ final class TomcatAsyncFlush {
             if (batchingAllowed.getType() != AtomicBoolean.class || flushOpCode.getType() != byte.class) {
                 throw new NoSuchFieldException("batchingAllowed or INTERNAL_OPCODE_FLUSH changed type");
             }
-            found = new Members(asyncType, base, startMessage, batchingAllowed, flushOpCode.getByte(null));
+            found = new Members(asyncType, base, startMessage, batchingAllowed, flushOpCode.getByte(null), permit,
+                    sessionType, state, open);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.INFO, "Tomcat's asynchronous flush is out of reach: each message is sent "
                     + "on its own, and Tomcat completes each send on another thread", e);

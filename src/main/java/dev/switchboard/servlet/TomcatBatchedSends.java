@@ -109,7 +109,10 @@ final class TomcatBatchedSends implements Transport {
     /** Sends a small message into the open run, opening one if needed, and flushes it if the message is its last. */
     private void batched(Consumer<SendHandler> send, Consumer<Throwable> done) {
         if (!open) {
-            flush.allow();
+            if (!flush.allow()) {
+                send.accept(result -> done.accept(result.isOK() ? null : result.getException())); // on its own
+                return;
+            }
             open = true;
         }
         boolean last = !more;
