@@ -60,6 +60,17 @@ public interface Host {
     }
 
     /**
+     * The transport a connection's writer sends through, where the host sends better than the standard one.
+     *
+     * @param session  the host's session, opening on this thread
+     * @param standard the transport over the session's remote endpoints
+     * @return {@code standard}, or a transport of the host's that keeps its promises
+     */
+    default Transport transport(Session session, Transport standard) {
+        return standard;
+    }
+
+    /**
      * The writer of broadcast frames encoded once for all recipients, where the host can write encoded frames.
      *
      * @param session the host's session, opening on this thread

@@ -267,6 +267,7 @@ final class OutboundQueue {
         sendStartedNanos = System.nanoTime();
         inFlight = entry;
         try {
+            transport.nextQueued(!queue.isEmpty());
             entry.start(transport, failure -> completed(entry, failure));
         } catch (RuntimeException e) {
             completed(entry, e);

@@ -58,7 +58,8 @@ public final class RouteEndpoint extends Endpoint {
         }
         ConnectionSession connection;
         try {
-            Transport transport = new JakartaTransport(session, host.sharedFrames(session), registry.controlFrames());
+            Transport transport = host.transport(session,
+                    new JakartaTransport(session, host.sharedFrames(session), registry.controlFrames()));
             connection = new ConnectionSession(connectionInfo(session, admitted), settings, transport, registry,
                     routeSessions, slot, Side.SERVER);
         } catch (RuntimeException | Error e) {

@@ -11,6 +11,16 @@ import java.util.function.Consumer;
 public interface Transport {
 
     /**
+     * Tells the transport, just before the writer starts its next entry, whether another entry is queued behind it.
+     * A host that hands the completion of every send to another thread may then buffer a message that others follow
+     * and write the run at once with its last message; it must not hold back a run's last message, nor block.
+     *
+     * @param queued whether another entry waits behind the one about to start
+     */
+    default void nextQueued(boolean queued) {
+    }
+
+    /**
      * Starts sending a text message; {@code done} receives {@code null} on success or the failure.
      */
     void sendText(String text, Consumer<Throwable> done);

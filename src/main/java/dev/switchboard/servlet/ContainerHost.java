@@ -1,6 +1,7 @@
 package dev.switchboard.servlet;
 
 import dev.switchboard.runtime.Host;
+import dev.switchboard.runtime.Transport;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 
@@ -8,8 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A Jakarta container as the engine sees it: ping and close block until their frame is written (Tomcat, Jetty), compression is the container's setting, and
- * Undertow's and Open Liberty's ways of reporting a close are read as what happened on the wire.
+ * A Jakarta container as the engine sees it: ping and close block until their frame is written (Tomcat, Jetty), compression is the container's setting,
+ * Undertow's and Open Liberty's ways of reporting a close are read as what happened on the wire, and Tomcat sends
+ * runs of queued messages through its output buffer.
  */
 final class ContainerHost implements Host {
 
@@ -35,6 +37,12 @@ final class ContainerHost implements Host {
             // whatever the route says, and a thread still waiting when the application is undeployed leaks.
             session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, sendTimeout.toMillis());
         }
+    }
+
+    /** On Tomcat, runs of queued messages go through its output buffer ({@link TomcatBatchedSends}). */
+    @Override
+    public Transport transport(Session session, Transport standard) {
+        return TomcatBatchedSends.wrap(session, standard);
     }
 
     @Override

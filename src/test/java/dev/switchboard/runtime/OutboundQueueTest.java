@@ -129,17 +129,55 @@ class OutboundQueueTest {
         assertEquals(List.of("text 6", "binary 3", "text 6"), reportedSent);
     }
 
+    @Test
+    void tellsTheTransportBeforeEachSendWhetherAnotherEntryIsQueuedBehindIt() {
+        transport.holdSends = true;
+        OutboundQueue queue = queue(10, 1 << 20);
+        CompletableFuture<Void> first = queue.offer(Outbound.text("alone"));
+        CompletableFuture<Void> second = queue.offer(Outbound.text("queued 1"));
+        CompletableFuture<Void> third = queue.offer(Outbound.text("queued 2"));
+        transport.holdSends = false;
+
+        transport.completeHeld();
+        CompletableFuture.allOf(first, second, third).orTimeout(10, TimeUnit.SECONDS).join();
+
+        assertEquals(List.of("alone", "queued 1", "queued 2"), transport.sent);
+        assertEquals(List.of(false, true, false), transport.followed,
+                "nothing behind the first when it started, one behind the second, none behind the last");
+    }
+
     /** Completes each send later on another thread, unless told to hold them. */
     private final class RecordingTransport implements Transport {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
         volatile boolean holdSends;
+        /** What the queue said before each send: whether another entry was queued behind it. */
+        final List<Boolean> followed = new CopyOnWriteArrayList<>();
+        private final List<Consumer<Throwable>> held = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void nextQueued(boolean queued) {
+            followed.add(queued);
+        }
+
+        /** Completes the sends held so far, on the completing thread. */
+        void completeHeld() {
+            for (Consumer<Throwable> done : held) {
+                held.remove(done);
+                completer.execute(() -> {
+                    inFlight.decrementAndGet();
+                    done.accept(null);
+                });
+            }
+        }
 
         private void send(String what, Consumer<Throwable> done) {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             sent.add(what);
-            if (!holdSends) {
+            if (holdSends) {
+                held.add(done);
+            } else {
                 completer.execute(() -> {
                     inFlight.decrementAndGet();
                     done.accept(null);
