@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The {@link WebSocketSession} of one connection: its writes go through the single-writer {@link OutboundQueue},
@@ -25,6 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ConnectionSession extends SessionWrites {
 
     private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<ConnectionSession, Set> GROUPS =
+            AtomicReferenceFieldUpdater.newUpdater(ConnectionSession.class, Set.class, "groups");
+    private static final AtomicReferenceFieldUpdater<ConnectionSession, SessionState> STATE =
+            AtomicReferenceFieldUpdater.newUpdater(ConnectionSession.class, SessionState.class, "state");
+    private static final AtomicLongFieldUpdater<ConnectionSession> DROPPED =
+            AtomicLongFieldUpdater.newUpdater(ConnectionSession.class, "dropped");
 
     private final RouteSettings route;
     private final OutboundQueue outbound;
@@ -32,14 +39,15 @@ final class ConnectionSession extends SessionWrites {
     private final SessionRegistry registry;
     private final RouteSessions routeSessions;
     private final SessionSlot slot;
-    private final Set<String> groups = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
+    /** Made at the first join: most sessions join no group. */
+    private volatile Set<String> groups;
+    private volatile SessionState state = SessionState.OPEN;
     /**
      * The close the server asked for, if it did: reported as it was asked, since hosts report either it or
      * the client's echo of it, and its cause says more than any close code.
      */
     private volatile CloseStatus requestedClose;
-    private final AtomicLong dropped = new AtomicLong();
+    private volatile long dropped;
     private final SessionTimers timers;
     private final HandlerCalls calls;
     private final MessageDispatch messages;
@@ -111,7 +119,7 @@ final class ConnectionSession extends SessionWrites {
     }
 
     private int disconnect(CloseStatus status) {
-        state.set(SessionState.CLOSED);
+        state = SessionState.CLOSED;
         int unsent = outbound.close(status.reason().isEmpty() ? "closed with " + status.code() : status.reason());
         messages.ended(status);
         // Out of its route and groups first, so that @OnDisconnected counts and broadcasts without it; out of the
@@ -141,7 +149,7 @@ final class ConnectionSession extends SessionWrites {
 
     /** Closes after everything queued so far; the first close wins. */
     void closeSoon(int code, String reason, CloseCause cause) {
-        if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
+        if (STATE.compareAndSet(this, SessionState.OPEN, SessionState.CLOSING)) {
             requestedClose = new CloseStatus(code, reason, cause);
             timers.closing();
             outbound.offer(Outbound.close(code, reason == null ? "" : reason));
@@ -150,7 +158,7 @@ final class ConnectionSession extends SessionWrites {
 
     /** Closes without waiting for the queue, which a slow or vanished client will never drain. */
     private void closeNow(int code, String reason, CloseCause cause) {
-        if (state.compareAndSet(SessionState.OPEN, SessionState.CLOSING)) {
+        if (STATE.compareAndSet(this, SessionState.OPEN, SessionState.CLOSING)) {
             requestedClose = new CloseStatus(code, reason, cause);
             timers.closing();
             outbound.close(reason);
@@ -163,7 +171,7 @@ final class ConnectionSession extends SessionWrites {
     }
 
     private void dropped(int messages, OutboundQueue.Overflow how) {
-        dropped.addAndGet(messages);
+        DROPPED.addAndGet(this, messages);
         OverflowAction action = route.sendQueueLimits().onOverflow();
         routeSessions.dropped(action, messages);
         if (how.closes(action)) {
@@ -185,7 +193,7 @@ final class ConnectionSession extends SessionWrites {
      * @return what was due
      */
     SessionTimers.Due tick(long now) {
-        SessionTimers.Due due = timers.due(now, state.get() == SessionState.OPEN, outbound.stalledNanos(now));
+        SessionTimers.Due due = timers.due(now, state == SessionState.OPEN, outbound.stalledNanos(now));
         switch (due) {
             case PING -> outbound.offerControl(Outbound.ping(EMPTY));
             case HEARTBEAT_TIMEOUT -> {
@@ -228,9 +236,9 @@ final class ConnectionSession extends SessionWrites {
     @Override
     CompletableFuture<Void> write(Outbound entry) {
         timers.activity();
-        if (state.get() != SessionState.OPEN) {
+        if (state != SessionState.OPEN) {
             entry.completeExceptionally(new SessionClosedException(
-                    "Session " + id() + " is " + state.get().name().toLowerCase() + "; the message was not sent."));
+                    "Session " + id() + " is " + state.name().toLowerCase() + "; the message was not sent."));
             return entry;
         }
         return outbound.offer(entry);
@@ -251,38 +259,42 @@ final class ConnectionSession extends SessionWrites {
     @Override
     public void join(String group) {
         Objects.requireNonNull(group, "group");
-        if (groups.add(group)) {
+        @SuppressWarnings("unchecked")
+        Set<String> joined = OnFirstUse.get(GROUPS, this, ConcurrentHashMap::newKeySet);
+        if (joined.add(group)) {
             routeSessions.join(this, group);
         }
     }
 
     @Override
     public void leave(String group) {
-        if (groups.remove(group)) {
+        Set<String> joined = groups;
+        if (joined != null && joined.remove(group)) {
             routeSessions.leave(this, group);
         }
     }
 
     @Override
     public Set<String> groups() {
-        return Set.copyOf(groups);
+        Set<String> joined = groups;
+        return joined == null ? Set.of() : Set.copyOf(joined);
     }
 
     // ---- what the session knows
 
     @Override
     public boolean isOpen() {
-        return state.get() == SessionState.OPEN;
+        return state == SessionState.OPEN;
     }
 
     @Override
     public SessionState state() {
-        return state.get();
+        return state;
     }
 
     @Override
     public long droppedMessages() {
-        return dropped.get();
+        return dropped;
     }
 
     @Override
@@ -297,6 +309,6 @@ final class ConnectionSession extends SessionWrites {
 
     @Override
     public String toString() {
-        return "WebSocketSession[" + id() + " " + route.path() + " " + state.get() + "]";
+        return "WebSocketSession[" + id() + " " + route.path() + " " + state + "]";
     }
 }

@@ -10,11 +10,14 @@ import java.util.Arrays;
  */
 final class IncomingMessages {
 
+    private static final byte[] NONE = {};
+
     private final long maxBytes;
-    private final StringBuilder text = new StringBuilder();
+    /** The parts of a text message so far; made at the first message that comes in several parts. */
+    private StringBuilder text;
     private long textBytes;
     private long lastTextBytes;
-    private byte[] binary = new byte[0];
+    private byte[] binary = NONE;
     private int binaryLength;
     /** Set by a part that made its message too big: the rest of that message is dropped. */
     private boolean discarding;
@@ -37,8 +40,11 @@ final class IncomingMessages {
         if (textBytes > maxBytes) {
             return tooBig(last);
         }
-        if (last && text.length() == 0) {
+        if (last && (text == null || text.length() == 0)) {
             return whole(part); // the whole message came in one part: no copy
+        }
+        if (text == null) {
+            text = new StringBuilder();
         }
         text.append(part);
         if (!last) {
@@ -88,7 +94,7 @@ final class IncomingMessages {
         ByteBuffer whole = ByteBuffer.wrap(Arrays.copyOf(binary, binaryLength));
         binaryLength = 0;
         if (binary.length > 64 * 1024) {
-            binary = new byte[0]; // do not hold a large buffer for a connection that is quiet again
+            binary = NONE; // do not hold a large buffer for a connection that is quiet again
         }
         return whole;
     }
@@ -97,10 +103,10 @@ final class IncomingMessages {
     static final Object TOO_BIG = new Object();
 
     private Object tooBig(boolean last) {
-        text.setLength(0);
+        text = null;
         textBytes = 0;
         binaryLength = 0;
-        binary = new byte[0];
+        binary = NONE;
         discarding = !last;
         return TOO_BIG;
     }

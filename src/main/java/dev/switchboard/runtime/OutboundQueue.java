@@ -7,9 +7,8 @@ import dev.switchboard.SessionClosedException;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * A session's bounded outbound queue with a single writer.
@@ -58,6 +57,16 @@ final class OutboundQueue {
     private static final int FINISHED_INLINE = 1;
     private static final int FINISHING_LATER = 2;
 
+    // Counters are volatile fields with updaters rather than atomic objects: every open session has a queue.
+    private static final AtomicIntegerFieldUpdater<OutboundQueue> MESSAGES =
+            AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "messages");
+    private static final AtomicLongFieldUpdater<OutboundQueue> BYTES =
+            AtomicLongFieldUpdater.newUpdater(OutboundQueue.class, "bytes");
+    private static final AtomicIntegerFieldUpdater<OutboundQueue> WRITING =
+            AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "writing");
+    private static final AtomicIntegerFieldUpdater<OutboundQueue> SEND_PHASE =
+            AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "sendPhase");
+
     private final String sessionId;
     private final Transport transport;
     private final SendQueueLimits limits;
@@ -71,11 +80,12 @@ final class OutboundQueue {
     /** The entry being written, for the send timeout, for pings that may go between its parts, and for a close. */
     private volatile Outbound inFlight;
     /** Entries offered and not yet completed, including the one being written. */
-    private final AtomicInteger messages = new AtomicInteger();
-    private final AtomicLong bytes = new AtomicLong();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile int messages;
+    private volatile long bytes;
+    /** 1 while a thread writes. */
+    private volatile int writing;
     /** Whether the current send completed before {@code start} returned; one send is in flight at most. */
-    private final AtomicInteger sendPhase = new AtomicInteger();
+    private volatile int sendPhase;
     private volatile String closedBecause;
     /** When the send in flight started, for the send timeout; 0 while none is in flight. */
     private volatile long sendStartedNanos;
@@ -104,15 +114,15 @@ final class OutboundQueue {
         if (reportsSent) {
             entry.offeredNanos = System.nanoTime();
         }
-        int queuedMessages = messages.incrementAndGet();
-        long queuedBytes = bytes.addAndGet(entry.bytes);
+        int queuedMessages = MESSAGES.incrementAndGet(this);
+        long queuedBytes = BYTES.addAndGet(this, entry.bytes);
         // A message offered to an empty queue always fits, so one large message is never refused alone.
         if (queuedMessages > 1 && exceeds(queuedMessages, queuedBytes)) {
             if (limits.onOverflow() == OverflowAction.DROP_OLDEST) {
                 dropOldest();
             } else {
-                messages.decrementAndGet();
-                bytes.addAndGet(-entry.bytes);
+                MESSAGES.decrementAndGet(this);
+                BYTES.addAndGet(this, -entry.bytes);
                 entry.completeExceptionally(new SendOverflowException(String.format(
                         "Send queue of session %s is full: %d messages, %d bytes queued with this one "
                                 + "(limits %d messages, %d bytes). The client reads slower than the server writes.",
@@ -129,8 +139,8 @@ final class OutboundQueue {
      * the parts of a message written in parts if one is being written.
      */
     void offerControl(Outbound entry) {
-        messages.incrementAndGet();
-        bytes.addAndGet(entry.bytes);
+        MESSAGES.incrementAndGet(this);
+        BYTES.addAndGet(this, entry.bytes);
         Outbound current = inFlight;
         if (current == null || !current.interject(entry)) {
             enqueue(entry);
@@ -154,7 +164,7 @@ final class OutboundQueue {
     /** Drops the oldest queued entries until the newest fits or only the one in flight is left. */
     private void dropOldest() {
         int dropped = 0;
-        while (exceeds(messages.get(), bytes.get())) {
+        while (exceeds(messages, bytes)) {
             Outbound oldest = queue.poll();
             if (oldest == null) {
                 break;
@@ -177,12 +187,12 @@ final class OutboundQueue {
 
     /** Entries offered and not yet handed to the socket, the one being written included. */
     int queuedMessages() {
-        return Math.max(0, messages.get());
+        return Math.max(0, messages);
     }
 
     /** Bytes offered and not yet handed to the socket. */
     long bufferedBytes() {
-        return Math.max(0, bytes.get());
+        return Math.max(0, bytes);
     }
 
     /**
@@ -210,13 +220,13 @@ final class OutboundQueue {
 
     /** Whether a part of so many bytes fits now: within the byte limit, or into a queue that holds no bytes. */
     boolean fits(long partBytes) {
-        long queued = bytes.get();
+        long queued = bytes;
         return queued <= 0 || queued + partBytes <= limits.maxBytes();
     }
 
     /** Counts a part handed over; it is released as it completes ({@link #finishedAside}). */
     void countPart(long partBytes) {
-        bytes.addAndGet(partBytes);
+        BYTES.addAndGet(this, partBytes);
     }
 
     /** Whether the queue refuses everything now. */
@@ -245,10 +255,10 @@ final class OutboundQueue {
     }
 
     private void drain() {
-        while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+        while (!queue.isEmpty() && WRITING.compareAndSet(this, 0, 1)) {
             Outbound next = queue.poll();
             if (next == null) {
-                writing.set(false);
+                writing = 0;
             } else if (!write(next)) {
                 return; // the send's completion continues draining
             }
@@ -259,11 +269,11 @@ final class OutboundQueue {
     private boolean write(Outbound entry) {
         if (closeWritten) {
             finished(entry, new SessionClosedException(closedMessage()));
-            writing.set(false);
+            writing = 0;
             return true;
         }
         closeWritten = entry.isClose();
-        sendPhase.set(STARTING);
+        sendPhase = STARTING;
         sendStartedNanos = System.nanoTime();
         inFlight = entry;
         try {
@@ -272,10 +282,10 @@ final class OutboundQueue {
         } catch (RuntimeException e) {
             completed(entry, e);
         }
-        if (sendPhase.compareAndSet(STARTING, FINISHING_LATER)) {
+        if (SEND_PHASE.compareAndSet(this, STARTING, FINISHING_LATER)) {
             return false;
         }
-        writing.set(false);
+        writing = 0;
         return true;
     }
 
@@ -286,17 +296,17 @@ final class OutboundQueue {
             events.sent(entry.kind == Outbound.Kind.TEXT, entry.sentBytes(), System.nanoTime() - entry.offeredNanos);
         }
         finished(entry, failure);
-        if (!sendPhase.compareAndSet(STARTING, FINISHED_INLINE)) {
-            writing.set(false);
+        if (!SEND_PHASE.compareAndSet(this, STARTING, FINISHED_INLINE)) {
+            writing = 0;
             drain();
         }
     }
 
     private void finished(Outbound entry, Throwable failure) {
         if (entry.countsAsMessage()) {
-            messages.decrementAndGet();
+            MESSAGES.decrementAndGet(this);
         }
-        bytes.addAndGet(-entry.bytes);
+        BYTES.addAndGet(this, -entry.bytes);
         room.signal();
         if (failure == null) {
             entry.complete(null);

@@ -153,8 +153,11 @@ public final class RouteEndpoint extends Endpoint {
     /** The path and query as the host decoded them; the headers and peer address as the gate read them. */
     private ConnectionInfo connectionInfo(Session session, Admission admitted) {
         String query = session.getQueryString();
-        // Some hosts hand over the path decoded: re-encode it so the URI is what went over the wire.
-        URI uri = URI.create(session.getRequestURI().toASCIIString());
+        // Some hosts hand over the path decoded: re-encode it so the URI is what went over the wire. The host's own
+        // URI, which its session keeps anyway, serves when it is that already.
+        URI hostUri = session.getRequestURI();
+        String ascii = hostUri.toASCIIString();
+        URI uri = ascii.equals(hostUri.toString()) ? hostUri : URI.create(ascii);
         if (uri.getRawQuery() == null && query != null && !query.isEmpty()) {
             uri = URI.create(uri + "?" + query);
         }

@@ -8,6 +8,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * What a session knows of its connection, fixed at the handshake, and its attributes: the part of a
@@ -15,8 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 abstract class SessionFacts implements WebSocketSession {
 
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<SessionFacts, Map> ATTRIBUTES =
+            AtomicReferenceFieldUpdater.newUpdater(SessionFacts.class, Map.class, "attributes");
+
     private final ConnectionInfo info;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    /** Made when first asked for. */
+    private volatile Map<String, Object> attributes;
 
     SessionFacts(ConnectionInfo info) {
         this.info = info;
@@ -63,8 +69,9 @@ abstract class SessionFacts implements WebSocketSession {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Map<String, Object> attributes() {
-        return attributes;
+        return OnFirstUse.get(ATTRIBUTES, this, ConcurrentHashMap::new);
     }
 
     @Override
