@@ -90,7 +90,7 @@ final class TyrusUpgradeFilter extends BaseFilter {
                       TyrusUpgradeResponse response) {
         Connection<?> socket = ctx.getConnection();
         ctx.write(Buffers.wrap(ctx.getMemoryManager(), switchingProtocols(response)));
-        LingeringClose lingering = new LingeringClose(new ConnectionWriter(socket), closings);
+        LingeringClose lingering = new LingeringClose(new ConnectionWriter(socket, content.getHttpHeader().isSecure()), closings);
         EncodedFrameWriter frames = new EncodedFrameWriter(lingering);
         // Tyrus opens the session, and the route's @OnConnected runs, inside createConnection.
         UpgradedConnection upgraded = OpeningConnection.open(frames, () -> new UpgradedConnection(
