@@ -18,7 +18,7 @@ public record CaseResult<F>(String label, List<String> targets, List<Round<F>> r
     double[] values(Metric<F> metric, String target) {
         return rounds.stream().filter(round -> round.target().equals(target) && round.figures() != null)
                 .mapToDouble(round -> metric.value().applyAsDouble(round.figures()))
-                .filter(value -> value >= 0).sorted().toArray();
+                .filter(metric::measured).sorted().toArray();
     }
 
     /** The median of a metric over a target's rounds that measured it; NaN if none did. */
