@@ -49,7 +49,10 @@ public final class HeartbeatCase {
     /** The clock's tick bounds, as the server's clock takes them. */
     private static final long FASTEST_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long SLOWEST_TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** The benchmark server's send timeout (the default), its other timer. */
+    /**
+     * The benchmark server's send timeout (the default), its other timer; a host's own timers on the clock (a
+     * handshake timeout of 10 s) are too long to make it tick faster than a heartbeat of 4 s or more does.
+     */
     private static final long SEND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How long past its latest moment a first ping may still arrive: the server's work and the way here. */
     private static final long MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
