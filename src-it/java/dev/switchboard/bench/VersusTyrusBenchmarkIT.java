@@ -15,15 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VersusTyrusBenchmarkIT {
 
     private static final List<String> ROWS = List.of("1 echo:", "2 latency:", "3 large:", "4 broadcast:",
-            "5 memory:", "6 connect:", "7 startup:");
+            "5 memory:", "  RSS growth", "6 connect:", "7 startup:", "8 heartbeat:");
 
     @Test
     void quickRunPrintsTheTableWithEveryCase() throws Exception {
         String table = QuickRun.table(VersusTyrusBenchmark.class, List.of("-Dconnections=4", "-Dsubscribers=10",
-                "-DidleConnections=50", "-DlargeConnections=1"), Duration.ofSeconds(90));
+                "-DidleConnections=50", "-DlargeConnections=1"), Duration.ofSeconds(120));
         for (String row : ROWS) {
             assertTrue(QuickRun.hasRow(table, row), "no row " + row + " in\n" + table);
         }
         assertTrue(table.lines().anyMatch(line -> line.contains("tyrus-broadcast")), table);
+        assertTrue(table.lines().anyMatch(line -> line.startsWith("8 heartbeat:") && line.contains("even spread")),
+                table);
     }
 }

@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The memory and connect cases, measured in the same rounds: the server's heap after a full GC with no
- * benchmark connection, then the time to open many connections to the target's echo
- * ({@link Connections#OPEN_CONCURRENCY} handshakes pending at most, from first connect to last 101), then the
- * heap after a full GC with all of them open and idle; the difference over the connections is the heap per
- * idle connection. Every connection is closed with a closing handshake before the next round.
+ * benchmark connection, and its resident set right after, then the time to open many connections to the
+ * target's echo ({@link Connections#OPEN_CONCURRENCY} handshakes pending at most, from first connect to last
+ * 101), then the heap after a full GC with all of them open and idle, and the resident set right after; the
+ * differences over the connections are the heap and the resident set per idle connection. The resident set
+ * grows only where the JVM grows and touches heap it did not hold before (or native memory), so it is read beside
+ * the heap figure. Every connection is closed with a closing handshake before the next round.
  */
 public final class IdleCase {
 
@@ -33,15 +35,17 @@ public final class IdleCase {
      * What a round measured.
      *
      * @param heapPerConnectionKb heap per idle connection, KB; negative if the server did not report its heap
+     * @param rssPerConnectionKb  resident set growth per idle connection, KB; NaN if unknown (may be negative
+     *                            when the JVM gave memory back)
      * @param connectSeconds      the time to open the connections; negative if the round failed before
      * @param connections         the connections that opened
      */
-    record Figures(double heapPerConnectionKb, double connectSeconds, int connections) {
+    record Figures(double heapPerConnectionKb, double rssPerConnectionKb, double connectSeconds, int connections) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,.2f KB per connection, %,d opened in %,.3f s",
-                    heapPerConnectionKb, connections, connectSeconds);
+            return String.format(Locale.ROOT, "%,.2f KB heap, %,.2f KB RSS per connection, %,d opened in %,.3f s",
+                    heapPerConnectionKb, rssPerConnectionKb, connections, connectSeconds);
         }
     }
 
@@ -64,6 +68,8 @@ public final class IdleCase {
             metrics.add(new Metric<Figures>(String.format(Locale.ROOT, "5 memory: heap per idle connection, %,d held,"
                     + " after full GC", count), "KB", "%,.2f", Goal.atMost(4, "KB"), Figures::heapPerConnectionKb)
                     .withoutCpu());
+            metrics.add(new Metric<Figures>("  RSS growth per idle connection, after the same GCs", "KB", "%,.2f",
+                    Goal.atMost(6, "KB"), Figures::rssPerConnectionKb).withoutCpu().asSigned());
         }
         if (connect) {
             metrics.add(new Metric<>(String.format(Locale.ROOT, "6 connect: open %,d connections", count), "s",
@@ -77,11 +83,13 @@ public final class IdleCase {
         List<String> problems = new ArrayList<>();
         List<IdleConnection> open = List.of();
         double perConnection = -1;
+        double rssPerConnection = Double.NaN;
         double seconds = -1;
         CpuMeter.Usage generator = CpuMeter.Usage.UNKNOWN;
         CpuMeter.Usage server = CpuMeter.Usage.UNKNOWN;
         try {
             long before = target.host().heapAfterFullGc();
+            long rssBefore = target.host().residentBytes();
             List<IdleConnection> connections = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 connections.add(new IdleConnection(i, events));
@@ -96,10 +104,14 @@ public final class IdleCase {
             seconds = elapsed / 1e9;
             TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
             long after = target.host().heapAfterFullGc();
+            long rssAfter = target.host().residentBytes();
             if (before < 0 || after < 0) {
                 problems.add("the server did not report its heap");
             } else {
                 perConnection = (after - before) / 1024.0 / open.size();
+            }
+            if (rssBefore >= 0 && rssAfter >= 0) {
+                rssPerConnection = (rssAfter - rssBefore) / 1024.0 / open.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,7 +122,8 @@ public final class IdleCase {
             Connections.closeAll(open, problems);
             events.addProblems(problems, "messages arrived on idle connections");
         }
-        return new Round<>(target.name(), new Figures(perConnection, seconds, open.size()), generator, server,
+        return new Round<>(target.name(), new Figures(perConnection, rssPerConnection, seconds, open.size()),
+                generator, server,
                 List.copyOf(problems));
     }
 }

@@ -27,11 +27,13 @@ import java.util.Locale;
  * @param idleConnections  connections opened and held by the memory and connect cases
  * @param idleRounds       rounds per target of the memory and connect cases
  * @param startupRounds    rounds per target of the startup case
+ * @param heartbeatMillis  heartbeat interval of the server of the heartbeat case
+ * @param heartbeatRounds  rounds of the heartbeat case
  */
 public record Settings(boolean quick, boolean pin, int rounds, boolean warmupRounds, long warmupMillis,
                        long measureMillis, int connections, int window, int size, int largeConnections,
                        int largeSize, int subscribers, int publishWindow, double publishRate, int idleConnections,
-                       int idleRounds, int startupRounds) {
+                       int idleRounds, int startupRounds, long heartbeatMillis, int heartbeatRounds) {
 
     /** The smallest text the load cases send: room for an id or sequence number and a send time. */
     private static final int MIN_SIZE = 40;
@@ -55,14 +57,18 @@ public record Settings(boolean quick, boolean pin, int rounds, boolean warmupRou
                 doubleProperty("publishRate", 0),
                 intProperty("idleConnections", quick ? 100 : 10_000),
                 intProperty("idleRounds", quick ? 1 : 3),
-                intProperty("startupRounds", quick ? 1 : 5));
+                intProperty("startupRounds", quick ? 1 : 5),
+                millisProperty("heartbeat", quick ? 2 : 20),
+                intProperty("heartbeatRounds", quick ? 1 : 3));
         if (settings.rounds < 1 || settings.idleRounds < 1 || settings.startupRounds < 1
                 || settings.measureMillis < 100 || settings.warmupMillis < 0 || settings.connections < 1
                 || settings.window < 1 || settings.size < MIN_SIZE || settings.largeConnections < 1
                 || settings.largeSize < MIN_SIZE || settings.subscribers < 1 || settings.publishWindow < 1
-                || settings.publishRate < 0 || settings.idleConnections < 1) {
-            throw new IllegalArgumentException("Need rounds, idleRounds, startupRounds, connections, window,"
-                    + " largeConnections, subscribers, publishWindow, idleConnections >= 1, seconds >= 0.1,"
+                || settings.publishRate < 0 || settings.idleConnections < 1 || settings.heartbeatRounds < 1
+                || settings.heartbeatMillis < 1000) {
+            throw new IllegalArgumentException("Need rounds, idleRounds, startupRounds, heartbeatRounds, connections,"
+                    + " window, largeConnections, subscribers, publishWindow, idleConnections >= 1, heartbeat >= 1,"
+                    + " seconds >= 0.1,"
                     + " warmup >= 0, publishRate >= 0, size and largeSize >= " + MIN_SIZE + "; got " + settings);
         }
         return settings;
@@ -92,9 +98,10 @@ public record Settings(boolean quick, boolean pin, int rounds, boolean warmupRou
     public String toString() {
         return String.format(Locale.ROOT, "quick=%s pin=%s rounds=%d warmup=%dms seconds=%dms connections=%d"
                         + " window=%d size=%d largeConnections=%d largeSize=%d subscribers=%d publishWindow=%d"
-                        + " publishRate=%s idleConnections=%d idleRounds=%d startupRounds=%d", quick, pin, rounds,
-                warmupMillis, measureMillis, connections, window, size, largeConnections, largeSize, subscribers,
-                publishWindow, publishRate, idleConnections, idleRounds, startupRounds);
+                        + " publishRate=%s idleConnections=%d idleRounds=%d startupRounds=%d heartbeat=%dms"
+                        + " heartbeatRounds=%d", quick, pin, rounds, warmupMillis, measureMillis, connections, window,
+                size, largeConnections, largeSize, subscribers, publishWindow, publishRate, idleConnections,
+                idleRounds, startupRounds, heartbeatMillis, heartbeatRounds);
     }
 
     private static int intProperty(String name, int fallback) {

@@ -30,6 +30,10 @@ public abstract class BenchConnection {
     /** A whole text message, with the time it arrived. */
     abstract void received(String text, long receivedNanos);
 
+    /** A ping from the server, already answered with its pong, with the time it arrived. */
+    void pinged(long receivedNanos) {
+    }
+
     /** The connection ended, closed or failed; nothing more will be received. */
     void ended() {
     }
@@ -83,6 +87,11 @@ public abstract class BenchConnection {
     /** A whole text message. */
     final void textArrived(String text) {
         received(text, System.nanoTime());
+    }
+
+    /** A ping; the socket answers it, so for most loads it is nothing to count. */
+    final void pingArrived() {
+        pinged(System.nanoTime());
     }
 
     final void binaryArrived() {

@@ -385,7 +385,10 @@ public final class NioSocket {
                 }
             }
             case OP_CLOSE -> closeFrame(from, length);
-            case OP_PING -> send(frame((byte) 10, Arrays.copyOfRange(in, from, from + length), length));
+            case OP_PING -> {
+                send(frame((byte) 10, Arrays.copyOfRange(in, from, from + length), length));
+                listener.pingArrived();
+            }
             default -> {
                 // A pong: nothing to do.
             }

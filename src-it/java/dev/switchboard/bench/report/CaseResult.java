@@ -1,10 +1,11 @@
 package dev.switchboard.bench.report;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The rounds of one case and the figures the report shows of them: Switchboard (the first target) against each
- * other target.
+ * other target, or alone (a case with no counterpart, such as the heartbeat's).
  *
  * @param label   the case's short name, as its round lines and warnings give it
  * @param targets the targets' names, Switchboard first
@@ -16,9 +17,18 @@ public record CaseResult<F>(String label, List<String> targets, List<Round<F>> r
 
     /** A metric's values in a target's rounds that measured it, sorted. */
     double[] values(Metric<F> metric, String target) {
+        return values(metric, metric.value(), target);
+    }
+
+    /** A metric's reference values in a target's rounds that measured them, sorted; none without a reference. */
+    double[] referenceValues(Metric<F> metric, String target) {
+        return metric.reference() == null ? new double[0] : values(metric, metric.reference().value(), target);
+    }
+
+    private double[] values(Metric<F> metric, ToDoubleFunction<F> value, String target) {
         return rounds.stream().filter(round -> round.target().equals(target) && round.figures() != null)
-                .mapToDouble(round -> metric.value().applyAsDouble(round.figures()))
-                .filter(value -> value >= 0).sorted().toArray();
+                .mapToDouble(round -> value.applyAsDouble(round.figures()))
+                .filter(metric::measured).sorted().toArray();
     }
 
     /** The median of a metric over a target's rounds that measured it; NaN if none did. */

@@ -38,7 +38,7 @@ public record Goal(boolean onRatio, boolean atLeast, double bound, String unit) 
     /** "yes", "no", or "-" without a goal or a figure. */
     String met(double ratio, double switchboard) {
         double figure = onRatio ? ratio : switchboard;
-        if (Double.isNaN(bound) || Double.isNaN(figure) || figure < 0) {
+        if (Double.isNaN(bound) || Double.isNaN(figure)) {
             return "-";
         }
         return (atLeast ? figure >= bound : figure <= bound) ? "yes" : "no";

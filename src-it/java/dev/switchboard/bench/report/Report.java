@@ -64,6 +64,10 @@ public final class Report {
         String switchboard = result.targets().get(0);
         for (Metric<F> metric : result.metrics()) {
             double[] mine = result.values(metric, switchboard);
+            if (result.targets().size() == 1) {
+                rows.add(aloneRow(result, metric, switchboard, mine));
+                continue;
+            }
             for (int i = 1; i < result.targets().size(); i++) {
                 String raw = result.targets().get(i);
                 double[] theirs = result.values(metric, raw);
@@ -76,6 +80,30 @@ public final class Report {
                         cpu(result, metric, switchboard, raw, true), cpu(result, metric, switchboard, raw, false)));
             }
         }
+    }
+
+    /**
+     * The row of a case with Switchboard alone: compared with the metric's reference figure of the same rounds if
+     * it has one, else with nothing.
+     */
+    private static <F> List<String> aloneRow(CaseResult<F> result, Metric<F> metric, String switchboard,
+                                             double[] mine) {
+        String none = "-";
+        double ratio = Double.NaN;
+        String compared = none;
+        String theirs = none;
+        if (metric.reference() != null) {
+            double[] reference = result.referenceValues(metric, switchboard);
+            ratio = CaseResult.median(mine) / CaseResult.median(reference);
+            compared = metric.reference().name();
+            theirs = summary(reference, metric.format());
+        }
+        return List.of(metric.title(), metric.unit(), summary(mine, metric.format()), compared, theirs,
+                metric.reference() == null ? none : Double.isNaN(ratio) ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f", ratio),
+                metric.goal().describe(), metric.goal().met(ratio, CaseResult.median(mine)),
+                cores(metric.cpu() ? result.medianCpu(switchboard, true) : Double.NaN) + " / " + none,
+                cores(metric.cpu() ? result.medianCpu(switchboard, false) : Double.NaN) + " / " + none);
     }
 
     private static void warnIfGeneratorBound(CaseResult<?> result, int generatorCores, List<String> warnings) {

@@ -80,6 +80,11 @@ public final class BenchCluster implements BenchHost {
         return sum(nodes.stream().map(node -> (LongSupplier) node::heapAfterFullGc).toList());
     }
 
+    @Override
+    public long residentBytes() {
+        return sum(nodes.stream().map(node -> (LongSupplier) node::residentBytes).toList());
+    }
+
     /** The sum, or -1 if any one is unknown. */
     private static long sum(List<LongSupplier> counts) {
         long sum = 0;

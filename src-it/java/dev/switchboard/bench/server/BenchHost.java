@@ -52,6 +52,16 @@ public interface BenchHost extends AutoCloseable {
      */
     long heapAfterFullGc();
 
+    /**
+     * The server's resident set now: {@code VmRSS} of {@code /proc/<pid>/status}, the memory of the process that is
+     * in RAM (heap the JVM has touched and kept, metaspace, code, thread stacks, native buffers).
+     *
+     * @return bytes, or -1 if unknown (no {@code /proc}, the process is gone)
+     */
+    default long residentBytes() {
+        return ResidentSet.of(pid());
+    }
+
     /** The warnings and errors the server logged so far, one line each. */
     List<String> logTrouble();
 

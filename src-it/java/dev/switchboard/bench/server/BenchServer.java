@@ -1,6 +1,7 @@
 package dev.switchboard.bench.server;
 
 import dev.switchboard.Cluster;
+import dev.switchboard.Heartbeat;
 import dev.switchboard.Sessions;
 import dev.switchboard.Switchboard;
 import dev.switchboard.bench.baseline.RawChatEndpoint;
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * target of the Tyrus comparison, whose baseline runs on {@link TyrusBenchServer}; so its startup loads no JSON
  * library.
  *
+ * <p>With {@value #HEARTBEAT_MILLIS} {@code N} its sessions are pinged every {@code N} milliseconds (the server's
+ * {@link Heartbeat}, pong within the same time) instead of the default 30 seconds, as the heartbeat case runs it.
+ *
  * <p>With {@value #REDIS} {@code URI} and {@value #NODE_ID} {@code ID} it is a node of a cluster on that Redis
  * ({@link Cluster#redis(String)}), as the cluster benchmark runs it, and prints its port only once the cluster bus
  * is up.
@@ -46,6 +50,8 @@ public final class BenchServer {
 
     /** The argument that leaves out the raw endpoints. */
     public static final String EXAMPLES_ONLY = "--examples-only";
+    /** The option followed by the heartbeat interval in milliseconds. */
+    public static final String HEARTBEAT_MILLIS = "--heartbeat-millis";
     /** The option followed by the URI of the Redis of a cluster this server is a node of. */
     public static final String REDIS = "--redis";
     /** The option followed by this node's id in the cluster. */
@@ -60,20 +66,22 @@ public final class BenchServer {
     /**
      * Starts the server and serves until stdin closes.
      *
-     * @param args optionally the port, optionally {@value #EXAMPLES_ONLY}, and optionally {@value #REDIS} with a
-     *             URI and {@value #NODE_ID} with an id
+     * @param args optionally the port, optionally {@value #EXAMPLES_ONLY}, optionally {@value #HEARTBEAT_MILLIS}
+     *             with an interval, and optionally {@value #REDIS} with a URI and {@value #NODE_ID} with an id
      * @throws IOException if stdin cannot be read
      */
     public static void main(String[] args) throws IOException {
         boolean examplesOnly = false;
         String redis = null;
         String nodeId = null;
+        Heartbeat heartbeat = Heartbeat.DEFAULT;
         List<String> port = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case EXAMPLES_ONLY -> examplesOnly = true;
                 case REDIS -> redis = args[++i];
                 case NODE_ID -> nodeId = args[++i];
+                case HEARTBEAT_MILLIS -> heartbeat = Heartbeat.every(Duration.ofMillis(Long.parseLong(args[++i])));
                 default -> port.add(args[i]);
             }
         }
@@ -82,6 +90,7 @@ public final class BenchServer {
                 .port(port.isEmpty() ? 0 : Integer.parseInt(port.get(0)))
                 .route(EchoRoute.class)
                 .route(ChatRoute.class)
+                .heartbeat(heartbeat)
                 // The benchmark closes its connections before it stops the server: nothing to drain for long.
                 .shutdownTimeout(Duration.ofSeconds(2));
         if (!examplesOnly) {
