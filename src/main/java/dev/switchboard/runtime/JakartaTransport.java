@@ -30,14 +30,28 @@ final class JakartaTransport implements Transport {
         this.controlFrames = controlFrames;
     }
 
+    /**
+     * Where the host writes encoded frames (standalone, uncompressed), a text's frame is built with the JDK's UTF-8
+     * encoder and written as it is, rather than passed through Tyrus's text send, which encodes it a char at a time.
+     * A text with an unpaired surrogate, which the JDK's encoder would send with a '?', takes the host's text send,
+     * so that the host treats it as it treats any such text.
+     */
     @Override
     public void sendText(String text, Consumer<Throwable> done) {
-        remote.sendText(text, handler(done));
+        if (frames != null && Utf8.wellFormed(text)) {
+            frames.write(SharedMessage.textFrame(text), done);
+        } else {
+            remote.sendText(text, handler(done));
+        }
     }
 
     @Override
     public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-        remote.sendBinary(data, handler(done));
+        if (frames != null) {
+            frames.write(SharedMessage.binaryFrame(data), done);
+        } else {
+            remote.sendBinary(data, handler(done));
+        }
     }
 
     @Override

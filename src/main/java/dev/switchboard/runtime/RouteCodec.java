@@ -77,18 +77,7 @@ final class RouteCodec {
     /** The object as a message of the kind asked for. */
     Outbound encode(Object value, boolean binary) {
         return encoding(value, codec -> binary ? Outbound.binary(codec.encodeBinary(value))
-                : text(codec.encodeText(value)));
-    }
-
-    /**
-     * An encoded text goes as a broadcast to one recipient would: where the host writes encoded frames (standalone,
-     * uncompressed), its frame is built with the JDK's UTF-8 encoder and written as it is, rather than passed
-     * through Tyrus's text send, which encodes it a char at a time; elsewhere it is sent as any text. A text with
-     * an unpaired surrogate, which the JDK's encoder would send with a '?', takes the text send, so that the host
-     * treats it as it treats any such text.
-     */
-    private static Outbound text(String text) {
-        return Utf8.wellFormed(text) ? Outbound.shared(SharedMessage.text(text)) : Outbound.text(text);
+                : Outbound.text(codec.encodeText(value)));
     }
 
     /** The object as a message of the kind {@code writeObject} sends. */

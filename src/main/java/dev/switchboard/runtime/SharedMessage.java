@@ -50,11 +50,20 @@ final class SharedMessage {
     ByteBuffer frame() {
         ByteBuffer encoded = frame;
         if (encoded == null) { // two threads may both encode; either result is the same frame
-            encoded = text != null ? encode(FIN_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
-                    : encode(FIN_BINARY, binary.duplicate());
+            encoded = text != null ? textFrame(text) : binaryFrame(binary.duplicate());
             frame = encoded;
         }
         return encoded.duplicate();
+    }
+
+    /** A whole text message's frame, as a server sends it; the text must be {@link Utf8#wellFormed}. */
+    static ByteBuffer textFrame(String text) {
+        return encode(FIN_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A whole binary message's frame, as a server sends it. */
+    static ByteBuffer binaryFrame(ByteBuffer payload) {
+        return encode(FIN_BINARY, payload);
     }
 
     /** RFC 6455 section 5.2: FIN and opcode, the shortest length encoding, no mask; then the payload. */

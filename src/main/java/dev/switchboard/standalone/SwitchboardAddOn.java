@@ -5,6 +5,7 @@ import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 
 import java.util.function.BooleanSupplier;
 
@@ -34,6 +35,13 @@ final class SwitchboardAddOn implements AddOn {
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        // Grizzly's keep-alive timeout is off (a WebSocket connection is quiet as long as its users are), and the
+        // HandshakeGuard bounds how long an HTTP connection waits for its next request: the idle filter would only
+        // keep a record per connection and pass every event.
+        int idle = builder.indexOfType(IdleTimeoutFilter.class);
+        if (idle >= 0) {
+            builder.remove(idle);
+        }
         int http = builder.indexOfType(HttpServerFilter.class);
         builder.add(http, new TyrusUpgradeFilter(container.getWebSocketEngine(), container.largestPayload(), closings,
                 guard));
