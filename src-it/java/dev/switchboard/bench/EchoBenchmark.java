@@ -64,7 +64,8 @@ public final class EchoBenchmark {
         System.out.println("Cases: " + cases);
         List<CaseResult<?>> results = new ArrayList<>();
         if (cases.contains("echo")) {
-            results.add(EchoCases.echoWithLatencies("echo", run, targets));
+            // The route layer costs at most 5% of a plain endpoint's throughput, standalone and in a WAR.
+            results.add(EchoCases.echoWithLatencies("echo", Goal.ratioAtLeast(0.95), run, targets));
         }
         if (cases.contains("json")) {
             results.add(EchoCases.jsonEcho("json echo", Goal.ratioAtLeast(1.0), run, targets));

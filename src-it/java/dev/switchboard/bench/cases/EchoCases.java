@@ -35,10 +35,11 @@ public final class EchoCases {
      * The load of {@link #echo}, with the p50 and p99 round trips of the same rounds beside the messages/s:
      * under that load they are mostly queueing, which the route layer adds to or not.
      */
-    public static CaseResult<EchoRun.Figures> echoWithLatencies(String label, BenchmarkRun run, List<Target> targets) {
+    public static CaseResult<EchoRun.Figures> echoWithLatencies(String label, Goal goal, BenchmarkRun run,
+                                                                List<Target> targets) {
         EchoRun.Load load = echoLoad(run.settings());
         return rounds(label, load, run, targets, Target::echo,
-                messagesPerSecond(label + ": " + load.describe(), Goal.NONE),
+                messagesPerSecond(label + ": " + load.describe(), goal),
                 roundTrip("  p50 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p50Micros),
                 roundTrip("  p99 round trip", "%,.0f", Goal.NONE, EchoRun.Figures::p99Micros));
     }

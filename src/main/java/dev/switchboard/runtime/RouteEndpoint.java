@@ -68,7 +68,7 @@ public final class RouteEndpoint extends Endpoint {
         }
         session.getUserProperties().put(SESSION_KEY, connection);
         host.connectionOpened(session, settings.sendQueueLimits().sendTimeout());
-        if (admitted != null) {
+        if (admitted != null && !admitted.decision().attributes().isEmpty()) { // no map for a session without any
             connection.attributes().putAll(admitted.decision().attributes());
         }
 

@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
  */
 final class SendRoom {
 
-    private final Object lock = new Object();
     /** Writers waiting now; read without the lock so that a signal costs nothing while nobody waits. */
     private volatile int waiting;
 
@@ -24,7 +23,7 @@ final class SendRoom {
      */
     boolean await(BooleanSupplier ready, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        synchronized (lock) {
+        synchronized (this) {
             waiting++;
             try {
                 while (!ready.getAsBoolean()) {
@@ -32,7 +31,7 @@ final class SendRoom {
                     if (left <= 0) {
                         return false;
                     }
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
                 return true;
             } finally {
@@ -44,8 +43,8 @@ final class SendRoom {
     /** Wakes the waiting writers to check again; never call it holding a lock that {@code ready} takes. */
     void signal() {
         if (waiting > 0) {
-            synchronized (lock) {
-                lock.notifyAll();
+            synchronized (this) {
+                notifyAll();
             }
         }
     }
