@@ -31,15 +31,15 @@ import java.util.Map;
  * Tyrus's frames: Switchboard's container for Tyrus on Grizzly, in place of Tyrus's own Grizzly filter, which keeps
  * each connection's HTTP request and response for its life (some 7 KB) and queues every read as a task.
  *
- * <p>On a successful upgrade the 101 is written as it is, below the HTTP codec; the connection's reads go from then
- * on straight to Tyrus ({@link UpgradedReads}), through a {@link FrameLimit}; its writes go through an
- * {@link EncodedFrameWriter}, for broadcasts, and a {@link LingeringClose}; and the HTTP codec and the
+ * <p>On a successful upgrade the 101 is written as bytes, which the HTTP codec passes through; the connection's
+ * reads go from then on straight to Tyrus ({@link UpgradedReads}), through a {@link FrameLimit}; its writes go
+ * through an {@link EncodedFrameWriter}, for broadcasts, and a {@link LingeringClose}; and the HTTP codec and the
  * {@link HandshakeGuard} forget it. A handshake Tyrus refuses is answered with Tyrus's status and headers, and the
  * connection closed; a request for no endpoint of Tyrus's goes on to HTTP.
  */
 final class TyrusUpgradeFilter extends BaseFilter {
 
-    /** What the HTTP codec keeps of a connection between requests, and of the request it reads. */
+    /** The name of what the HTTP codec keeps of a connection for keep-alive; it has no public constant. */
     private static final String KEEP_ALIVE = "HttpServerFilter.KeepAliveContext";
 
     private final WebSocketEngine engine;
@@ -90,7 +90,8 @@ final class TyrusUpgradeFilter extends BaseFilter {
                       TyrusUpgradeResponse response) {
         Connection<?> socket = ctx.getConnection();
         ctx.write(Buffers.wrap(ctx.getMemoryManager(), switchingProtocols(response)));
-        LingeringClose lingering = new LingeringClose(new ConnectionWriter(socket, content.getHttpHeader().isSecure()), closings);
+        boolean secure = content.getHttpHeader().isSecure();
+        LingeringClose lingering = new LingeringClose(new ConnectionWriter(socket, secure), closings);
         EncodedFrameWriter frames = new EncodedFrameWriter(lingering);
         // Tyrus opens the session, and the route's @OnConnected runs, inside createConnection.
         UpgradedConnection upgraded = OpeningConnection.open(frames, () -> new UpgradedConnection(
