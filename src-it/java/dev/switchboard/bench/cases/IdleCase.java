@@ -18,13 +18,14 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The memory and connect cases, measured in the same rounds: the server's heap after a full GC with no
- * benchmark connection, and its resident set right after, then the time to open many connections to the
- * target's echo ({@link Connections#OPEN_CONCURRENCY} handshakes pending at most, from first connect to last
- * 101), then the heap after a full GC with all of them open and idle, and the resident set right after; the
- * differences over the connections are the heap and the resident set per idle connection. The resident set
- * grows only where the JVM grows and touches heap it did not hold before (or native memory), so it is read beside
- * the heap figure. Every connection is closed with a closing handshake before the next round.
+ * The memory and connect cases, measured in the same rounds, after an uncounted warm-up round per server as the
+ * throughput cases have (a server's first 10,000 handshakes run much of its connect path cold): the server's heap
+ * after a full GC with no benchmark connection, and its resident set right after, then the time to open many
+ * connections to the target's echo ({@link Connections#OPEN_CONCURRENCY} handshakes pending at most, from first
+ * connect to last 101), then the heap after a full GC with all of them open and idle, and the resident set right
+ * after; the differences over the connections are the heap and the resident set per idle connection. The resident
+ * set grows only where the JVM grows and touches heap it did not hold before (or native memory), so it is read
+ * beside the heap figure. Every connection is closed with a closing handshake before the next round.
  */
 public final class IdleCase {
 
@@ -60,7 +61,8 @@ public final class IdleCase {
      */
     public static CaseResult<Figures> run(BenchmarkRun run, List<Target> targets, boolean memory, boolean connect) {
         int count = run.settings().idleConnections();
-        List<Round<Figures>> rounds = Rounds.alternate("5+6 idle", targets, run.settings().idleRounds(), false,
+        List<Round<Figures>> rounds = Rounds.alternate("5+6 idle", targets, run.settings().idleRounds(),
+                run.settings().warmupRounds(),
                 target -> round(target, count, run.client()));
         List<Metric<Figures>> metrics = new ArrayList<>();
         if (memory) {
