@@ -83,19 +83,13 @@ final class HandshakeGuard extends BaseFilter {
 
     @Override
     public NextAction handleClose(FilterChainContext ctx) {
-        Head head = HEAD.get(ctx.getConnection());
-        if (head != null) {
-            armed.remove(head);
-        }
+        disarm(HEAD.get(ctx.getConnection()));
         return ctx.getInvokeAction();
     }
 
     /** A request head has been parsed: the client delivered in time. */
     void requestArrived(Connection<?> connection) {
-        Head head = HEAD.get(connection);
-        if (head != null) {
-            armed.remove(head);
-        }
+        disarm(HEAD.get(connection));
     }
 
     /** A plain HTTP response has been written: the next request head, if any, must come in time too. */
@@ -108,7 +102,10 @@ final class HandshakeGuard extends BaseFilter {
 
     /** The connection is a WebSocket connection now: the guard forgets it. */
     void upgraded(Connection<?> connection) {
-        Head head = HEAD.remove(connection);
+        disarm(HEAD.remove(connection));
+    }
+
+    private void disarm(Head head) {
         if (head != null) {
             armed.remove(head);
         }

@@ -62,17 +62,15 @@ final class TyrusUpgradeFilter extends BaseFilter {
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) {
-        if (!(ctx.getMessage() instanceof HttpContent content)
-                || !(content.getHttpHeader() instanceof HttpRequestPacket request)
-                || request.getResponse().isCommitted()
-                || !UpgradeRequestRules.isWebSocketUpgrade(request.getHeader("Upgrade"))) {
+        HttpRequestPacket request = UpgradeRequestFilter.newRequest(ctx);
+        if (request == null || !UpgradeRequestFilter.isUpgrade(request)) {
             return ctx.getInvokeAction();
         }
         TyrusUpgradeResponse response = new TyrusUpgradeResponse();
         WebSocketEngine.UpgradeInfo upgrade = engine.upgrade(tyrusRequest(request), response);
         switch (upgrade.getStatus()) {
             case SUCCESS -> {
-                open(ctx, content, upgrade, response);
+                open(ctx, ctx.getMessage(), upgrade, response);
                 return ctx.getStopAction();
             }
             case HANDSHAKE_FAILED -> {

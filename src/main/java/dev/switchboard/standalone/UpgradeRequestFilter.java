@@ -46,28 +46,39 @@ final class UpgradeRequestFilter extends BaseFilter {
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        if (ctx.getMessage() instanceof HttpContent content
-                && content.getHttpHeader() instanceof HttpRequestPacket request) {
-            // Unanswered means a new request, not the body of one answered already.
-            boolean unanswered = !request.getResponse().isCommitted();
-            if (unanswered) {
-                guard.requestArrived(ctx.getConnection());
+        HttpRequestPacket request = newRequest(ctx);
+        if (request != null) {
+            guard.requestArrived(ctx.getConnection());
+        }
+        if (request != null && isUpgrade(request)) {
+            UpgradeRequestRules.Refusal refusal = draining.getAsBoolean()
+                    ? gate.refusedByHost(request.getRequestURI(), DRAINING)
+                    : gate.admit(request.getMethod().getMethodString(), request.getRequestURI(),
+                            request.getQueryString(), headers(request), peerAddress(request), null);
+            if (refusal != null) {
+                refuse(ctx, request, refusal);
+                return ctx.getStopAction();
             }
-            if (unanswered && UpgradeRequestRules.isWebSocketUpgrade(request.getHeader("Upgrade"))) {
-                UpgradeRequestRules.Refusal refusal = draining.getAsBoolean()
-                        ? gate.refusedByHost(request.getRequestURI(), DRAINING)
-                        : gate.admit(request.getMethod().getMethodString(), request.getRequestURI(),
-                                request.getQueryString(), headers(request), peerAddress(request), null);
-                if (refusal != null) {
-                    refuse(ctx, request, refusal);
-                    return ctx.getStopAction();
-                }
-                // The TyrusUpgradeFilter after this one upgrades and opens the session there, on this thread: once
-                // the chain is through, a place under the session limits that no session took is given back.
-                ctx.addCompletionListener(done -> HandshakeGate.forget());
-            }
+            // The TyrusUpgradeFilter after this one upgrades and opens the session there, on this thread: once
+            // the chain is through, a place under the session limits that no session took is given back.
+            ctx.addCompletionListener(done -> HandshakeGate.forget());
         }
         return ctx.getInvokeAction();
+    }
+
+    /**
+     * The request whose head the HTTP codec hands over in this read, or {@code null} if it hands over none: a
+     * request whose response has begun is one answered already, and what comes now is its body.
+     */
+    static HttpRequestPacket newRequest(FilterChainContext ctx) {
+        return ctx.getMessage() instanceof HttpContent content
+                && content.getHttpHeader() instanceof HttpRequestPacket request
+                && !request.getResponse().isCommitted() ? request : null;
+    }
+
+    /** Whether the request asks for a WebSocket upgrade. */
+    static boolean isUpgrade(HttpRequestPacket request) {
+        return UpgradeRequestRules.isWebSocketUpgrade(request.getHeader("Upgrade"));
     }
 
     @Override
